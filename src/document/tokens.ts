@@ -2,7 +2,7 @@
  * One wink-nlp pass over the text: tokens with exact UTF-16 offsets, POS tags and wink's sentence breaks.
  * Everything downstream works on these arrays; nothing else runs wink over the story again.
  */
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemSentence, type ItemEntity } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export interface Tokens {
@@ -60,12 +60,12 @@ export function tokenize(text: string, nlp: Nlp = getNlp()): Tokens {
     lower[i] = value[i].toLowerCase();
   }
   const winkSentenceStarts: number[] = [];
-  doc.sentences().each((s) => {
+  doc.sentences().each((s: ItemSentence) => {
     const sp = s.out(its.span) as unknown as [number, number];
     winkSentenceStarts.push(sp[0]);
   });
   const entities: { first: number; last: number; type: string }[] = [];
-  doc.entities().each((e) => {
+  doc.entities().each((e: ItemEntity) => {
     const sp = e.out(its.span) as unknown as [number, number];
     const t = e.out(its.type) as string;
     entities.push({ first: sp[0], last: sp[1], type: t });

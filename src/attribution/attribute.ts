@@ -1,0 +1,466 @@
+/**
+ * The attribution rules: from quote regions and cues to raw attributions (content, cue, source mention).
+ *
+ * Three passes, each linear in the tokens it looks at:
+ *  1. quotes with a cue beside them:  “…,” X said · “…,” said X · X said: “…” · X also “stressed …”
+ *  2. cues in the narrative:          X said (that) … · According to X, … · …, X said. · , adding that …
+ *  3. quotes left over: a whole-sentence quote continues the last speaker; a fragment with no cue is no statement.
+ */
+import type { Context } from './context';
+import { tokenAt } from './context';
+import type { RawAttribution } from './types';
+import { cueAt, type CueHit } from '../cues/find';
+import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
+import type { QuoteKind } from '../types';
+
+const PREP_WORDS = new Set(['to', 'for', 'with', 'about', 'on', 'at', 'in', 'into', 'from', 'by', 'of', 'over', 'against', 'upon', 'after', 'before']);
+const END_PUNCT = new Set(['.', '!', '?', ';']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'it']);
+/** Subordinators that end an object-content ("pledged support … as he spoke …"). */
+const CUTTING_SCONJ = new Set(['as', 'when', 'while', 'because', 'after', 'before', 'since', 'although', 'though', 'unless', 'until', 'where', 'whereas']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later', 'last', 'this', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'recently', 'again']);
+
+/** Between a cue and "that", only these may stand ("said in phone calls with X — Y — that …"). */
+const SAFE_BEFORE_THAT = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT', 'CCONJ', 'ADV', 'PART', 'PRON', 'SYM']);
+
+interface Sent {
+  a: number; // first token
+  b: number; // last token, exclusive
+  s: number; // sentence index
+}
+
+function sentOf(ctx: Context, s: number): Sent {
+  const [a, b] = ctx.seg.sentTok[s];
+  return { a, b, s };
+}
+
+/** Char offset where a sentence's own words begin (after a dateline, when the sentence holds one). */
+function contentStartTok(ctx: Context, st: Sent): number {
+  const body = ctx.seg.bodyStart;
+  const { tk } = ctx;
+  let a = st.a;
+  if (tk.start[a] < body && tk.end[st.b - 1] > body) a = tokenAt(tk, body);
+  return a;
+}
+
+function charRange(ctx: Context, first: number, lastExcl: number): [number, number] | null {
+  const { tk } = ctx;
+  let a = first;
+  let b = lastExcl;
+  // drop edge punctuation (but keep closing quote marks with the content)
+  while (a < b && tk.pos[a] === 'PUNCT' && !isQuoteMark(tk.value[a])) a++;
+  while (b > a && (END_PUNCT.has(tk.value[b - 1]) || tk.value[b - 1] === ',' || tk.value[b - 1] === ':' || tk.pos[b - 1] === 'SPACE')) b--;
+  if (b <= a) return null;
+  return [tk.start[a], tk.end[b - 1]];
+}
+
+function regionsWithin(ctx: Context, start: number, end: number): number[] {
+  const out: number[] = [];
+  const rs = ctx.regions;
+  // regions are sorted by open; binary search the first that opens at or after start
+  let lo = 0;
+  let hi = rs.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (rs[m].open < start - 1) lo = m + 1;
+    else hi = m;
+  }
+  for (let r = lo; r < rs.length && rs[r].open < end; r++) {
+    if (rs[r].open >= start - 1 && rs[r].close <= end + 1) out.push(r);
+  }
+  return out;
+}
+
+function make(ctx: Context, kind: QuoteKind, parts: [number, number][], cue: CueHit | null, source: Range | null, sentence: number, rule: string, confidence: number, appositive: Range | null = null): RawAttribution {
+  const paragraph = ctx.seg.sentPara[sentence] ?? 0;
+  if (cue) for (let i = cue.first; i <= cue.last; i++) ctx.usedCue[i] = 1;
+  return {
+    kind,
+    parts,
+    cue: cue ? [cue.first, cue.last + 1] : null,
+    cueLemma: cue ? cue.entry.lemma : null,
+    stance: cue ? cue.entry.stance : 'neutral',
+    source,
+    appositive,
+    continues: false,
+    sentence,
+    paragraph,
+    confidence,
+    rule,
+  };
+}
+
+/** Is token i the start of the content of a cue? Returns the content's first token, or -1. */
+function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; viaThat: boolean } | null {
+  const { tk } = ctx;
+  let k = cue.last + 1;
+  if (k >= st.b) return null;
+  if (cue.entry.listener) {
+    if (OBJECT_PRONOUNS.has(tk.lower[k])) k++;
+    else if (tk.lower[k] !== 'that') {
+      const np = npStartingAt(tk, k, st.b);
+      if (np && !PERSONAL_PRONOUNS.has(tk.lower[k])) k = np[1];
+    }
+  }
+  // "said Tuesday", "said on Monday", "said in a statement", "said in phone calls with … that"
+  const limit = Math.min(st.b, k + 45);
+  for (let t = k; t < limit; t++) {
+    const lw = tk.lower[t];
+    if (lw === 'that' && (tk.pos[t] === 'SCONJ' || tk.pos[t] === 'DET' || tk.pos[t] === 'PRON')) {
+      // "that" as a determiner right after the cue ("said that plan …") still opens the content
+      return { first: t, viaThat: true };
+    }
+    if (ctx.regionOfTok[t] >= 0 && t > k) break;
+    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ') && tk.lower[t].endsWith('s');
+    if ((!SAFE_BEFORE_THAT.has(tk.pos[t]) && !nounish) || END_PUNCT.has(tk.value[t])) break;
+    if (tk.pos[t] === 'PRON' && t === k) break;
+  }
+  const v = tk.value[k];
+  if (v === ':') return k + 1 < st.b ? { first: k + 1, viaThat: false } : null;
+  if (v === ',' || END_PUNCT.has(v) || tk.pos[k] === 'SPACE') return null;
+  // skip a time adverbial right after the cue ("said Tuesday the plan …")
+  while (k < st.b && TIME_WORDS.has(tk.lower[k]) && k - cue.last < 4) k++;
+  if (k >= st.b) return null;
+  if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;
+  if (cue.entry.weak) return null;
+  if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') return null;
+  return { first: k, viaThat: false };
+}
+
+/** Where content that starts at `first` ends (exclusive token). */
+function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): number {
+  const { tk } = ctx;
+  let depth = 0;
+  for (let t = first + 1; t < st.b; t++) {
+    if (ctx.regionOfTok[t] >= 0) continue;
+    const v = tk.value[t];
+    if (v === '(' || v === '[') depth++;
+    else if ((v === ')' || v === ']') && depth > 0) depth--;
+    if (depth > 0) continue;
+    if (v === ',' && t + 1 < st.b) {
+      const next = cueAt(tk, t + 1, st.b);
+      // ", adding that …", ", according to …", ", he said"
+      if (next && (next.kind === 'participle' || next.kind === 'prep')) return t;
+      if (next && next.kind === 'verb' && next.entry.form !== 'gerund') return t;
+      const np = npStartingAt(tk, t + 1, st.b);
+      if (np && np[1] < st.b) {
+        const c = cueAt(tk, skipBetweenRight(ctx, np[1], st.b), st.b);
+        if (c && c.kind === 'verb' && (c.last + 1 >= st.b || END_PUNCT.has(tk.value[c.last + 1]) || tk.value[c.last + 1] === ',')) return t;
+      }
+    }
+    if (!viaThat && tk.pos[t] === 'SCONJ' && CUTTING_SCONJ.has(tk.lower[t])) return t;
+  }
+  return st.b;
+}
+
+function skipBetweenRight(ctx: Context, i: number, hi: number): number {
+  const { tk } = ctx;
+  let j = i;
+  let budget = 4;
+  while (j < hi && budget-- > 0 && (tk.pos[j] === 'ADV' || tk.pos[j] === 'AUX' || tk.lower[j] === 'also')) j++;
+  return j;
+}
+
+/** Pass 1: quotes with their cue beside them. */
+function quotePass(ctx: Context, out: RawAttribution[]): void {
+  const { tk, regions } = ctx;
+  for (let r = 0; r < regions.length; r++) {
+    if (ctx.usedRegion[r]) continue;
+    const reg = regions[r];
+    const openTok = tokenAt(tk, reg.open);
+    if (openTok >= tk.n) continue;
+    const s = ctx.sentOfTok[openTok];
+    if (s < 0 || ctx.mutedSentence[s]) continue;
+    const closeTok = tokenAt(tk, reg.close); // first token after the region
+    const lastSent = closeTok > 0 ? ctx.sentOfTok[closeTok - 1] : s;
+    const kindOf = (): QuoteKind => (startsSentence(ctx, r, openTok) ? 'direct' : 'partial');
+
+    // “…,” X said / “…,” said X
+    if (!reg.unclosed && closeTok < tk.n && ctx.sentOfTok[closeTok] === lastSent) {
+      const st = sentOf(ctx, lastSent);
+      let j = closeTok;
+      if (tk.value[j] === ',') j++;
+      const trailer = trailerAt(ctx, j, st);
+      if (trailer) {
+        const parts = reg.parts.slice();
+        ctx.usedRegion[r] = 1;
+        // “…,” he said, “…” — the quote goes on after the interruption
+        const after = trailer.end;
+        if (after + 1 < tk.n && (tk.value[after] === ',' || tk.value[after] === ':') && r + 1 < regions.length && tokenAt(tk, regions[r + 1].open) === after + 1 && !ctx.usedRegion[r + 1]) {
+          parts.push(...regions[r + 1].parts);
+          ctx.usedRegion[r + 1] = 1;
+        }
+        out.push(make(ctx, kindOf(), parts, trailer.cue, trailer.source, s, 'quote-trailer', 0.95));
+        continue;
+      }
+    }
+    // X said: “…” / X said, “…”
+    if (openTok > 0) {
+      const st = sentOf(ctx, s);
+      let b = openTok - 1;
+      const punct = tk.value[b] === ':' || tk.value[b] === ',';
+      if (punct) b--;
+      if (b >= st.a) {
+        const c = cueAt(tk, b, st.b) ?? listenerCueBefore(ctx, b, st);
+        if (c && c.kind === 'verb' && !ctx.usedCue[c.first] && (punct || upperStart(ctx, r))) {
+          const subj = subjectLeft(tk, c.first, st.a);
+          if (subj) {
+            ctx.usedRegion[r] = 1;
+            out.push(make(ctx, upperStart(ctx, r) ? 'direct' : 'partial', reg.parts.slice(), c, subj.np, s, 'quote-lead', 0.9, subj.appositive));
+            continue;
+          }
+        }
+      }
+    }
+    // X also “stressed …” — the cue is the quote's first word
+    const firstIn = openTok + 1;
+    if (firstIn < closeTok && !upperStart(ctx, r)) {
+      const st = sentOf(ctx, s);
+      const c = cueAt(tk, firstIn, st.b);
+      if (c && c.kind === 'verb' && (c.entry.form === 'past' || c.entry.form === 's')) {
+        const subj = subjectLeft(tk, openTok, st.a);
+        if (subj) {
+          ctx.usedRegion[r] = 1;
+          out.push(make(ctx, 'partial', reg.parts.slice(), c, subj.np, s, 'cue-in-quote', 0.85, subj.appositive));
+        }
+      }
+    }
+  }
+}
+
+function upperStart(ctx: Context, r: number): boolean {
+  const p = ctx.regions[r].parts[0];
+  if (!p) return false;
+  const text = ctx.text;
+  for (let i = p[0]; i < p[1]; i++) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '…' || ch === '.' || ch === '[' || ch === '(') continue;
+    return ch !== ch.toLowerCase() || (ch >= '0' && ch <= '9');
+  }
+  return false;
+}
+
+/** Does region r start its sentence (so it is a direct quote rather than a fragment)? */
+function startsSentence(ctx: Context, r: number, openTok: number): boolean {
+  const s = ctx.sentOfTok[openTok];
+  if (s < 0) return false;
+  const [a] = ctx.seg.sentTok[s];
+  const st = contentStartTok(ctx, { a, b: 0, s });
+  return openTok <= st || (openTok > 0 && (ctx.tk.value[openTok - 1] === ':' || ctx.tk.value[openTok - 1] === ',')) || upperStart(ctx, r);
+}
+
+/** "X said" / "said X" / "X told reporters" starting at token j, ending the sentence or a clause. */
+function trailerAt(ctx: Context, j: number, st: Sent): { cue: CueHit; source: Range; end: number } | null {
+  const { tk } = ctx;
+  if (j >= st.b) return null;
+  // said X
+  const c0 = cueAt(tk, j, st.b);
+  if (c0 && c0.kind === 'verb' && !ctx.usedCue[j]) {
+    const np = npStartingAt(tk, c0.last + 1, st.b);
+    if (np && closesClause(ctx, np[1], st)) return { cue: c0, source: np, end: np[1] };
+    if (!np && c0.last + 1 < st.b) {
+      // "said Smith, who …" — npStartingAt stops at the comma either way; nothing else to try
+    }
+  }
+  // X said
+  const np = npStartingAt(tk, j, st.b);
+  if (!np) return null;
+  const k = skipBetweenRight(ctx, np[1], st.b);
+  const c = cueAt(tk, k, st.b);
+  if (!c || c.kind !== 'verb' || ctx.usedCue[k]) return null;
+  let end = c.last + 1;
+  if (c.entry.listener && end < st.b) {
+    if (OBJECT_PRONOUNS.has(tk.lower[end])) end++;
+    else {
+      const l = npStartingAt(tk, end, st.b);
+      if (l) end = l[1];
+    }
+  }
+  // "“…,” she said." — but not "“…,” she said that …", where the cue has content of its own
+  if (!closesClause(ctx, end, st) && !isTrailingAdjunct(ctx, end, st)) return null;
+  return { cue: c, source: np, end };
+}
+
+function closesClause(ctx: Context, k: number, st: Sent): boolean {
+  const v = ctx.tk.value[k];
+  return k >= st.b || END_PUNCT.has(v) || v === ',' || v === ':' || v === '—' || v === '–' || ctx.tk.pos[k] === 'SPACE';
+}
+
+/** "X told reporters:" — the token before the colon ends the listener of a listener cue. */
+function listenerCueBefore(ctx: Context, b: number, st: Sent): CueHit | null {
+  const np = npEndingAt(ctx.tk, b, st.a);
+  if (!np || np[0] - 1 < st.a) return null;
+  const c = cueAt(ctx.tk, np[0] - 1, st.b);
+  return c && c.entry.listener ? c : null;
+}
+
+/** Pass 2: cues in the narrative. */
+function cuePass(ctx: Context, out: RawAttribution[]): void {
+  const { tk } = ctx;
+  const nS = ctx.seg.sentTok.length;
+  for (let s = 0; s < nS; s++) {
+    if (ctx.mutedSentence[s]) continue;
+    const st = sentOf(ctx, s);
+    const bodyA = contentStartTok(ctx, st);
+    for (let i = bodyA; i < st.b; i++) {
+      if (ctx.usedCue[i] || ctx.regionOfTok[i] >= 0) continue;
+      const c = cueAt(tk, i, st.b);
+      if (!c) continue;
+      const found = c.kind === 'prep' ? accordingTo(ctx, c, st, bodyA) : c.kind === 'participle' ? participle(ctx, c, st, out) : verbCue(ctx, c, st, bodyA);
+      if (found) {
+        out.push(found);
+        i = c.last;
+      }
+    }
+  }
+}
+
+function withContent(ctx: Context, first: number, end: number, cue: CueHit, source: Range | null, st: Sent, rule: string, confidence: number, appositive: Range | null = null): RawAttribution | null {
+  const range = charRange(ctx, first, end);
+  if (!range) return null;
+  const inside = regionsWithin(ctx, range[0], range[1]).filter((r) => !ctx.usedRegion[r]);
+  for (const r of inside) ctx.usedRegion[r] = 1;
+  // a content that is only one quote is that quote
+  let kind: QuoteKind = inside.length ? 'mixed' : 'indirect';
+  let parts: [number, number][] = [range];
+  if (inside.length === 1) {
+    const reg = ctx.regions[inside[0]];
+    if (reg.open <= range[0] && reg.close >= range[1] - 1) {
+      kind = upperStart(ctx, inside[0]) ? 'direct' : 'partial';
+      parts = reg.parts.slice();
+    }
+  }
+  return make(ctx, kind, parts, cue, source, st.s, rule, confidence, appositive);
+}
+
+function accordingTo(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttribution | null {
+  const { tk } = ctx;
+  const np = npStartingAt(tk, c.last + 1, st.b);
+  if (!np) return null;
+  const before = c.first - 1;
+  if (before >= bodyA && (tk.value[before] === ',' || tk.value[before] === '—' || tk.value[before] === '(')) {
+    // …, according to X.
+    let a = bodyA;
+    // content starts after an earlier attribution's end in the same sentence, if any
+    return withContent(ctx, a, before, c, np, st, 'according-to-after', 0.85);
+  }
+  // According to X, …
+  let k = np[1];
+  while (k < st.b && tk.value[k] !== ',' && k - np[1] < 12) k++;
+  if (k >= st.b || tk.value[k] !== ',') k = np[1] - 1;
+  return withContent(ctx, k + 1, st.b, c, np, st, 'according-to-before', 0.85);
+}
+
+function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): RawAttribution | null {
+  const content = contentAfter(ctx, c, st);
+  if (!content) return null;
+  // the sentence's speaker: the subject of its main clause (the first verb outside quotes),
+  // else the last attribution in this sentence
+  const { tk } = ctx;
+  let source: Range | null = null;
+  let appositive: Range | null = null;
+  for (let t = st.a; t < c.first; t++) {
+    if ((tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') && ctx.regionOfTok[t] < 0) {
+      const owner = out.find((o) => o.sentence === st.s && o.cue && o.cue[0] === t);
+      const subj = owner ? null : subjectLeft(tk, t, st.a);
+      if (owner?.source) {
+        source = owner.source;
+        appositive = owner.appositive;
+      } else if (subj) {
+        source = subj.np;
+        appositive = subj.appositive;
+      }
+      break;
+    }
+  }
+  for (let k = out.length - 1; !source && k >= 0 && out[k].sentence === st.s; k--) {
+    if (out[k].source) {
+      source = out[k].source;
+      appositive = out[k].appositive;
+    }
+  }
+  if (!source) return null;
+  const end = contentEnd(ctx, content.first, st, content.viaThat);
+  return withContent(ctx, content.first, end, c, source, st, 'participle', 0.8, appositive);
+}
+
+function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttribution | null {
+  const { tk } = ctx;
+  if (c.entry.form === 'gerund' && c.kind === 'verb') return null;
+  // the subject may not reach back into a quote that ends before the cue
+  let lo = bodyA;
+  for (let t = c.first - 1; t >= bodyA; t--) {
+    if (ctx.regionOfTok[t] >= 0) {
+      lo = t + 1;
+      break;
+    }
+  }
+  const subj = subjectLeft(tk, c.first, lo);
+  const content = contentAfter(ctx, c, st);
+  if (subj && content) {
+    const end = contentEnd(ctx, content.first, st, content.viaThat);
+    // the words between the cue and its content ("said in phone calls with …") hold no cue of their own
+    for (let t = c.last + 1; t < content.first; t++) ctx.usedCue[t] = 1;
+    return withContent(ctx, content.first, end, c, subj.np, st, content.viaThat ? 'subject-cue-that' : 'subject-cue-object', content.viaThat ? 0.85 : 0.7, subj.appositive);
+  }
+  // …, X said.  (content before the source)
+  if (subj && closesClause(ctx, c.last + 1, st) || (subj && c.last + 1 < st.b && isTrailingAdjunct(ctx, c.last + 1, st))) {
+    const before = subj.np[0] - 1;
+    if (before > bodyA && (tk.value[before] === ',' || tk.value[before] === '—')) {
+      return withContent(ctx, bodyA, before, c, subj.np, st, 'content-then-source', 0.8, subj.appositive);
+    }
+  }
+  // …, said X.
+  if (!subj && c.first - 1 > bodyA && tk.value[c.first - 1] === ',') {
+    const np = npStartingAt(tk, c.last + 1, st.b);
+    if (np && closesClause(ctx, np[1], st)) return withContent(ctx, bodyA, c.first - 1, c, np, st, 'content-then-cue-source', 0.75);
+  }
+  return null;
+}
+
+/** "…, she said in a statement." / "…, he told reporters on Tuesday." */
+function isTrailingAdjunct(ctx: Context, k: number, st: Sent): boolean {
+  const { tk } = ctx;
+  const p = tk.pos[k];
+  if (!(p === 'ADP' || p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'ADV')) return false;
+  for (let t = k; t < st.b; t++) {
+    if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || tk.lower[t] === 'that' || ctx.regionOfTok[t] >= 0) return false;
+    if (tk.value[t] === ',' || END_PUNCT.has(tk.value[t])) return true;
+  }
+  return true;
+}
+
+/** Pass 3: quotes no cue claimed. */
+function leftoverPass(ctx: Context, out: RawAttribution[]): void {
+  const { tk, regions } = ctx;
+  for (let r = 0; r < regions.length; r++) {
+    if (ctx.usedRegion[r]) continue;
+    const reg = regions[r];
+    const openTok = tokenAt(tk, reg.open);
+    if (openTok >= tk.n) continue;
+    const s = ctx.sentOfTok[openTok];
+    if (s < 0 || ctx.mutedSentence[s]) continue;
+    const p = ctx.seg.sentPara[s];
+    if (ctx.seg.paraRole[p] !== 'body') continue;
+    // a statement, not a title or a scare quote: it starts a sentence and has a few words
+    let words = 0;
+    for (const [a, b] of reg.parts) {
+      const t = ctx.text.slice(a, Math.min(b, a + 400));
+      words += (t.match(/\S+/g) ?? []).length;
+      if (words >= 4) break;
+    }
+    if (words < 4 || !startsSentence(ctx, r, openTok) || !upperStart(ctx, r)) continue;
+    const raw = make(ctx, 'direct', reg.parts.slice(), null, null, s, 'continuation', reg.unclosed ? 0.4 : 0.6);
+    raw.continues = true;
+    out.push(raw);
+  }
+}
+
+export function attribute(ctx: Context): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  quotePass(ctx, out);
+  cuePass(ctx, out);
+  leftoverPass(ctx, out);
+  out.sort((x, y) => x.parts[0][0] - y.parts[0][0]);
+  return out;
+}

@@ -1,0 +1,202 @@
+/**
+ * Noun-phrase edges around a cue: the subject to its left ("The official at the State Department said"),
+ * the source after an inverted cue ("… said the official"), and the listener after "told".
+ * Token-level, using wink's POS tags; each walk is bounded, so the cost per cue is constant.
+ */
+import type { Tokens } from '../document/tokens';
+import { isRoleWord } from '../speakers/roles';
+
+export type Range = [number, number]; // token range [first, lastExclusive)
+
+const MAX_NP = 30;
+
+/** Prepositions that attach a modifier inside a source phrase ("spokesperson for the ministry"). */
+const NP_PREPS = new Set(['of', 'for', 'at', 'in', 'to', 'with', 'from', 'on', 'by']);
+/** Adverbs and auxiliaries that sit between a subject and its cue ("also", "has repeatedly"). */
+const BETWEEN = new Set([
+  'also', 'reportedly', 'repeatedly', 'previously', 'later', 'recently', 'then', 'again', 'once', 'publicly', 'openly',
+  'further', 'separately', 'similarly', 'earlier', 'today', 'yesterday', 'tonight', 'now', 'still', 'already', 'even',
+  'only', 'just', 'often', 'frequently', 'have', 'has', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could',
+  'should', 'may', 'might', 'did', 'does', 'do', 'not', "n't", 'never', 'always', 'quickly', 'flatly', 'firmly',
+  'strongly', 'explicitly', 'privately', 'directly', 'indirectly', 'simply', 'bluntly', 'angrily', 'calmly', 'reportedly',
+  'allegedly', 'apparently', 'ultimately', 'initially', 'first', 'finally', 'personally', 'specifically', 'particularly',
+  'in', 'particular', 'however', 'meanwhile', 'too',
+]);
+export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const DETS = new Set(['the', 'a', 'an', 'another', 'this', 'that', 'these', 'those', 'some', 'one', 'two', 'three', 'several', 'many', 'both', 'other', 'each', 'all', 'most', 'few', 'no']);
+const DASHES = new Set(['-', '–', '‑']);
+/** Participles that glue a phrase to a noun inside a source: "released by", "issued by", "Hague-based". */
+const GLUE_PARTICIPLES = new Set(['released', 'issued', 'published', 'posted', 'distributed', 'sent', 'provided', 'based', 'led', 'backed', 'owned', 'run', 'funded', 'affiliated', 'allied', 'aligned', 'appointed', 'elected']);
+
+const isCap = (v: string): boolean => {
+  const c = v.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+};
+
+export const isQuoteMark = (v: string): boolean => v === '“' || v === '”' || v === '"' || v === '‘' || v === '’' || v === "'" || v === '«' || v === '»' || v === '„';
+
+/** A token that can stand in a noun phrase. */
+function nominal(tk: Tokens, j: number): boolean {
+  const p = tk.pos[j];
+  return p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'ADJ' || (p === 'X' && isCap(tk.value[j]));
+}
+
+function glued(tk: Tokens, j: number): boolean {
+  // no white space on either side: a hyphen or slash inside a compound ("Hague-based", "RFE/RL")
+  return j > 0 && j + 1 < tk.n && tk.start[j] === tk.end[j - 1] && tk.end[j] === tk.start[j + 1];
+}
+
+/** Skip adverbs/auxiliaries leftwards from i; returns the index of the first token that is not one. */
+export function skipBetweenLeft(tk: Tokens, i: number, lo: number): number {
+  let j = i;
+  let budget = 6;
+  while (j >= lo && budget-- > 0 && (BETWEEN.has(tk.lower[j]) || (tk.pos[j] === 'ADV' && tk.lower[j].endsWith('ly')))) j--;
+  return j;
+}
+
+/**
+ * The noun phrase that ends at token `last` (inclusive), walking left no further than `lo`.
+ * Returns null when `last` cannot end a source phrase.
+ */
+export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
+  if (last < lo) return null;
+  const low = tk.lower[last];
+  if (tk.pos[last] === 'PRON' || PERSONAL_PRONOUNS.has(low)) {
+    return PERSONAL_PRONOUNS.has(low) || low === 'who' ? [last, last + 1] : null;
+  }
+  if (!(tk.pos[last] === 'NOUN' || tk.pos[last] === 'PROPN' || (tk.pos[last] === 'X' && isCap(tk.value[last])) || (tk.pos[last] === 'NUM' && isCap(tk.value[last])))) return null;
+  let j = last;
+  let first = last;
+  while (j > lo && last - j < MAX_NP) {
+    const k = j - 1;
+    const v = tk.value[k];
+    const lw = tk.lower[k];
+    const p = tk.pos[k];
+    if (DETS.has(lw) && p !== 'PRON' || POSSESSIVE.has(lw)) {
+      first = k;
+      // a determiner ends the phrase unless a preposition attaches it to a head further left
+      if (k - 1 >= lo && NP_PREPS.has(tk.lower[k - 1]) && k - 2 >= lo && (nominal(tk, k - 2) || tk.lower[k - 2] === '’s' || tk.lower[k - 2] === "'s" || (tk.lower[k - 1] === 'by' && GLUE_PARTICIPLES.has(tk.lower[k - 2])))) {
+        j = k - 1;
+        continue;
+      }
+      break;
+    }
+    if (p === 'PART' && (lw === '’s' || lw === "'s" || lw === '’' || lw === "'")) {
+      j = k;
+      continue;
+    }
+    if ((DASHES.has(v) || v === '/' || v === '&' || v === '.') && glued(tk, k)) {
+      j = k;
+      continue;
+    }
+    if (p === 'VERB' && GLUE_PARTICIPLES.has(lw) && ((k > 0 && DASHES.has(tk.value[k - 1]) && glued(tk, k - 1)) || tk.lower[k + 1] === 'by')) {
+      j = k;
+      continue;
+    }
+    if (NP_PREPS.has(lw) && p === 'ADP') {
+      // a post-modifier: "official at the State Department", "spokesperson for X"; needs a head on its left
+      if (k - 1 >= lo && (nominal(tk, k - 1) || (tk.pos[k - 1] === 'VERB' && GLUE_PARTICIPLES.has(tk.lower[k - 1])))) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (nominal(tk, k)) {
+      // a plain lower-case noun directly before a name is not part of it ("the meetings Blinken said"),
+      // unless it is a role word ("spokesman Ned Price")
+      if (tk.pos[k] === 'NOUN' && !isCap(v) && isCap(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw)) break;
+      j = k;
+      first = k;
+      continue;
+    }
+    break;
+  }
+  // never start on a preposition or possessive marker
+  while (first < last && (tk.pos[first] === 'ADP' || tk.pos[first] === 'PART' || tk.pos[first] === 'PUNCT')) first++;
+  if (j < first) j = first;
+  return [Math.min(first, j), last + 1];
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Skip a time adjunct that ends at i ("… on April 29", "… on Tuesday", "… last week"). */
+function skipTimeLeft(tk: Tokens, i: number, lo: number): number {
+  let j = i;
+  if (j >= lo && tk.pos[j] === 'NUM' && j - 1 >= lo && MONTHS.has(tk.lower[j - 1])) j -= 2;
+  else if (j >= lo && (MONTHS.has(tk.lower[j]) || WEEKDAYS.has(tk.lower[j]))) j -= 1;
+  else if (j - 1 >= lo && (tk.lower[j] === 'week' || tk.lower[j] === 'month' || tk.lower[j] === 'year') && (tk.lower[j - 1] === 'last' || tk.lower[j - 1] === 'this')) j -= 2;
+  else return i;
+  if (j >= lo && (tk.lower[j] === 'on' || tk.lower[j] === 'in' || tk.lower[j] === 'earlier' || tk.lower[j] === 'late')) j--;
+  // a lone weekday after a name is a time ("Smith Tuesday said"); anything else, keep the original end
+  return j >= lo && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'PROPN' || tk.pos[j] === 'PRON') ? j : i;
+}
+
+/**
+ * The source phrase to the left of a cue at token `cue`: skips adverbs/auxiliaries and comma-bracketed
+ * asides ("Blinken, before the meeting, pledged"; "Jane Doe, a spokeswoman for X, said").
+ * Returns the phrase and, when there was one, the appositive between it and the cue.
+ */
+export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; appositive: Range | null } | null {
+  let i = skipBetweenLeft(tk, cue - 1, lo);
+  let appositive: Range | null = null;
+  let skipped = 0;
+  // up to three comma-bracketed asides between the subject and the cue
+  for (let round = 0; round < 3 && i >= lo && tk.value[i] === ','; round++) {
+    let k = i - 1;
+    while (k >= lo && tk.value[k] !== ',' && i - k < 25 && tk.pos[k] !== 'VERB' && !isQuoteMark(tk.value[k])) k--;
+    if (k < lo || tk.value[k] !== ',') break;
+    const asideFirst = k + 1;
+    const p0 = tk.pos[asideFirst];
+    const isAdverbial = p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM';
+    const isNp = !isAdverbial && npEndingAt(tk, i - 1, asideFirst)?.[0] === asideFirst;
+    if (!isAdverbial && !isNp) break;
+    if (isNp && !appositive) appositive = [asideFirst, i];
+    i = k;
+    skipped++;
+  }
+  i = skipTimeLeft(tk, i, lo);
+  if (i >= lo && tk.value[i] === ',') {
+    // a bare comma before the cue: "…, said X" is an inverted cue, not a subject
+    if (!skipped) return null;
+    i = skipBetweenLeft(tk, i - 1, lo);
+  }
+  const np = npEndingAt(tk, i, lo);
+  if (!np) return null;
+  return { np, appositive };
+}
+
+/** The source phrase right after an inverted cue ("…,” said the official at the ministry."). */
+export function npStartingAt(tk: Tokens, first: number, hi: number): Range | null {
+  if (first >= hi) return null;
+  const lw = tk.lower[first];
+  if (PERSONAL_PRONOUNS.has(lw)) return [first, first + 1];
+  let j = first;
+  let lastHead = -1;
+  while (j < hi && j - first < MAX_NP) {
+    const lwj = tk.lower[j];
+    const p = tk.pos[j];
+    if ((DETS.has(lwj) && p !== 'PRON') || POSSESSIVE.has(lwj)) {
+      if (lastHead >= 0 && !NP_PREPS.has(tk.lower[j - 1])) break;
+      j++;
+      continue;
+    }
+    if (nominal(tk, j)) {
+      if (p !== 'ADJ') lastHead = j;
+      j++;
+      continue;
+    }
+    if ((p === 'PART' && (lwj === '’s' || lwj === "'s")) || ((DASHES.has(tk.value[j]) || tk.value[j] === '/') && glued(tk, j))) {
+      j++;
+      continue;
+    }
+    if (p === 'ADP' && NP_PREPS.has(lwj) && lastHead >= 0 && j + 1 < hi && (nominal(tk, j + 1) || DETS.has(tk.lower[j + 1]) || POSSESSIVE.has(tk.lower[j + 1]))) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (lastHead < 0) return null;
+  return [first, lastHead + 1];
+}

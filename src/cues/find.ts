@@ -1,0 +1,71 @@
+/**
+ * Cue spotting: is the token at i a reporting cue, and of which kind?
+ * Verbs come from the lexicon's inflection index; prepositional cues ("according to") are matched as phrases.
+ */
+import type { Tokens } from '../document/tokens';
+import { lookupVerbForm, prepCues, type CueEntry } from './lexicon';
+
+export interface CueHit {
+  /** First and last token (inclusive) of the cue, e.g. "according to" or "pointed out". */
+  first: number;
+  last: number;
+  entry: CueEntry;
+  /** verb: a finite or infinitive verb; participle: ", adding that …"; prep: "according to". */
+  kind: 'verb' | 'participle' | 'prep';
+}
+
+let prepIndex: Map<string, { words: string[]; entry: CueEntry }[]> | null = null;
+function preps(): Map<string, { words: string[]; entry: CueEntry }[]> {
+  if (!prepIndex) {
+    prepIndex = new Map();
+    for (const e of prepCues()) {
+      const words = (e.text ?? e.lemma).toLowerCase().split(/\s+/);
+      const list = prepIndex.get(words[0]) ?? [];
+      list.push({ words, entry: e });
+      prepIndex.set(words[0], list);
+    }
+  }
+  return prepIndex;
+}
+
+const VERBAL = new Set(['VERB', 'AUX']);
+
+export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
+  const low = tk.lower[i];
+  const pl = preps().get(low);
+  if (pl) {
+    for (const { words, entry } of pl) {
+      if (i + words.length > hi) continue;
+      let ok = true;
+      for (let k = 1; k < words.length && ok; k++) ok = tk.lower[i + k] === words[k];
+      if (ok) return { first: i, last: i + words.length - 1, entry, kind: 'prep' };
+    }
+  }
+  if (!VERBAL.has(tk.pos[i]) && !(tk.pos[i] === 'NOUN' && (low === 'says' || low === 'said'))) return null;
+  const entries = lookupVerbForm(low);
+  if (!entries || entries.length === 0) return null;
+  let hit: CueEntry | null = null;
+  let last = i;
+  for (const e of entries) {
+    if (e.particle) {
+      const pw = e.particle.split(' ');
+      let ok = i + pw.length < hi + 1;
+      for (let k = 0; k < pw.length && ok; k++) ok = tk.lower[i + 1 + k] === pw[k];
+      if (ok && (!hit || !hit.particle)) {
+        hit = e;
+        last = i + pw.length;
+      }
+    } else if (!hit) {
+      hit = e;
+    }
+  }
+  if (!hit) return null;
+  const prev = i > 0 ? tk.value[i - 1] : '';
+  const kind = hit.form === 'gerund' && (prev === ',' || prev === '—' || prev === '–') ? 'participle' : 'verb';
+  // a bare gerund or participle that is not a participle clause ("the ruling party", "a written statement") is no cue
+  if (hit.form === 'gerund' && kind === 'verb') {
+    const p1 = i > 0 ? tk.lower[i - 1] : '';
+    if (!['is', 'was', 'were', 'are', 'been', 'be', 'am', "'s", '’s', 'while', 'after', 'before', 'when', 'by', 'in', 'also', 'repeatedly', 'publicly', 'not'].includes(p1)) return null;
+  }
+  return { first: i, last, entry: hit, kind };
+}

@@ -1,0 +1,181 @@
+/**
+ * Quotation marks: tell quote marks from apostrophes and pair them into quoted regions.
+ *
+ * Works paragraph by paragraph, so an unbalanced mark degrades locally: it can never pair with a mark
+ * in another paragraph, except in the one convention news copy uses for long quotes (an opening mark
+ * at the start of each paragraph and one closing mark at the end), which is followed explicitly.
+ * Linear in the text: one scan over each paragraph, a small stack of open marks.
+ */
+
+export interface QuoteRegion {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset just after the closing mark (or the end of the last part when left open). */
+  close: number;
+  /** Quoted text without the marks, one part per paragraph. */
+  parts: [number, number][];
+  /** Paragraph index of the first part. */
+  paragraph: number;
+  /** Single-mark (‘…’) region at the top level. */
+  single: boolean;
+  /** True when no closing mark was found and the region was cut at its paragraph's end. */
+  unclosed: boolean;
+}
+
+const enum Q {
+  None = 0,
+  OpenDouble,
+  CloseDouble,
+  AmbigDouble,
+  OpenSingle,
+  CloseSingle,
+  AmbigSingle,
+}
+
+const isLetterOrDigit = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff) || (c >= 0x400 && c <= 0x4ff);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200a;
+/** Characters after which a mark most likely opens: start, space, brackets, dashes, slashes, another opener. */
+const opensAfter = (c: number): boolean =>
+  c < 0 || isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x201e || c === 58;
+
+/** Classify the character at i (or Q.None if it is not a quotation mark in this context). */
+function classify(text: string, i: number, from: number, to: number): Q {
+  const c = text.charCodeAt(i);
+  const prev = i > from ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+  switch (c) {
+    case 0x201c: // “
+    case 0x201e: // „
+    case 0xab: // «
+      return Q.OpenDouble;
+    case 0x201d: // ”
+    case 0xbb: // »
+      return Q.CloseDouble;
+    case 0x22: // "
+      if (opensAfter(prev) && next >= 0 && !isSpace(next)) return Q.OpenDouble;
+      if (!opensAfter(prev) && (next < 0 || !isLetterOrDigit(next))) return Q.CloseDouble;
+      return Q.AmbigDouble;
+    case 0x2018: // ‘
+    case 0x201a: // ‚
+      // ‘90s is an elided year, not a quote
+      if (isDigit(next) && next >= 0 && i + 3 < to && isDigit(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 115) return Q.None;
+      return Q.OpenSingle;
+    case 0x2019: // ’
+    case 0x27: // '
+      // inside a word: Minister’s, don’t, rock ’n’ roll's inner marks
+      if (prev >= 0 && next >= 0 && isLetterOrDigit(prev) && isLetterOrDigit(next)) return Q.None;
+      // elisions at a word start: ’90s, ’n’, ’em, ’tis
+      if (!isLetterOrDigit(prev) && isDigit(next)) return Q.None;
+      if (!isLetterOrDigit(prev) && (next === 110 || next === 101 || next === 116) && i + 2 < to && /[’'\s]/.test(text[i + 2] ?? ' ') && (text[i + 1] === 'n' || text.startsWith('em', i + 1) || text.startsWith('tis', i + 1))) return Q.None;
+      if (c === 0x27 && opensAfter(prev) && next >= 0 && !isSpace(next)) return Q.OpenSingle;
+      if (opensAfter(prev) && next >= 0 && !isSpace(next)) return c === 0x2019 ? Q.AmbigSingle : Q.OpenSingle;
+      return Q.CloseSingle;
+    default:
+      return Q.None;
+  }
+}
+
+const isMarkCode = (c: number): boolean =>
+  c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || c === 0x22 || c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x27;
+
+interface Open {
+  at: number;
+  double: boolean;
+}
+
+/**
+ * Find the top-level quoted regions in the given paragraphs (spans into text, in order).
+ * Nested quotes (single inside double) are part of their outer region.
+ */
+export function findQuoteRegions(text: string, paragraphs: readonly { start: number; end: number }[], skip?: readonly boolean[]): QuoteRegion[] {
+  const out: QuoteRegion[] = [];
+  // a region left open at the end of a paragraph, waiting for the next paragraph to continue it
+  let carry: QuoteRegion | null = null;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const { start, end } = paragraphs[p];
+    if (skip?.[p]) {
+      carry = null;
+      continue;
+    }
+    const stack: Open[] = [];
+    let continued: QuoteRegion | null = null;
+    // a carried region continues only when this paragraph opens with a double mark
+    if (carry) {
+      const c0 = text.charCodeAt(start);
+      if (c0 === 0x201c || c0 === 0x22 || c0 === 0xab || c0 === 0x201e) {
+        continued = carry;
+        stack.push({ at: start, double: true });
+      } else {
+        closeAtParagraphEnd(carry);
+        out.push(carry);
+      }
+      carry = null;
+    }
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (!isMarkCode(code)) continue;
+      if (continued && i === start) continue; // the continuation mark, already on the stack
+      let q = classify(text, i, start, end);
+      if (q === Q.None) continue;
+      const top = stack.length ? stack[stack.length - 1] : null;
+      if (q === Q.AmbigDouble) q = top && top.double ? Q.CloseDouble : Q.OpenDouble;
+      if (q === Q.AmbigSingle) q = top && !top.double ? Q.CloseSingle : Q.None;
+      if (q === Q.OpenDouble) {
+        // a straight " while a straight " is open closes it
+        if (code === 0x22 && top && top.double && text.charCodeAt(top.at) === 0x22 && !opensAfter(i > start ? text.charCodeAt(i - 1) : -1)) {
+          q = Q.CloseDouble;
+        } else {
+          stack.push({ at: i, double: true });
+          continue;
+        }
+      }
+      if (q === Q.OpenSingle) {
+        stack.push({ at: i, double: false });
+        continue;
+      }
+      const wantDouble = q === Q.CloseDouble;
+      // find the matching opener; unmatched closers are dropped
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k].double !== wantDouble) k--;
+      if (k < 0) continue;
+      const opener = stack[k];
+      stack.length = k; // anything opened inside and never closed is dropped with it
+      if (k === 0) {
+        if (continued) {
+          continued.parts.push([start + 1, i]);
+          continued.close = i + 1;
+          out.push(continued);
+          continued = null;
+        } else {
+          out.push({ open: opener.at, close: i + 1, parts: [[opener.at + 1, i]], paragraph: p, single: !opener.double, unclosed: false });
+        }
+      }
+    }
+    // what is left open at the paragraph's end
+    const bottom = stack.length ? stack[0] : null;
+    if (bottom && bottom.double) {
+      const region: QuoteRegion = continued ?? { open: bottom.at, close: end, parts: [], paragraph: p, single: false, unclosed: true };
+      region.parts.push([bottom.at + 1, end]);
+      region.close = end;
+      carry = region;
+    } else if (continued) {
+      // the continued quote's closing mark is missing: cut it here
+      continued.parts.push([start + 1, end]);
+      continued.close = end;
+      continued.unclosed = true;
+      out.push(continued);
+    }
+  }
+  if (carry) {
+    closeAtParagraphEnd(carry);
+    out.push(carry);
+  }
+  out.sort((a, b) => a.open - b.open);
+  return out;
+}
+
+function closeAtParagraphEnd(r: QuoteRegion): void {
+  r.unclosed = true;
+}

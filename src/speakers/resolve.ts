@@ -1,0 +1,413 @@
+/**
+ * Speaker resolution: one pass over the story in text order, keeping a registry of the people and bodies
+ * met so far (from the names the story mentions and from every source mention), and resolving each
+ * attribution's source to one of them — pronouns by gender, number, recency and subject preference;
+ * descriptions by head, title and affiliation; names by surname; "another …" always to someone new.
+ */
+import type { Context } from '../attribution/context';
+import type { RawAttribution } from '../attribution/types';
+import type { Range } from '../attribution/np';
+import type { SpeakerKind } from '../types';
+import { analyseMention, type MentionInfo } from './mention';
+import type { Gender, HeadClass } from './roles';
+import { isRoleWord, isTitleModifier } from './roles';
+
+export interface Entity {
+  id: number;
+  kind: SpeakerKind;
+  nameWords: string[] | null;
+  surname: string | null;
+  heads: Set<string>;
+  classes: Set<HeadClass>;
+  titles: Set<string>;
+  affiliation: Set<string>;
+  affiliationText: string | null;
+  description: string | null;
+  gender: Gender;
+  plural: boolean;
+  mentions: { start: number; end: number }[];
+  aliases: string[];
+  /** Sentence of the last mention outside quotes. */
+  lastSeen: number;
+  /** Sentence where it was last a subject or a source. */
+  lastSubject: number;
+  spoke: number;
+  speaksFor: Entity | null;
+  paragraphSeen: number;
+}
+
+export interface Resolution {
+  entities: Entity[];
+  /** Entity of each raw attribution (same order), or null. */
+  speakerOf: (Entity | null)[];
+  /** Resolution confidence factor per attribution. */
+  certainty: number[];
+}
+
+const isCapWord = (v: string): boolean => v.length > 0 && v[0] !== v[0].toLowerCase();
+const norm = (w: string): string => w.toLowerCase().replace(/[’']s$/, '');
+
+class Registry {
+  entities: Entity[] = [];
+  lastSpeaker: Entity | null = null;
+  lastSpeakerParagraph = -1;
+
+  create(kind: SpeakerKind): Entity {
+    const e: Entity = {
+      id: this.entities.length, kind, nameWords: null, surname: null, heads: new Set(), classes: new Set(), titles: new Set(), affiliation: new Set(),
+      affiliationText: null, description: null, gender: null, plural: false, mentions: [], aliases: [], lastSeen: -1, lastSubject: -1, spoke: 0, speaksFor: null, paragraphSeen: -1,
+    };
+    this.entities.push(e);
+    return e;
+  }
+
+  absorb(e: Entity, m: MentionInfo, sentence: number, paragraph: number, subject: boolean, inQuote: boolean): void {
+    if (m.type === 'name' && m.name.length) {
+      if (!e.nameWords || m.name.length > e.nameWords.length) e.nameWords = m.name.slice();
+      if (!e.surname || m.name.length > 1) e.surname = norm(m.name[m.name.length - 1]);
+    }
+    if (m.head) e.heads.add(m.head.split(' ').pop() as string);
+    if (m.headClass) e.classes.add(m.headClass);
+    for (const t of m.titles) {
+      e.titles.add(t);
+      e.heads.add(t.split(' ').pop() as string);
+    }
+    for (const a of m.affiliation) e.affiliation.add(a);
+    if (m.affiliationText && !e.affiliationText) e.affiliationText = m.affiliationText;
+    if (m.type === 'nominal' && (!e.description || (m.fresh && !e.description.match(/^(a|an|another)\b/i)))) e.description = m.coreText;
+    if (m.gender && !e.gender && (e.kind === 'person' || e.kind === 'anonymous' || e.kind === 'unknown')) e.gender = m.gender;
+    if (m.type !== 'pronoun') {
+      const alias = m.coreText;
+      if (!e.aliases.includes(alias)) e.aliases.push(alias);
+    }
+    this.addMention(e, m.start, m.end);
+    if (!inQuote) {
+      e.lastSeen = sentence;
+      e.paragraphSeen = paragraph;
+      if (subject) e.lastSubject = sentence;
+    }
+  }
+
+  addMention(e: Entity, start: number, end: number): void {
+    const last = e.mentions[e.mentions.length - 1];
+    if (last && last.start === start && last.end === end) return;
+    e.mentions.push({ start, end });
+  }
+
+  byName(words: string[], personOnly: boolean): Entity | null {
+    const low = words.map(norm);
+    const surname = low[low.length - 1];
+    let best: Entity | null = null;
+    for (let k = this.entities.length - 1; k >= 0; k--) {
+      const e = this.entities[k];
+      if (!e.nameWords) continue;
+      if (personOnly && e.kind !== 'person' && e.kind !== 'anonymous') continue;
+      const names = e.nameWords.map(norm);
+      if (e.kind === 'organization') {
+        // "The Post" for "The New York Post"; "Moscow" for "Moscow"
+        if (low.every((w) => names.includes(w))) return e;
+        continue;
+      }
+      if (e.surname !== surname && !(low.length === 1 && names.includes(surname))) continue;
+      if (low.length > 1 && names.length > 1 && names[0] !== low[0] && !(low[0].length <= 2 && names[0][0] === low[0][0])) continue; // another first name
+      if (!best || e.lastSeen > best.lastSeen) best = e;
+    }
+    return best;
+  }
+}
+
+const PERSONISH = new Set<SpeakerKind>(['person', 'anonymous', 'unknown']);
+
+function genderOk(e: Entity, g: Gender): boolean {
+  return !g || !e.gender || e.gender === g;
+}
+
+function affinity(e: Entity, m: MentionInfo): number {
+  if (!m.affiliation.length || !e.affiliation.size) return 0;
+  let hit = 0;
+  for (const a of m.affiliation) if (e.affiliation.has(a)) hit++;
+  return hit ? 1 + Math.min(hit, 3) * 0.3 : -1.5;
+}
+
+function headCompatible(e: Entity, m: MentionInfo): boolean {
+  if (!m.head) return false;
+  const h = m.head.split(' ').pop() as string;
+  if (e.heads.has(h)) return true;
+  if (m.headClass === 'spokes' && e.classes.has('spokes')) return true;
+  if (m.headClass === 'title' && m.titles.some((t) => e.titles.has(t))) return true;
+  return false;
+}
+
+export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolution {
+  const { tk, seg } = ctx;
+  const reg = new Registry();
+  const speakerOf: (Entity | null)[] = new Array(raws.length).fill(null);
+  const certainty: number[] = new Array(raws.length).fill(1);
+
+  // source mentions, so the name scan leaves them to the attribution that owns them
+  const sourceTok = new Uint8Array(tk.n);
+  for (const r of raws) {
+    if (r.source) for (let i = r.source[0]; i < r.source[1]; i++) sourceTok[i] = 1;
+    if (r.appositive) for (let i = r.appositive[0]; i < r.appositive[1]; i++) sourceTok[i] = 1;
+  }
+  // events in text order: name runs and attributions (at their source, or their content when unsourced)
+  const order = raws.map((r, k) => ({ k, at: r.source ? tk.start[r.source[0]] : r.parts[0][0] }));
+  order.sort((x, y) => x.at - y.at || x.k - y.k);
+  let next = 0;
+  const runs = nameRuns(ctx, sourceTok);
+  let ri = 0;
+  const flushRunsBefore = (pos: number) => {
+    while (ri < runs.length && tk.start[runs[ri][0]] < pos) {
+      backgroundMention(ctx, reg, runs[ri]);
+      ri++;
+    }
+  };
+  for (; next < order.length; next++) {
+    const { k, at } = order[next];
+    flushRunsBefore(at);
+    const r = raws[k];
+    const e = resolveOne(ctx, reg, r, raws, speakerOf, k, certainty);
+    speakerOf[k] = e;
+    if (e) {
+      e.spoke++;
+      reg.lastSpeaker = e;
+      reg.lastSpeakerParagraph = r.paragraph;
+      e.lastSubject = r.sentence;
+    }
+  }
+  flushRunsBefore(Infinity);
+  void seg;
+  return { entities: reg.entities, speakerOf, certainty };
+}
+
+function isSubjectAt(ctx: Context, range: Range): boolean {
+  const { tk } = ctx;
+  let j = range[1];
+  let budget = 3;
+  while (j < tk.n && budget-- > 0 && (tk.pos[j] === 'ADV' || tk.value[j] === ',')) j++;
+  return j < tk.n && (tk.pos[j] === 'VERB' || tk.pos[j] === 'AUX');
+}
+
+/** Capitalised runs that may name people or bodies, with a title word before them when there is one. */
+function nameRuns(ctx: Context, skip: Uint8Array): Range[] {
+  const { tk } = ctx;
+  const out: Range[] = [];
+  let i = 0;
+  while (i < tk.n) {
+    if (!(tk.pos[i] === 'PROPN') || skip[i] || ctx.sentOfTok[i] < 0 || ctx.mutedSentence[ctx.sentOfTok[i]]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tk.n && !skip[j] && (tk.pos[j] === 'PROPN' || (isCapWord(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) || (tk.lower[j] === 'of' && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN') || ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))) j++;
+    let a = i;
+    // lower-case titles before a name ("spokesman Ned Price", "prime minister Jane Doe")
+    while (a > 0 && !skip[a - 1] && (isRoleWord(tk.lower[a - 1]) || isTitleModifier(tk.lower[a - 1])) && tk.pos[a - 1] !== 'PUNCT' && a - i > -4) a--;
+    // a possessive run is the owner, not a speaker mention; keep it anyway for names
+    out.push([a, j]);
+    i = j;
+  }
+  return out;
+}
+
+function backgroundMention(ctx: Context, reg: Registry, range: Range): void {
+  const { tk } = ctx;
+  const m = analyseMention(tk, range);
+  if (m.type !== 'name' || !m.name.length) return;
+  const s = ctx.sentOfTok[range[0]];
+  const p = s >= 0 ? ctx.seg.sentPara[s] : -1;
+  const inQuote = ctx.regionOfTok[range[0]] >= 0;
+  const subject = isSubjectAt(ctx, range);
+  if (m.organizationName) {
+    if (m.country && m.name.length === 1) {
+      const known = reg.byName(m.name, false);
+      if (known) reg.absorb(known, m, s, p, subject, inQuote);
+      return;
+    }
+    if (!m.head) return;
+    const e = reg.byName(m.name, false) ?? reg.create('organization');
+    reg.absorb(e, m, s, p, subject, inQuote);
+    return;
+  }
+  const known = reg.byName(m.name, true);
+  if (known) {
+    reg.absorb(known, m, s, p, subject, inQuote);
+    return;
+  }
+  // a new person: only when the story marks it as one (a title, or a first name and a surname)
+  if (m.titles.length || (m.name.length >= 2 && m.gender)) {
+    const e = reg.create('person');
+    reg.absorb(e, m, s, p, subject, inQuote);
+  }
+}
+
+function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAttribution[], speakerOf: (Entity | null)[], k: number, certainty: number[]): Entity | null {
+  const { tk } = ctx;
+  if (!r.source) {
+    if (!r.continues) return null;
+    // a quote with no cue continues the last speaker of this or the previous paragraph
+    const last = reg.lastSpeaker;
+    if (last && r.paragraph - reg.lastSpeakerParagraph <= 1) {
+      certainty[k] = r.paragraph === reg.lastSpeakerParagraph ? 0.9 : 0.75;
+      return last;
+    }
+    return null;
+  }
+  const m = analyseMention(tk, r.source);
+  const s = r.sentence;
+  const p = r.paragraph;
+  const inQuote = false;
+  const appositive = r.appositive ? analyseMention(tk, r.appositive) : null;
+  const take = (e: Entity): Entity => {
+    reg.absorb(e, m, s, p, true, inQuote);
+    if (appositive) absorbAppositive(reg, e, appositive);
+    return e;
+  };
+
+  if (m.type === 'pronoun') {
+    const e = resolvePronoun(ctx, reg, m, r, raws, speakerOf, k);
+    certainty[k] = e ? 0.9 : 0.5;
+    if (!e) return null;
+    if (!e.gender && m.gender && PERSONISH.has(e.kind)) e.gender = m.gender;
+    reg.addMention(e, m.start, m.end);
+    e.lastSeen = s;
+    return e;
+  }
+  // a document that speaks for its author: "a readout released by X", "the ministry's statement"
+  if (m.type === 'nominal' && m.headClass === 'document' && (m.agent || m.possessor)) {
+    const who = analyseMention(tk, (m.agent ?? m.possessor) as Range);
+    const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as Range, appositive: null };
+    const e = who.type === 'pronoun' ? resolvePronoun(ctx, reg, who, inner, raws, speakerOf, k) : resolveDescriptionOrName(ctx, reg, who, inner);
+    if (e) {
+      reg.absorb(e, who, s, p, true, false);
+      const alias = m.coreText;
+      if (!e.aliases.includes(alias)) e.aliases.push(alias);
+      certainty[k] = 0.9;
+      return e;
+    }
+  }
+  // an office that speaks for its owner: "his press office", "Smith's spokesman"
+  if (m.type === 'nominal' && m.possessor && (m.headClass === 'spokes' || m.headClass === 'organization')) {
+    const ownerInfo = analyseMention(tk, m.possessor);
+    const owner = ownerInfo.type === 'pronoun' ? cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(ctx, reg, ownerInfo, r, raws, speakerOf, k) : resolveDescriptionOrName(ctx, reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
+    if (owner) {
+      // the same office of the same owner is one speaker
+      const existing = reg.entities.find((x) => x.speaksFor === owner && m.head !== null && x.heads.has(m.head.split(' ').pop() as string));
+      const e = existing ?? reg.create(m.headClass === 'spokes' && m.head !== 'press office' && m.head !== 'office' ? 'anonymous' : 'organization');
+      e.speaksFor = owner;
+      if (!existing && owner.nameWords) e.description = `${m.head} of ${owner.nameWords.join(' ')}`;
+      certainty[k] = 0.85;
+      return take(e);
+    }
+  }
+  const e = resolveDescriptionOrName(ctx, reg, m, r);
+  if (!e) return null;
+  take(e);
+  if (m.type === 'nominal' && m.headClass === 'spokes' && m.affiliationText && !e.speaksFor) {
+    // a spokesperson for a body speaks for it
+    const body = reg.entities.find((x) => x.kind === 'organization' && x.nameWords && affinity(x, m) > 0 && x !== e);
+    if (body) e.speaksFor = body;
+  }
+  return e;
+}
+
+function absorbAppositive(reg: Registry, e: Entity, a: MentionInfo): void {
+  for (const t of a.titles) e.titles.add(t);
+  if (a.head) e.heads.add(a.head.split(' ').pop() as string);
+  if (a.headClass) e.classes.add(a.headClass);
+  for (const x of a.affiliation) e.affiliation.add(x);
+  if (a.affiliationText && !e.affiliationText) e.affiliationText = a.affiliationText;
+  if (!e.gender && a.gender) e.gender = a.gender;
+  if (a.type === 'nominal' && !e.description) e.description = a.coreText;
+  reg.addMention(e, a.start, a.end);
+}
+
+function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r: RawAttribution): Entity | null {
+  if (m.type === 'name') {
+    const known = reg.byName(m.name, !m.organizationName);
+    if (known) return known;
+    if (!m.organizationName) {
+      // a role introduced first and a name right after: "a spokesperson for X said …" then "Jane Doe said …"
+      const last = reg.lastSpeaker;
+      if (last && !last.nameWords && last.classes.has('spokes') && last.kind === 'anonymous' && r.paragraph - reg.lastSpeakerParagraph <= 1 && !m.titles.length && !r.appositive) {
+        last.kind = 'person';
+        return last;
+      }
+      return reg.create('person');
+    }
+    return reg.create('organization');
+  }
+  if (m.type !== 'nominal') return null;
+  const kindFor = (): SpeakerKind =>
+    m.headClass === 'organization' ? 'organization' : m.headClass === 'group' || m.plural ? 'group' : m.headClass === 'document' ? 'unknown' : m.head ? 'anonymous' : 'unknown';
+  if (m.fresh) return reg.create(kindFor());
+  // a definite description: the most recent compatible referent
+  let best: Entity | null = null;
+  let bestScore = -Infinity;
+  const cur = r.sentence;
+  for (const e of reg.entities) {
+    if (!headCompatible(e, m)) continue;
+    if (m.plural !== e.plural && m.headClass === 'group') continue;
+    const dist = cur - Math.max(e.lastSeen, e.lastSubject);
+    if (dist > 60) continue;
+    const score = affinity(e, m) * 2 - dist * 0.05 + (e === reg.lastSpeaker ? 0.5 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = e;
+    }
+  }
+  if (best && bestScore > -3) return best;
+  return reg.create(kindFor());
+}
+
+/** "According to his press office, Pashinyan …": the owner named right after. */
+function cataphor(ctx: Context, reg: Registry, r: RawAttribution, pron: MentionInfo): Entity | null {
+  const { tk } = ctx;
+  const start = r.parts[0][0];
+  let i = 0;
+  while (i < tk.n && tk.start[i] < start) i++;
+  let j = i;
+  while (j < tk.n && tk.pos[j] === 'PROPN' && j - i < 4) j++;
+  if (j === i) return null;
+  const m = analyseMention(tk, [i, j]);
+  if (m.type !== 'name') return null;
+  const e = reg.byName(m.name, true);
+  return e && genderOk(e, pron.pronoun === 'his' ? 'm' : pron.pronoun === 'her' ? 'f' : null) ? e : null;
+}
+
+function resolvePronoun(ctx: Context, reg: Registry, m: MentionInfo, r: RawAttribution, raws: RawAttribution[], speakerOf: (Entity | null)[], k: number): Entity | null {
+  void raws;
+  void speakerOf;
+  void k;
+  const p = m.pronoun ?? (m.text.toLowerCase() as string);
+  const last = reg.lastSpeaker;
+  const g: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : null;
+  const firstPerson = p === 'we' || p === 'i' || p === 'you';
+  if (firstPerson) return last;
+  const plural = p === 'they' || p === 'their';
+  const neuter = p === 'it' || p === 'its';
+  const ok = (e: Entity): boolean => {
+    if (neuter) return e.kind === 'organization' || e.kind === 'unknown';
+    if (plural) return e.kind === 'group' || e.kind === 'organization' || e.plural || (e.kind === 'anonymous' && !e.gender);
+    return PERSONISH.has(e.kind) && genderOk(e, g) && !e.plural;
+  };
+  let best: Entity | null = null;
+  let bestScore = -Infinity;
+  const cur = r.sentence;
+  for (const e of reg.entities) {
+    if (!ok(e) || e.lastSeen < 0) continue;
+    const dist = cur - Math.max(e.lastSeen, e.lastSubject);
+    if (dist > 12 || dist < 0) continue;
+    let score = -dist * 0.6;
+    if (e === last) score += 3;
+    if (last && !ok(last) && last.speaksFor === e) score += 2.5;
+    if (e.lastSubject === cur) score += 2;
+    else if (e.lastSubject === cur - 1) score += 0.5;
+    if (e.spoke) score += 0.3;
+    if (score > bestScore) {
+      bestScore = score;
+      best = e;
+    }
+  }
+  return best;
+}
