@@ -12,9 +12,13 @@ import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
 import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
 import type { QuoteKind } from '../types';
+import labels from '../model/labels.json';
+
+const NOT_SPEAKERS = new Set((labels.notSpeakers as string[]).map((w) => w.toLowerCase()));
 
 const PREP_WORDS = new Set(['to', 'for', 'with', 'about', 'on', 'at', 'in', 'into', 'from', 'by', 'of', 'over', 'against', 'upon', 'after', 'before']);
 const END_PUNCT = new Set(['.', '!', '?', ';']);
+const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'it']);
 /** Subordinators that end an object-content ("pledged support … as he spoke …"). */
 const CUTTING_SCONJ = new Set(['as', 'when', 'while', 'because', 'after', 'before', 'since', 'although', 'though', 'unless', 'until', 'where', 'whereas']);
@@ -117,12 +121,21 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   }
   const v = tk.value[k];
   if (v === ':') return k + 1 < st.b ? { first: k + 1, viaThat: false } : null;
+  if (v === ',' && cue.kind === 'verb' && !cue.entry.weak && k + 2 < st.b && CLAUSE_START.has(tk.pos[k + 1]) && !cueAt(tk, k + 1, st.b) && tk.lower[k + 1] !== 'according') {
+    // "Mr. Obama said, a majority of Americans …"
+    return { first: k + 1, viaThat: false };
+  }
   if (v === ',' || END_PUNCT.has(v) || tk.pos[k] === 'SPACE') return null;
   // skip a time adverbial right after the cue ("said Tuesday the plan …")
   while (k < st.b && TIME_WORDS.has(tk.lower[k]) && k - cue.last < 4) k++;
   if (k >= st.b) return null;
   if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;
-  if (cue.entry.weak) return null;
+  if (cue.entry.weak) {
+    // a weak cue ("called", "cited") speaks only when what follows carries a quotation
+    let quoted = false;
+    for (let t = k; t < st.b && t < k + 25 && !quoted; t++) quoted = ctx.regionOfTok[t] >= 0;
+    if (!quoted) return null;
+  }
   if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') return null;
   return { first: k, viaThat: false };
 }
@@ -190,7 +203,14 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
           parts.push(...regions[r + 1].parts);
           ctx.usedRegion[r + 1] = 1;
         }
-        out.push(make(ctx, kindOf(), parts, trailer.cue, trailer.source, s, 'quote-trailer', 0.95));
+        const kind = kindOf();
+        if (kind === 'partial' && parts.length === 1) {
+          // “… a misguided approach,” said X — narrative before the quote belongs to the same statement
+          const from = tk.start[contentStartTok(ctx, sentOf(ctx, s))];
+          out.push(make(ctx, 'mixed', [[from, reg.close]], trailer.cue, trailer.source, s, 'quote-trailer-mixed', 0.85));
+        } else {
+          out.push(make(ctx, kind, parts, trailer.cue, trailer.source, s, 'quote-trailer', 0.95));
+        }
         continue;
       }
     }
@@ -395,8 +415,22 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttributi
       break;
     }
   }
-  const subj = subjectLeft(tk, c.first, lo);
+  let subj = subjectLeft(tk, c.first, lo);
   const content = contentAfter(ctx, c, st);
+  if (!subj && content) {
+    // "… promised to keep going and said she would …": the subject of the verb before the conjunction
+    const j = skipBetweenLeft(tk, c.first - 1, lo);
+    if (j > lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but')) {
+      for (let t = j - 1; t >= lo && j - t < 30; t--) {
+        if ((tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') && ctx.regionOfTok[t] < 0) {
+          let v0 = t;
+          while (v0 - 1 >= lo && (tk.pos[v0 - 1] === 'AUX' || tk.pos[v0 - 1] === 'PART' || tk.pos[v0 - 1] === 'VERB')) v0--;
+          subj = subjectLeft(tk, v0, lo);
+          if (subj) break;
+        }
+      }
+    }
+  }
   if (subj && content) {
     const end = contentEnd(ctx, content.first, st, content.viaThat);
     // the words between the cue and its content ("said in phone calls with …") hold no cue of their own
@@ -456,8 +490,52 @@ function leftoverPass(ctx: Context, out: RawAttribution[]): void {
   }
 }
 
+/** Pass 0: "NAME: …" lines — transcript turns and headline attributions ("Pence: …", "WALLACE: …"). */
+function labelPass(ctx: Context, out: RawAttribution[]): void {
+  const { tk, seg } = ctx;
+  for (let p = 0; p < seg.paraSent.length; p++) {
+    const role = seg.paraRole[p];
+    if (role !== 'body' && role !== 'headline') continue;
+    const [s0, s1] = seg.paraSent[p];
+    if (s0 >= s1) continue;
+    let i = contentStartTok(ctx, sentOf(ctx, s0));
+    const paraEnd = seg.sentTok[s1 - 1][1];
+    let inRegion = -1;
+    if (i < paraEnd && isQuoteMark(tk.value[i]) && ctx.regionOfTok[i] >= 0) {
+      inRegion = ctx.regionOfTok[i];
+      i++;
+      while (i < paraEnd && isQuoteMark(tk.value[i]) && ctx.regionOfTok[i] === inRegion && tk.start[i] === tk.end[i - 1]) i++;
+    }
+    const first = i;
+    let j = i;
+    while (j < paraEnd && j - first < 7 && (tk.pos[j] === 'PROPN' || (isCapital(tk.value[j]) && tk.pos[j] !== 'PUNCT') || tk.value[j] === '.' || (tk.value[j] === '-' && tk.start[j] === tk.end[j - 1]))) j++;
+    if (j === first || j >= paraEnd || tk.value[j] !== ':' || j + 1 >= paraEnd) continue;
+    const label = ctx.text.slice(tk.start[first], tk.end[j - 1]).toLowerCase();
+    if (NOT_SPEAKERS.has(label) || ctx.usedCue[j]) continue;
+    // the content: the rest of the paragraph (inside its quote, when the turn is quoted)
+    let end = paraEnd;
+    if (inRegion >= 0) {
+      const reg = ctx.regions[inRegion];
+      const lastPart = reg.parts.find(([a, b]) => a <= tk.start[j] && tk.start[j] < b);
+      if (lastPart) end = tokenAt(tk, lastPart[1]);
+      ctx.usedRegion[inRegion] = 1;
+    }
+    const range = charRange(ctx, j + 1, end);
+    if (!range) continue;
+    for (const r of regionsWithin(ctx, range[0], range[1])) ctx.usedRegion[r] = 1;
+    const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
+    out.push(make(ctx, inRegion >= 0 ? 'direct' : 'indirect', [range], cue, [first, j], s0, 'label', 0.7));
+  }
+}
+
+const isCapital = (v: string): boolean => {
+  const c = v.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
+
 export function attribute(ctx: Context): RawAttribution[] {
   const out: RawAttribution[] = [];
+  labelPass(ctx, out);
   quotePass(ctx, out);
   cuePass(ctx, out);
   leftoverPass(ctx, out);

@@ -34,7 +34,7 @@ const isCap = (v: string): boolean => {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 };
 
-export const isQuoteMark = (v: string): boolean => v === '“' || v === '”' || v === '"' || v === '‘' || v === '’' || v === "'" || v === '«' || v === '»' || v === '„';
+export const isQuoteMark = (v: string): boolean => v === "''" || v === '``' || v === '“' || v === '”' || v === '"' || v === '‘' || v === '’' || v === "'" || v === '«' || v === '»' || v === '„';
 
 /** A token that can stand in a noun phrase. */
 function nominal(tk: Tokens, j: number): boolean {
@@ -145,12 +145,22 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
   // up to three comma-bracketed asides between the subject and the cue
   for (let round = 0; round < 3 && i >= lo && tk.value[i] === ','; round++) {
     let k = i - 1;
-    while (k >= lo && tk.value[k] !== ',' && i - k < 25 && tk.pos[k] !== 'VERB' && !isQuoteMark(tk.value[k])) k--;
+    let finite = false;
+    let relative = false;
+    while (k >= lo && tk.value[k] !== ',' && i - k < 45 && !isQuoteMark(tk.value[k])) {
+      const lw = tk.lower[k];
+      if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN')) relative = true;
+      if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !lw.endsWith('ing') && !(lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PUNCT'))) finite = true;
+      k--;
+    }
     if (k < lo || tk.value[k] !== ',') break;
+    if (finite && !relative) break;
     const asideFirst = k + 1;
+    if (asideFirst >= i) break;
     const p0 = tk.pos[asideFirst];
-    const isAdverbial = p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM';
-    const isNp = !isAdverbial && npEndingAt(tk, i - 1, asideFirst)?.[0] === asideFirst;
+    const l0 = tk.lower[asideFirst];
+    const isAdverbial = p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && l0.endsWith('ing'));
+    const isNp = !isAdverbial && (p0 === 'DET' || p0 === 'NOUN' || p0 === 'PROPN' || p0 === 'ADJ' || POSSESSIVE.has(l0));
     if (!isAdverbial && !isNp) break;
     if (isNp && !appositive) appositive = [asideFirst, i];
     i = k;

@@ -41,9 +41,15 @@ export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
       if (ok) return { first: i, last: i + words.length - 1, entry, kind: 'prep' };
     }
   }
-  if (!VERBAL.has(tk.pos[i]) && !(tk.pos[i] === 'NOUN' && (low === 'says' || low === 'said'))) return null;
   const entries = lookupVerbForm(low);
   if (!entries || entries.length === 0) return null;
+  if (!VERBAL.has(tk.pos[i])) {
+    // wink sometimes tags "reports", "says" as nouns; a verb form between a name and "that"/":" is a verb
+    const next = i + 1 < hi ? tk.lower[i + 1] : '';
+    const prevPos = i > 0 ? tk.pos[i - 1] : '';
+    const finite = entries.some((e) => e.form === 's' || e.form === 'past');
+    if (!(tk.pos[i] === 'NOUN' && finite && (prevPos === 'PROPN' || prevPos === 'NOUN' || prevPos === 'PRON') && (next === 'that' || next === ':' || low === 'says' || low === 'said'))) return null;
+  }
   let hit: CueEntry | null = null;
   let last = i;
   for (const e of entries) {

@@ -77,12 +77,23 @@ function classify(text: string, i: number, from: number, to: number): Q {
   }
 }
 
+/** A doubled apostrophe ('') standing for a double mark: opens after space, closes before space/punctuation. */
+function classify2(text: string, i: number, from: number, to: number): Q {
+  const prev = i > from ? text.charCodeAt(i - 1) : -1;
+  const next = i + 2 < to ? text.charCodeAt(i + 2) : -1;
+  if (opensAfter(prev) && next >= 0 && !isSpace(next)) return Q.OpenDouble;
+  if (!opensAfter(prev)) return Q.CloseDouble;
+  return Q.AmbigDouble;
+}
+
 const isMarkCode = (c: number): boolean =>
   c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || c === 0x22 || c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x27;
 
 interface Open {
   at: number;
   double: boolean;
+  /** Length of the mark: 2 for the doubled apostrophe some outlets use for a double quote (''). */
+  len: number;
 }
 
 /**
@@ -104,9 +115,9 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
     // a carried region continues only when this paragraph opens with a double mark
     if (carry) {
       const c0 = text.charCodeAt(start);
-      if (c0 === 0x201c || c0 === 0x22 || c0 === 0xab || c0 === 0x201e) {
+      if (c0 === 0x201c || c0 === 0x22 || c0 === 0xab || c0 === 0x201e || (c0 === 0x27 && text.charCodeAt(start + 1) === 0x27)) {
         continued = carry;
-        stack.push({ at: start, double: true });
+        stack.push({ at: start, double: true, len: text.charCodeAt(start) === 0x27 ? 2 : 1 });
       } else {
         closeAtParagraphEnd(carry);
         out.push(carry);
@@ -116,8 +127,15 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
       if (!isMarkCode(code)) continue;
-      if (continued && i === start) continue; // the continuation mark, already on the stack
-      let q = classify(text, i, start, end);
+      if (continued && i === start) {
+        // the continuation mark, already on the stack
+        if (code === 0x27) i++;
+        continue;
+      }
+      // '' used as a double quotation mark
+      const twin = code === 0x27 && i + 1 < end && text.charCodeAt(i + 1) === 0x27;
+      let q = twin ? classify2(text, i, start, end) : classify(text, i, start, end);
+      const len = twin ? 2 : 1;
       if (q === Q.None) continue;
       const top = stack.length ? stack[stack.length - 1] : null;
       if (q === Q.AmbigDouble) q = top && top.double ? Q.CloseDouble : Q.OpenDouble;
@@ -127,29 +145,31 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
         if (code === 0x22 && top && top.double && text.charCodeAt(top.at) === 0x22 && !opensAfter(i > start ? text.charCodeAt(i - 1) : -1)) {
           q = Q.CloseDouble;
         } else {
-          stack.push({ at: i, double: true });
+          stack.push({ at: i, double: true, len });
+          if (twin) i++;
           continue;
         }
       }
       if (q === Q.OpenSingle) {
-        stack.push({ at: i, double: false });
+        stack.push({ at: i, double: false, len: 1 });
         continue;
       }
       const wantDouble = q === Q.CloseDouble;
       // find the matching opener; unmatched closers are dropped
       let k = stack.length - 1;
       while (k >= 0 && stack[k].double !== wantDouble) k--;
+      if (twin) i++;
       if (k < 0) continue;
       const opener = stack[k];
       stack.length = k; // anything opened inside and never closed is dropped with it
       if (k === 0) {
         if (continued) {
-          continued.parts.push([start + 1, i]);
+          continued.parts.push([start + opener.len, i + 1 - len]);
           continued.close = i + 1;
           out.push(continued);
           continued = null;
         } else {
-          out.push({ open: opener.at, close: i + 1, parts: [[opener.at + 1, i]], paragraph: p, single: !opener.double, unclosed: false });
+          out.push({ open: opener.at, close: i + 1, parts: [[opener.at + opener.len, i + 1 - len]], paragraph: p, single: !opener.double, unclosed: false });
         }
       }
     }
@@ -157,12 +177,12 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
     const bottom = stack.length ? stack[0] : null;
     if (bottom && bottom.double) {
       const region: QuoteRegion = continued ?? { open: bottom.at, close: end, parts: [], paragraph: p, single: false, unclosed: true };
-      region.parts.push([bottom.at + 1, end]);
+      region.parts.push([bottom.at + bottom.len, end]);
       region.close = end;
       carry = region;
     } else if (continued) {
       // the continued quote's closing mark is missing: cut it here
-      continued.parts.push([start + 1, end]);
+      continued.parts.push([start + (text.charCodeAt(start) === 0x27 ? 2 : 1), end]);
       continued.close = end;
       continued.unclosed = true;
       out.push(continued);
