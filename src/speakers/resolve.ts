@@ -51,6 +51,8 @@ class Registry {
   entities: Entity[] = [];
   lastSpeaker: Entity | null = null;
   lastSpeakerParagraph = -1;
+  /** The source mention of the last attribution, which a following quote with no cue continues. */
+  lastSource: Range | null = null;
 
   create(kind: SpeakerKind): Entity {
     const e: Entity = {
@@ -172,6 +174,7 @@ export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolutio
       e.spoke++;
       reg.lastSpeaker = e;
       reg.lastSpeakerParagraph = r.paragraph;
+      reg.lastSource = r.source;
       e.lastSubject = r.sentence;
     }
   }
@@ -249,6 +252,8 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
     const last = reg.lastSpeaker;
     if (last && r.paragraph - reg.lastSpeakerParagraph <= 1) {
       certainty[k] = r.paragraph === reg.lastSpeakerParagraph ? 0.9 : 0.75;
+      // the mention that names this speaker is the one the quote continues from
+      r.source = reg.lastSource;
       return last;
     }
     return null;
