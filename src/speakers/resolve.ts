@@ -202,7 +202,7 @@ function nameRuns(ctx: Context, skip: Uint8Array): Range[] {
       continue;
     }
     let j = i + 1;
-    while (j < tk.n && !skip[j] && (tk.pos[j] === 'PROPN' || (isCapWord(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) || (tk.lower[j] === 'of' && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN') || ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))) j++;
+    while (j < tk.n && !skip[j] && (tk.pos[j] === 'PROPN' || (isCapWord(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) || (tk.lower[j] === 'of' && j + 1 < tk.n && isCapWord(tk.value[j + 1]) && tk.pos[j + 1] !== 'PUNCT') || ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))) j++;
     let a = i;
     // lower-case titles before a name ("spokesman Ned Price", "prime minister Jane Doe")
     while (a > 0 && !skip[a - 1] && (isRoleWord(tk.lower[a - 1]) || isTitleModifier(tk.lower[a - 1])) && tk.pos[a - 1] !== 'PUNCT' && a - i > -4) a--;
@@ -375,9 +375,17 @@ function cataphor(ctx: Context, reg: Registry, r: RawAttribution, pron: MentionI
   while (j < tk.n && tk.pos[j] === 'PROPN' && j - i < 4) j++;
   if (j === i) return null;
   const m = analyseMention(tk, [i, j]);
-  if (m.type !== 'name') return null;
-  const e = reg.byName(m.name, true);
-  return e && genderOk(e, pron.pronoun === 'his' ? 'm' : pron.pronoun === 'her' ? 'f' : null) ? e : null;
+  if (m.type !== 'name' || m.organizationName) return null;
+  const g: Gender = pron.pronoun === 'his' ? 'm' : pron.pronoun === 'her' ? 'f' : null;
+  const known = reg.byName(m.name, true);
+  if (known) return genderOk(known, g) ? known : null;
+  // the owner is introduced right here: register them now
+  if (!m.titles.length && m.name.length < 2) return null;
+  const e = reg.create('person');
+  const s = ctx.sentOfTok[i];
+  reg.absorb(e, m, s, s >= 0 ? ctx.seg.sentPara[s] : -1, isSubjectAt(ctx, [i, j]), false);
+  if (!e.gender && g) e.gender = g;
+  return e;
 }
 
 function resolvePronoun(ctx: Context, reg: Registry, m: MentionInfo, r: RawAttribution, raws: RawAttribution[], speakerOf: (Entity | null)[], k: number): Entity | null {

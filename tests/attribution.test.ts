@@ -1,0 +1,169 @@
+/**
+ * Attribution patterns, quote marks and speaker resolution, table-driven, on made-up wire copy.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/index';
+import type { Extraction, Quote } from '../src/types';
+
+function run(text: string) {
+  const r = extract(text);
+  const name = (q: Quote) => r.speakers.find((s) => s.id === q.speakerId)?.name ?? null;
+  return { r, rows: r.quotes.map((q) => ({ kind: q.kind, content: q.content.text, cue: q.cue?.lemma ?? null, source: q.source?.text ?? null, speaker: name(q) })) };
+}
+
+const find = (rows: ReturnType<typeof run>['rows'], fragment: string) => rows.find((q) => q.content.includes(fragment));
+
+describe('attribution patterns', () => {
+  const cases: { name: string; text: string; fragment: string; expect: Partial<{ kind: string; cue: string | null; source: string | null; speaker: string | null; content: string }> }[] = [
+    { name: '“…,” X said', text: '“We will not back down,” Jane Doe said.', fragment: 'back down', expect: { kind: 'direct', cue: 'say', source: 'Jane Doe', speaker: 'Jane Doe', content: 'We will not back down,' } },
+    { name: '“…,” said X', text: '“The talks are over,” said the ambassador.', fragment: 'talks are over', expect: { kind: 'direct', cue: 'say', source: 'the ambassador' } },
+    { name: 'X said: “…”', text: 'The minister told reporters: “We have done our part.”', fragment: 'done our part', expect: { kind: 'direct', cue: 'tell', source: 'The minister' } },
+    { name: 'X said (that) …', text: 'Police Chief Maria Lopez said that three people were arrested on Monday.', fragment: 'three people', expect: { kind: 'indirect', cue: 'say', speaker: 'Maria Lopez', content: 'that three people were arrested on Monday' } },
+    { name: 'X said … without that', text: 'Senator Tom Reed said he would vote against the bill.', fragment: 'vote against', expect: { kind: 'indirect', speaker: 'Tom Reed', content: 'he would vote against the bill' } },
+    { name: 'According to X, …', text: 'According to the health ministry, 40 people died in the floods.', fragment: '40 people', expect: { kind: 'indirect', cue: 'according to', source: 'the health ministry', content: '40 people died in the floods' } },
+    { name: '…, according to X.', text: 'The factory will close in March, according to two people familiar with the plan.', fragment: 'factory', expect: { cue: 'according to', source: 'two people familiar with the plan', content: 'The factory will close in March' } },
+    { name: 'X told Y that …', text: 'Governor Ann Wells told reporters on Tuesday that the state would appeal.', fragment: 'appeal', expect: { cue: 'tell', speaker: 'Ann Wells', content: 'that the state would appeal' } },
+    { name: '…, X said.', text: 'The ceasefire is holding, a United Nations spokesman said.', fragment: 'ceasefire', expect: { kind: 'indirect', cue: 'say', source: 'a United Nations spokesman', content: 'The ceasefire is holding' } },
+    { name: 'X, appositive, said', text: 'John Carter, a lawyer for the family, said the police had ignored the warnings.', fragment: 'ignored', expect: { speaker: 'John Carter', content: 'the police had ignored the warnings' } },
+    { name: 'cue inside the quote', text: 'The president also “stressed the need for calm in the region.”', fragment: 'need for calm', expect: { kind: 'partial', cue: 'stress', source: 'The president' } },
+    { name: 'mixed: that + quote', text: 'The company said that its profits were “better than expected.”', fragment: 'profits', expect: { kind: 'mixed', cue: 'say', source: 'The company', content: 'that its profits were “better than expected.”' } },
+    { name: 'participle keeps the speaker', text: '“We are ready,” Ali Hassan said, adding that talks would resume next week.', fragment: 'talks would resume', expect: { kind: 'indirect', cue: 'add', speaker: 'Ali Hassan', content: 'that talks would resume next week' } },
+    { name: 'readout released by', text: 'A statement released by the Foreign Ministry said the ambassador had been summoned.', fragment: 'summoned', expect: { cue: 'say', speaker: 'Foreign Ministry', source: 'A statement released by the Foreign Ministry' } },
+    { name: 'ruling cue', text: 'The Supreme Court ruled on Friday that the law was unconstitutional.', fragment: 'unconstitutional', expect: { cue: 'rule', source: 'The Supreme Court', content: 'that the law was unconstitutional' } },
+    { name: 'denial stance', text: 'The mayor denied that she had known about the payments.', fragment: 'payments', expect: { cue: 'deny', source: 'The mayor' } },
+    { name: "doubled apostrophes as quote marks", text: "''There is a lot of new complexity,'' said Mr. Burman.", fragment: 'complexity', expect: { kind: 'direct', speaker: 'Burman', content: 'There is a lot of new complexity,' } },
+    { name: 'straight double quotes', text: '"It is a good deal for workers," the union leader said.', fragment: 'good deal', expect: { kind: 'direct', source: 'the union leader' } },
+    { name: 'guillemets', text: '« Nous resterons unis », said President Emile Faure.', fragment: 'Nous', expect: { kind: 'direct', speaker: 'Emile Faure' } },
+    { name: 'transcript label', text: 'SMITH: We never agreed to those terms.', fragment: 'never agreed', expect: { source: 'SMITH', content: 'We never agreed to those terms' } },
+  ];
+  it.each(cases)('$name', ({ text, fragment, expect: want }) => {
+    const { rows } = run(text);
+    const q = find(rows, fragment);
+    expect(q, JSON.stringify(rows)).toBeDefined();
+    expect(q).toMatchObject(want);
+  });
+
+  it('continues the speaker into the next quote and the next all-quote paragraph', () => {
+    const text = '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
+    const { rows } = run(text);
+    expect(find(rows, 'work begins')).toMatchObject({ kind: 'direct', cue: null, speaker: 'the senator' });
+    expect(find(rows, 'not be easy')).toMatchObject({ speaker: 'the senator' });
+    expect(find(rows, 'goes to the House')).toBeUndefined();
+  });
+
+  it('joins an interrupted quote into one quote with two spans', () => {
+    const text = '“The first step is to listen,” she said, “and then we act.”';
+    const r = extract(text);
+    expect(r.quotes).toHaveLength(1);
+    expect(r.quotes[0].spans?.map((s) => s.text)).toEqual(['The first step is to listen,', 'and then we act.']);
+  });
+
+  it('keeps the narrative, scare quotes and titles out', () => {
+    const text = 'The so-called “peace plan” was unveiled on Monday. Protesters gathered outside the “Blue House” in the rain.\n\nThe film “Gone Tomorrow” opens next week.';
+    expect(extract(text).quotes).toEqual([]);
+  });
+
+  it('does not read apostrophes as quote marks', () => {
+    const text = 'The Minister’s aides said the ’90s were different. It was rock ’n’ roll, the band’s manager said.';
+    const r = extract(text);
+    for (const q of r.quotes) expect(q.content.text).not.toMatch(/^s |^90s/);
+    expect(r.quotes.map((q) => q.content.text)).toContain('the ’90s were different');
+  });
+
+  it('keeps an unbalanced quote mark local to its paragraph', () => {
+    const text = 'He said “this will never end.\n\nThe markets closed higher. “We are pleased,” the chairman said.';
+    const r = extract(text);
+    const pleased = r.quotes.find((q) => q.content.text.includes('pleased'));
+    expect(pleased?.content.text).toBe('We are pleased,');
+    for (const q of r.quotes) expect(q.content.text).not.toContain('markets closed');
+  });
+
+  it('follows a quote that runs over paragraphs', () => {
+    const text = 'The governor said: “We will rebuild every home.\n\n“We will reopen every school. And we will do it this year.”\n\nThe storm killed 12 people.';
+    const r = extract(text);
+    const q = r.quotes.find((x) => x.content.text.includes('rebuild'))!;
+    expect(q.kind).toBe('direct');
+    expect(q.spans?.map((s) => s.text)).toEqual(['We will rebuild every home.', 'We will reopen every school. And we will do it this year.']);
+  });
+
+  it('never quotes boilerplate', () => {
+    const text = 'Officials said the bridge would reopen.\n\nGet the Morning Brief in your inbox:\n\n“Sign up now,” the newsletter said.\n\nAdvertisement';
+    const r = extract(text);
+    for (const q of r.quotes) for (const b of r.document.boilerplate) expect(q.content.end <= b.start || q.content.start >= b.end).toBe(true);
+  });
+});
+
+describe('speaker resolution', () => {
+  it('resolves names with titles, surnames and pronouns by gender', () => {
+    const text = [
+      'WASHINGTON (AP) — Secretary of State Mary Collins met Foreign Minister Pedro Alves on Monday.',
+      '“The meeting was productive,” Collins said.',
+      'Alves said that his government would send a delegation. He added that the talks would continue.',
+      '“We are hopeful,” she said.',
+    ].join('\n\n');
+    const { r, rows } = run(text);
+    expect(find(rows, 'productive')?.speaker).toBe('Mary Collins');
+    expect(find(rows, 'delegation')?.speaker).toBe('Pedro Alves');
+    expect(find(rows, 'talks would continue')?.speaker).toBe('Pedro Alves');
+    expect(find(rows, 'hopeful')?.speaker).toBe('Mary Collins');
+    const collins = r.speakers.find((s) => s.name === 'Mary Collins')!;
+    expect(collins.title).toBe('secretary of state');
+    expect(collins.kind).toBe('person');
+    expect(collins.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['Collins', 'she']));
+  });
+
+  it('keeps "another official" apart and lets "the official" continue the last one', () => {
+    const text = [
+      'A senior European official said the sanctions would stay in place.',
+      '“There is no appetite for change,” the official said.',
+      'Another senior official said that talks could resume in spring.',
+      'The official also said that the timing was uncertain.',
+    ].join('\n\n');
+    const { r } = run(text);
+    const ids = r.quotes.map((q) => q.speakerId);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).toBe(ids[3]);
+    expect(ids[0]).not.toBe(ids[2]);
+    expect(r.speakers.every((s) => s.kind === 'anonymous')).toBe(true);
+  });
+
+  it('joins a spokesperson introduced by role with the name given right after', () => {
+    const text = [
+      'A spokeswoman for the Interior Ministry said the border crossing would stay closed.',
+      'Lena Novak said that the decision was temporary. She stressed that aid convoys could still pass.',
+      '“We are monitoring the situation,” the spokeswoman for the Interior Ministry added.',
+    ].join('\n\n');
+    const { r } = run(text);
+    const ids = new Set(r.quotes.map((q) => q.speakerId));
+    expect(ids.size).toBe(1);
+    const novak = r.speakers[0];
+    expect(novak).toMatchObject({ name: 'Lena Novak', kind: 'person', title: 'spokeswoman' });
+  });
+
+  it('links an office to the person it speaks for, and resolves the person named right after', () => {
+    const text = 'According to her office, Governor Janet Price signed the order on Friday. She said that more funds would follow.';
+    const { r } = run(text);
+    const office = r.speakers.find((s) => s.mentions.some((m) => m.text === 'her office'))!;
+    expect(office.speaksFor).toBeDefined();
+    expect(r.speakers.find((s) => s.id === office.speaksFor)?.name).toBe('Janet Price');
+  });
+
+  it('lets organisations, countries and courts speak', () => {
+    const text = [
+      'The International Court of Justice ordered the parties to halt construction. The court said that its ruling was binding.',
+      'France said on Tuesday that it would abide by the decision.',
+    ].join('\n\n');
+    const { r, rows } = run(text);
+    expect(find(rows, 'binding')?.speaker).toBe('International Court of Justice');
+    const france = r.speakers.find((s) => s.name === 'France');
+    expect(france?.kind).toBe('organization');
+  });
+
+  it('is deterministic and JSON-serialisable', () => {
+    const text = '“We will see,” the coach said. Fans were not convinced, a club official said.';
+    const a: Extraction = extract(text);
+    const b = extract(text);
+    expect(a).toEqual(b);
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+});
