@@ -114,8 +114,14 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
       // "that" as a determiner right after the cue ("said that plan …") still opens the content
       return { first: t, viaThat: true };
     }
-    if (ctx.regionOfTok[t] >= 0 && t > k) break;
-    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ') && tk.lower[t].endsWith('s');
+    if (ctx.regionOfTok[t] >= 0 && t > k) {
+      // a short quoted title inside the listener or adjunct ("told MSNBC's “Morning Joe” that")
+      const reg = ctx.regions[ctx.regionOfTok[t]];
+      if (reg.close - reg.open > 40) break;
+      continue;
+    }
+    // a verb in a noun's place ("at a campaign stop", "in Colorado Springs") is a tagging slip
+    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'ADP' || tk.pos[t + 1] === 'PUNCT' || tk.lower[t + 1] === 'that' || tk.pos[t + 1] === 'CCONJ');
     if ((!SAFE_BEFORE_THAT.has(tk.pos[t]) && !nounish) || END_PUNCT.has(tk.value[t])) break;
     if (tk.pos[t] === 'PRON' && t === k) break;
   }
@@ -314,6 +320,15 @@ function listenerCueBefore(ctx: Context, b: number, st: Sent): CueHit | null {
   return c && c.entry.listener ? c : null;
 }
 
+function insideContent(out: RawAttribution[], sentence: number, at: number): boolean {
+  for (let k = out.length - 1; k >= 0 && k >= out.length - 12; k--) {
+    const o = out[k];
+    if (o.sentence !== sentence) continue;
+    for (const [a, b] of o.parts) if (at >= a && at < b) return true;
+  }
+  return false;
+}
+
 /** Pass 2: cues in the narrative. */
 function cuePass(ctx: Context, out: RawAttribution[]): void {
   const { tk } = ctx;
@@ -326,6 +341,11 @@ function cuePass(ctx: Context, out: RawAttribution[]): void {
       if (ctx.usedCue[i] || ctx.regionOfTok[i] >= 0) continue;
       const c = cueAt(tk, i, st.b);
       if (!c) continue;
+      // a cue inside reported content is nested speech: keep it only with its own that-clause
+      if (c.kind === 'verb' && insideContent(out, s, tk.start[i])) {
+        const inner = contentAfter(ctx, c, st);
+        if (!inner || !inner.viaThat) continue;
+      }
       const found = c.kind === 'prep' ? accordingTo(ctx, c, st, bodyA) : c.kind === 'participle' ? participle(ctx, c, st, out) : verbCue(ctx, c, st, bodyA);
       if (found) {
         out.push(found);
@@ -436,6 +456,21 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttributi
     // the words between the cue and its content ("said in phone calls with …") hold no cue of their own
     for (let t = c.last + 1; t < content.first; t++) ctx.usedCue[t] = 1;
     return withContent(ctx, content.first, end, c, subj.np, st, content.viaThat ? 'subject-cue-that' : 'subject-cue-object', content.viaThat ? 0.85 : 0.7, subj.appositive);
+  }
+  // "Acts of protest, Mr. Obama said, are acts of patriotism": the statement around a parenthetical cue
+  if (subj && subj.np[0] - 1 > bodyA && tk.value[subj.np[0] - 1] === ',' && tk.value[c.last + 1] === ',' && c.last + 2 < st.b && !cueAt(tk, c.last + 2, st.b)) {
+    const left = charRange(ctx, bodyA, subj.np[0] - 1);
+    const end = contentEnd(ctx, c.last + 2, st, false);
+    const right = charRange(ctx, c.last + 2, end);
+    if (left && right) {
+      const found = withContent(ctx, c.last + 2, end, c, subj.np, st, 'parenthetical', 0.8, subj.appositive);
+      if (found) {
+        found.parts = [left, right];
+        for (const r of regionsWithin(ctx, left[0], left[1])) ctx.usedRegion[r] = 1;
+        if (found.kind === 'indirect' && regionsWithin(ctx, left[0], left[1]).length) found.kind = 'mixed';
+        return found;
+      }
+    }
   }
   // …, X said.  (content before the source)
   if (subj && closesClause(ctx, c.last + 1, st) || (subj && c.last + 1 < st.b && isTrailingAdjunct(ctx, c.last + 1, st))) {

@@ -167,6 +167,16 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
     skipped++;
   }
   i = skipTimeLeft(tk, i, lo);
+  // a parenthesis right before the cue belongs to the name: "Sen. Jane Roe (D-Ore.) said"
+  let paren = -1;
+  if (i >= lo && tk.value[i] === ')') {
+    let k = i - 1;
+    while (k >= lo && i - k < 10 && tk.value[k] !== '(' && tk.value[k] !== ')') k--;
+    if (k > lo && tk.value[k] === '(') {
+      paren = i;
+      i = k - 1;
+    }
+  }
   if (i >= lo && tk.value[i] === ',') {
     // a bare comma before the cue: "…, said X" is an inverted cue, not a subject
     if (!skipped) return null;
@@ -174,6 +184,7 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
   }
   const np = npEndingAt(tk, i, lo);
   if (!np) return null;
+  if (paren >= 0) np[1] = paren + 1;
   return { np, appositive };
 }
 

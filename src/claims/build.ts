@@ -1,0 +1,377 @@
+/**
+ * buildClaims: one Claim per check-worthy statement of a story.
+ *
+ * Units of text that become claims:
+ *   - direct / mixed / indirect quotes: each sentence of the quote's content (of each part, for an interrupted quote),
+ *     attributed to the quote's speaker (`quoteId`, `speakerId`). For reported speech that is the reported clause.
+ *   - partial quotes (a few quoted words inside the reporter's sentence): the sentence that holds them, attributed to
+ *     the quote's speaker — the fragment alone is rarely a checkable statement — unless another quote already covers
+ *     that sentence.
+ *   - narrative sentences in the article's own voice (`quoteId: null`, `speakerId: null`: the publication) that quotes
+ *     do not cover (less than half of their characters lie in quote contents, cues or sources). The headline and
+ *     section headings are included, with the `headline` reason lowering their score. A dateline at the start of a
+ *     sentence is cut off.
+ *   - never anything that overlaps `document.boilerplate`.
+ * Claim text is trimmed of white space, a leading "that", opening quote marks, and trailing commas, colons and quote
+ * marks. Units with fewer than three words are dropped. Claims come out in text order, ids "c1", "c2", …
+ *
+ * Stance: quotes take the cue's stance class (neutral → 'reported', assertive → 'asserted', hedged → 'hedged',
+ * denial → 'denied', commitment → 'committed', ruling → 'ruled', question and opinion → 'reported' with the
+ * `question` / `opinion` reasons); a quote with no cue is 'reported'. The article's own sentences are 'asserted'.
+ * A 'reported' or 'asserted' claim whose own words hedge ("perhaps", "reportedly", "may") becomes 'hedged'.
+ */
+import type { Claim, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
+import { lex } from './lex';
+import { datesInTokens, parsePublished } from './dates';
+import { quantitiesInTokens } from './quantities';
+import { buildEntityContext, findEntities } from './entities';
+import { scoreFeatures } from './checkworthy';
+import { splitSentences, trimSpan } from './sentences';
+
+export interface BuildClaimsInput {
+  /** The story, exactly as given to extract(). */
+  text: string;
+  document: DocumentModel;
+  quotes: Quote[];
+  speakers: Speaker[];
+  /** Reserved for the pipeline's token pass; not needed (the claims stage lexes its own small windows). */
+  sentTok?: unknown;
+  /** ISO date or timestamp of publication; anchors dates without a year and relative dates. */
+  publishedAt?: string;
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  quote: Quote | null;
+  headline: boolean;
+}
+
+const STANCE: Record<CueStance, ClaimStance> = {
+  neutral: 'reported',
+  assertive: 'asserted',
+  hedged: 'hedged',
+  denial: 'denied',
+  commitment: 'committed',
+  ruling: 'ruled',
+  question: 'reported',
+  opinion: 'reported',
+};
+
+function isSpan(x: unknown): x is Span {
+  return !!x && typeof x === 'object' && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number';
+}
+
+function clampSpan(s: Span, n: number): [number, number] | null {
+  const a = Math.max(0, Math.min(n, Math.floor(s.start)));
+  const b = Math.max(0, Math.min(n, Math.floor(s.end)));
+  return Number.isFinite(a) && Number.isFinite(b) && b > a ? [a, b] : null;
+}
+
+const LEAD_TRIM = new Set(['"', '“', '‘', "'", '«', '—', '–', '-', '…', ',', ':', ';', '(', '[']);
+const TAIL_TRIM = new Set(['"', '”', '“', "'", '’', '‘', '»', ',', ':', ';', '—', '–', '-', '(', '[']);
+
+function isWs(c: string): boolean {
+  return /\s/.test(c);
+}
+
+/** Count of unmatched opening marks of a pair in text[s, e). */
+function unmatched(text: string, s: number, e: number, open: string, close: string): number {
+  let depth = 0;
+  for (let i = s; i < e; i++) {
+    if (text[i] === open) depth++;
+    else if (text[i] === close && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** Trim a unit to its words (see the module comment); quote marks that pair with one inside the unit stay. */
+function trimUnit(text: string, s: number, e: number): [number, number] {
+  for (let guard = 0; guard < 8; guard++) {
+    const before = s;
+    const beforeE = e;
+    [s, e] = trimSpan(text, s, e);
+    while (s < e && LEAD_TRIM.has(text[s])) {
+      if ((text[s] === '“' && text.indexOf('”', s) >= 0 && text.indexOf('”', s) < e) || (text[s] === '‘' && text.indexOf('’', s) >= 0 && text.indexOf('’', s) < e - 1)) break;
+      s++;
+    }
+    while (e > s && TAIL_TRIM.has(text[e - 1])) {
+      const c = text[e - 1];
+      if (c === '”' && unmatched(text, s, e - 1, '“', '”') > 0) break;
+      if (c === '’' && unmatched(text, s, e - 1, '‘', '’') > 0) break;
+      e--;
+    }
+    if (e - s > 5 && /^that\s/i.test(text.slice(s, s + 5))) s += 4;
+    if (s === before && e === beforeE) break;
+  }
+  return trimSpan(text, s, e);
+}
+
+/** Sorted, merged intervals with an overlap test. */
+class Intervals {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  constructor(spans: readonly [number, number][]) {
+    const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+    for (const [a, b] of sorted) {
+      const k = this.ends.length - 1;
+      if (k >= 0 && a <= this.ends[k]) this.ends[k] = Math.max(this.ends[k], b);
+      else {
+        this.starts.push(a);
+        this.ends.push(b);
+      }
+    }
+  }
+  overlaps(a: number, b: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.starts.length && this.starts[lo] < b;
+  }
+  /** Does one merged interval hold all of [a, b)? */
+  contains(a: number, b: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.starts.length && this.starts[lo] <= a && this.ends[lo] >= b;
+  }
+}
+
+export function buildClaims(input: BuildClaimsInput): Claim[] {
+  const text = input && typeof input.text === 'string' ? input.text : '';
+  const n = text.length;
+  if (!n) return [];
+  const doc: Partial<DocumentModel> = input.document && typeof input.document === 'object' ? input.document : {};
+  const quotes = Array.isArray(input.quotes) ? input.quotes.filter((q) => q && isSpan(q.content)) : [];
+  const speakers = Array.isArray(input.speakers) ? input.speakers.filter((s) => s && typeof s.id === 'string') : [];
+  const speakerById = new Map(speakers.map((s) => [s.id, s]));
+  const pub = parsePublished(input.publishedAt);
+
+  const spansOf = (xs: unknown): [number, number][] =>
+    (Array.isArray(xs) ? xs : []).filter(isSpan).map((s) => clampSpan(s, n)).filter((x): x is [number, number] => !!x);
+  const boiler = new Intervals(spansOf(doc.boilerplate));
+  const dateline = doc.dateline && isSpan(doc.dateline.span) ? clampSpan(doc.dateline.span, n) : null;
+  const headings: [number, number][] = [];
+  if (isSpan(doc.headline)) {
+    const h = clampSpan(doc.headline, n);
+    if (h) headings.push(h);
+  }
+  for (const sec of Array.isArray(doc.sections) ? doc.sections : []) {
+    if (sec && isSpan(sec.heading)) {
+      const h = clampSpan(sec.heading, n);
+      if (h) headings.push(h);
+    }
+  }
+  const headingIv = new Intervals(headings);
+
+  // which quote owns each character (content, parts, cue, source; -1: none). Full quotes claim their characters
+  // first, partial quotes only what is left, so a partial quote inside a reported clause stays part of that clause.
+  const owner = new Int32Array(n).fill(-1);
+  /** 1 where a quote's words are (content, parts, a partial quote's sentence): the narrative pass skips these. */
+  const quoted = new Uint8Array(n);
+  const own = (a: number, b: number, k: number, words: boolean) => {
+    for (let i = a; i < b; i++) {
+      if (owner[i] < 0) owner[i] = k;
+      if (words) quoted[i] = 1;
+    }
+  };
+  const quotedShare = (a: number, b: number) => {
+    let all = 0;
+    let cov = 0;
+    for (let i = a; i < b; i++) {
+      if (isWs(text[i])) continue;
+      all++;
+      cov += quoted[i];
+    }
+    return all ? cov / all : 1;
+  };
+  const ordered = [...quotes].sort((x, y) => (x.kind === 'partial' ? 1 : 0) - (y.kind === 'partial' ? 1 : 0) || x.content.start - y.content.start);
+  ordered.forEach((q, k) => {
+    const words = [q.content, ...(Array.isArray(q.spans) ? q.spans : [])];
+    for (const sp of [...words, q.cue?.span, q.source]) {
+      if (isSpan(sp)) {
+        const c = clampSpan(sp, n);
+        if (c) own(c[0], c[1], k, words.includes(sp));
+      }
+    }
+  });
+
+  const sentences = spansOf(doc.sentences);
+  const sentenceList: [number, number][] = sentences.length
+    ? sentences
+    : (spansOf(doc.paragraphs).length ? spansOf(doc.paragraphs) : [[0, n] as [number, number]]).flatMap(([a, b]) =>
+        splitSentences(text, a, b).map((s) => [s.start, s.end] as [number, number]),
+      );
+  sentenceList.sort((a, b) => a[0] - b[0]);
+  const cutDateline = (a: number, b: number): [number, number] => {
+    if (dateline && dateline[0] < b && dateline[1] > a && dateline[0] <= a + 2) {
+      let s = Math.max(a, dateline[1]);
+      while (s < b && (isWs(text[s]) || text[s] === '—' || text[s] === '–' || text[s] === '-' || text[s] === ':')) s++;
+      return [s, b];
+    }
+    return [a, b];
+  };
+  /** The sentence holding offset p (binary search), or null. */
+  const sentenceAt = (p: number): [number, number] | null => {
+    let lo = 0;
+    let hi = sentenceList.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentenceList[mid][1] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = sentenceList[lo];
+    return s && s[0] <= p ? s : null;
+  };
+
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  const quoteUnits: [number, number][] = [];
+  let taken: Intervals | null = null;
+  const addUnit = (a: number, b: number, quote: Quote | null, headline: boolean): boolean => {
+    const [s, e] = trimUnit(text, a, b);
+    if (e <= s) return false;
+    if (boiler.overlaps(s, e)) return false;
+    const key = `${s}:${e}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    units.push({ start: s, end: e, quote, headline });
+    if (quote) quoteUnits.push([s, e]);
+    return true;
+  };
+
+  /**
+   * When the attribution before a quote's content dates the statement ("The court ruled on February 22 that …",
+   * "… released on April 29 said that …"), the claim starts at the attribution so that the date stays with it.
+   * Returns that start, or -1.
+   */
+  const attributionLead = (q: Quote): number => {
+    const c = clampSpan(q.content, n);
+    if (!c) return -1;
+    let r0 = -1;
+    for (const sp of [q.cue?.span, q.source]) {
+      if (!isSpan(sp)) continue;
+      const x = clampSpan(sp, n);
+      if (x && x[1] <= c[0] && (r0 < 0 || x[0] < r0)) r0 = x[0];
+    }
+    if (r0 < 0 || c[0] - r0 > 400) return -1;
+    const sent = sentenceAt(c[0]);
+    if (sent && r0 < sent[0]) return -1;
+    if (boiler.overlaps(r0, c[0])) return -1;
+    return datesInTokens(text, lex(text, r0, c[0]), null).length ? r0 : -1;
+  };
+
+  // 1. quotes: full quotes first, then partial ones (which may sit inside a reported clause already taken)
+  ordered.forEach((q, k) => {
+    if (q.kind === 'partial' && !taken) taken = new Intervals(quoteUnits);
+    if (q.kind === 'partial') {
+      const c = clampSpan(q.content, n);
+      if (!c) return;
+      // already inside another quote's unit?
+      if (taken && taken.contains(c[0], c[1])) return;
+      const sent = (typeof q.sentence === 'number' && sentences[q.sentence] && sentences[q.sentence][0] <= c[0] && sentences[q.sentence][1] >= c[1]
+        ? sentences[q.sentence]
+        : sentenceAt(c[0])) ?? c;
+      const [sa, sb] = cutDateline(Math.min(sent[0], c[0]), Math.max(sent[1], c[1]));
+      // the sentence around the fragment, up to the words of any other quote (its content, cue or source)
+      let a = Math.min(c[0], Math.max(sa, c[0]));
+      let b = c[1];
+      while (a > sa && (owner[a - 1] < 0 || owner[a - 1] === k)) a--;
+      while (b < sb && (owner[b] < 0 || owner[b] === k)) b++;
+      if (addUnit(a, b, q, false)) own(a, b, k, true);
+      return;
+    }
+    const parts = Array.isArray(q.spans) && q.spans.length ? q.spans.filter(isSpan) : [q.content];
+    const lead = attributionLead(q);
+    parts.forEach((p, pi) => {
+      const c = clampSpan(p, n);
+      if (!c) return;
+      splitSentences(text, c[0], c[1]).forEach((s, si) => {
+        const start = pi === 0 && si === 0 && lead >= 0 && lead < s.start ? lead : s.start;
+        if (start !== s.start) own(start, s.start, k, true);
+        addUnit(start, s.end, q, false);
+      });
+    });
+  });
+
+  // 2. the article's own voice: sentences that hold no quoted words, or, when quoted words fill less than half of
+  // one, its longest stretch outside them
+  const narrative = (a: number, b: number, head: boolean) => {
+    const share = quotedShare(a, b);
+    if (share >= 0.5) return;
+    if (share === 0) {
+      addUnit(a, b, null, head);
+      return;
+    }
+    let bestA = a;
+    let bestB = a;
+    let i = a;
+    while (i < b) {
+      while (i < b && quoted[i]) i++;
+      const s0 = i;
+      while (i < b && !quoted[i]) i++;
+      if (i - s0 > bestB - bestA) {
+        bestA = s0;
+        bestB = i;
+      }
+    }
+    const [x, y] = trimUnit(text, bestA, bestB);
+    if (y - x > 0 && text.slice(x, y).split(/\s+/).length >= 4) addUnit(x, y, null, head);
+  };
+  for (const [a0, b0] of sentenceList) {
+    const [a, b] = cutDateline(a0, b0);
+    if (b <= a || boiler.overlaps(a, b)) continue;
+    narrative(a, b, headingIv.overlaps(a, b));
+  }
+  // a headline or heading the sentence list does not hold
+  const sentenceIv = new Intervals(sentenceList);
+  for (const [a, b] of headings) {
+    if (sentenceIv.overlaps(a, b)) continue;
+    narrative(a, b, true);
+  }
+
+  // 3. features per unit
+  const ctx = buildEntityContext(text, speakers);
+  units.sort((x, y) => x.start - y.start || x.end - y.end);
+  const claims: Claim[] = [];
+  for (const u of units) {
+    const toks = lex(text, u.start, u.end);
+    let words = 0;
+    for (const t of toks) if (t.k === 'w' || t.k === 'n') words++;
+    if (words < 3) continue;
+    const dated = datesInTokens(text, toks, pub);
+    const quantities = quantitiesInTokens(text, toks, dated);
+    const dates = dated.map((d) => d.date);
+    const entities = findEntities(text, u.start, u.end, ctx);
+    const q = u.quote;
+    const speaker = q && q.speakerId ? speakerById.get(q.speakerId) ?? null : null;
+    const cueStance: CueStance | null = q ? (q.cue && typeof q.cue.stance === 'string' && q.cue.stance in STANCE ? q.cue.stance : 'neutral') : null;
+    const f = scoreFeatures({ toks, quantities, dates, entities, cueStance, speaker, headline: u.headline, quoted: !!q });
+    let stance: ClaimStance = q ? STANCE[cueStance ?? 'neutral'] : 'asserted';
+    if ((stance === 'reported' || stance === 'asserted') && f.hedged) stance = 'hedged';
+    claims.push({
+      id: '',
+      text: { start: u.start, end: u.end, text: text.slice(u.start, u.end) },
+      quoteId: q ? q.id ?? null : null,
+      speakerId: q ? q.speakerId ?? null : null,
+      types: f.types,
+      checkworthiness: f.checkworthiness,
+      reasons: f.reasons,
+      stance,
+      negated: f.negated,
+      entities,
+      quantities,
+      dates,
+    });
+  }
+  claims.forEach((c, i) => (c.id = `c${i + 1}`));
+  return claims;
+}

@@ -1,0 +1,251 @@
+/**
+ * Check-worthiness: how much a statement is worth a fact-checker's time, from explainable features.
+ *
+ *   checkworthiness = clamp(0.30 + Σ weight(reason), 0, 1), rounded to 2 decimals
+ *
+ * Reasons (each appears at most once in `Claim.reasons`, raising reasons first, in this order):
+ *
+ * | reason                 | weight | emitted when                                                                        |
+ * |------------------------|--------|-------------------------------------------------------------------------------------|
+ * | `quantity`             | +0.25  | the claim holds a number (count, percentage, amount, measure)                        |
+ * | `date`                 | +0.10  | the claim holds a date, year or decade                                               |
+ * | `named-entity`         | +0.10  | the claim names a person, organisation or place                                      |
+ * | `comparison`           | +0.10  | "than", superlatives ("the largest", "the only"), "record", "for the first time", "doubled" |
+ * | `causal`               | +0.10  | "because", "due to", "as a result", "led to", "caused", "in response to"              |
+ * | `legal`                | +0.10  | "ruled", "court", "law", "must", "order", "illegal", "treaty", a ruling cue             |
+ * | `event`                | +0.05  | a concrete event verb ("occupied", "set up", "blocked", "took place", "signed")       |
+ * | `attributed-official`  | +0.05  | a quote whose speaker is an organisation or holds a title, affiliation or office     |
+ * | `prediction`           | −0.05  | "will", "expect", "forecast", "likely to": the future is hard to check now           |
+ * | `hedged`               | −0.10  | a hedged cue ("suggested") or hedge words ("perhaps", "reportedly", "may")           |
+ * | `vague`                | −0.10  | vague amounts ("a few", "several", "many") and no number in the claim               |
+ * | `headline`             | −0.10  | the headline or a section heading (the publication's claim, but compressed)          |
+ * | `opinion`              | −0.15  | evaluative language ("important", "surprising", "believe") or an opinion cue          |
+ * | `intention`            | −0.15  | aims and plans ("our goal is", "aim to", "make sure", "plan to", "in order to")       |
+ * | `short`                | −0.15  | fewer than five words                                                                |
+ * | `first-person-opinion` | −0.20  | "I think", "we believe", "our goal", "we hope", "in my view"                          |
+ * | `question`             | −0.25  | the claim is a question (ends in "?", or a question cue)                             |
+ *
+ * The same pass yields the claim's `types` (quantity, temporal, event, comparison, causal, rule, prediction,
+ * position; 'event' when nothing else applies), whether its main clause is negated, and whether it is hedged.
+ */
+import lexicon from '../model/claims-lexicon.json';
+import type { ClaimDate, ClaimEntity, ClaimType, CueStance, Quantity, Speaker } from '../types';
+import type { Tok } from './lex';
+import { PhraseTrie } from './lexicon';
+
+const F = lexicon.features;
+
+export const REASON_WEIGHTS = {
+  quantity: 0.25,
+  date: 0.1,
+  'named-entity': 0.1,
+  comparison: 0.1,
+  causal: 0.1,
+  legal: 0.1,
+  event: 0.05,
+  'attributed-official': 0.05,
+  prediction: -0.05,
+  hedged: -0.1,
+  vague: -0.1,
+  headline: -0.1,
+  opinion: -0.15,
+  intention: -0.15,
+  short: -0.15,
+  'first-person-opinion': -0.2,
+  question: -0.25,
+} as const;
+export type Reason = keyof typeof REASON_WEIGHTS;
+export const BASE_SCORE = 0.3;
+const REASON_ORDER = Object.keys(REASON_WEIGHTS) as Reason[];
+
+type Cat =
+  | 'comparison' | 'causal' | 'rule' | 'prediction' | 'intention' | 'firstPersonOpinion' | 'opinion' | 'position'
+  | 'hedge' | 'vague' | 'eventVerbs';
+const CATS: Cat[] = ['comparison', 'causal', 'rule', 'prediction', 'intention', 'firstPersonOpinion', 'opinion', 'position', 'hedge', 'vague', 'eventVerbs'];
+const TRIES = new Map<Cat, PhraseTrie<true>>();
+for (const c of CATS) TRIES.set(c, new PhraseTrie<true>().addAll(F[c], true));
+const EXCEPTIONS = new Map<Cat, PhraseTrie<true>>([
+  ['comparison', new PhraseTrie<true>().addAll(F.comparisonExceptions, true)],
+  ['rule', new PhraseTrie<true>().addAll(F.ruleExceptions, true)],
+  ['prediction', new PhraseTrie<true>().addAll(F.predictionExceptions, true)],
+]);
+const NEGATION = new PhraseTrie<true>().addAll(F.negation, true);
+const NEGATION_EXCEPTIONS = new PhraseTrie<true>().addAll(F.negationExceptions, true);
+const SUBORDINATORS = new Set(F.subordinators);
+const OFFICIAL = new Set(F.officialWords);
+const TYPE_ORDER: ClaimType[] = ['quantity', 'temporal', 'event', 'comparison', 'causal', 'rule', 'prediction', 'position'];
+
+export interface FeatureInput {
+  /** Tokens of the claim text (from lex(text, start, end)). */
+  toks: readonly Tok[];
+  quantities: readonly Quantity[];
+  dates: readonly ClaimDate[];
+  entities: readonly ClaimEntity[];
+  /** The cue's stance for quote claims; null for the article's own voice. */
+  cueStance: CueStance | null;
+  speaker: Speaker | null;
+  /** Headline or section heading. */
+  headline: boolean;
+  /** Is this the text of a quotation (or reported speech)? */
+  quoted: boolean;
+}
+
+export interface Features {
+  types: ClaimType[];
+  reasons: Reason[];
+  checkworthiness: number;
+  negated: boolean;
+  hedged: boolean;
+  question: boolean;
+}
+
+function insideAny(pos: number, spans: readonly { span: { start: number; end: number } }[]): boolean {
+  for (const s of spans) if (pos >= s.span.start && pos < s.span.end) return true;
+  return false;
+}
+
+/**
+ * Which categories occur in the tokens (longest match, exceptions first). Linear: bounded trie walks per token.
+ * Words inside dates ("May 1") never count, nor words inside names ("US", "Hope") except for legal cues ("Court").
+ */
+function categories(toks: readonly Tok[], quantities: readonly Quantity[], dates: readonly ClaimDate[], entities: readonly ClaimEntity[]): Set<Cat> {
+  const found = new Set<Cat>();
+  const inDate = new Uint8Array(toks.length);
+  const inName = new Uint8Array(toks.length);
+  const mark = (spans: readonly { span: { start: number; end: number } }[], into: Uint8Array) => {
+    let k = 0;
+    for (let i = 0; i < toks.length; i++) {
+      while (k < spans.length && spans[k].span.end <= toks[i].s) k++;
+      if (k < spans.length && spans[k].span.start <= toks[i].s) into[i] = 1;
+    }
+  };
+  mark(dates, inDate);
+  mark(entities, inName);
+  for (const c of CATS) {
+    const trie = TRIES.get(c);
+    if (!trie) continue;
+    const exc = EXCEPTIONS.get(c);
+    let i = 0;
+    while (i < toks.length) {
+      if (inDate[i] || (inName[i] && c !== 'rule')) {
+        i++;
+        continue;
+      }
+      if (exc) {
+        const x = exc.match(toks, i, toks.length, false);
+        if (x) {
+          i = x.end;
+          continue;
+        }
+      }
+      const m = trie.match(toks, i, toks.length, false);
+      if (m) {
+        // "more than 1,000": a quantity qualifier, not a comparison
+        if (!(c === 'comparison' && insideAny(toks[i].s, quantities))) {
+          found.add(c);
+          break;
+        }
+        i = m.end;
+        continue;
+      }
+      i++;
+    }
+  }
+  return found;
+}
+
+/**
+ * Negation in the main clause: a negator outside subordinate clauses. A subordinate clause runs from a subordinator
+ * ("which", "who", "if", "because", "when" …) to the next comma, semicolon, colon or dash (or to the end).
+ */
+function mainClauseNegated(toks: readonly Tok[]): boolean {
+  let inSub = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.k === 'p') {
+      if (t.v === ',' || t.v === ';' || t.v === '—' || t.v === '–' || t.v === ':') inSub = false;
+      continue;
+    }
+    if (t.k !== 'w') continue;
+    if (SUBORDINATORS.has(t.l)) {
+      inSub = true;
+      continue;
+    }
+    if (inSub) continue;
+    const ex = NEGATION_EXCEPTIONS.match(toks, i, toks.length, false);
+    if (ex) {
+      i = ex.end - 1;
+      continue;
+    }
+    if (NEGATION.match(toks, i, toks.length, false)) return true;
+  }
+  return false;
+}
+
+function isQuestion(toks: readonly Tok[]): boolean {
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i];
+    if (t.k === 'p' && (t.v === '”' || t.v === '"' || t.v === '’' || t.v === "'" || t.v === ')')) continue;
+    return t.v === '?';
+  }
+  return false;
+}
+
+function isOfficial(sp: Speaker | null): boolean {
+  if (!sp) return false;
+  if (sp.kind === 'organization') return true;
+  if (sp.title || sp.affiliation || sp.speaksFor) return true;
+  const words = `${sp.name ?? ''}`.toLowerCase().split(/[^a-z]+/);
+  return words.some((w) => OFFICIAL.has(w));
+}
+
+export function scoreFeatures(input: FeatureInput): Features {
+  const { toks, quantities, dates, entities, cueStance, speaker } = input;
+  const cats = categories(toks, quantities, dates, entities);
+  const words = toks.reduce((n, t) => n + (t.k === 'w' || t.k === 'n' ? 1 : 0), 0);
+  const question = isQuestion(toks) || cueStance === 'question';
+  const hedged = cueStance === 'hedged' || cats.has('hedge');
+  const reasons = new Set<Reason>();
+  if (quantities.length) reasons.add('quantity');
+  if (dates.length) reasons.add('date');
+  if (entities.length) reasons.add('named-entity');
+  if (cats.has('comparison')) reasons.add('comparison');
+  if (cats.has('causal')) reasons.add('causal');
+  if (cats.has('rule') || cueStance === 'ruling') reasons.add('legal');
+  if (cats.has('eventVerbs')) reasons.add('event');
+  if (input.quoted && isOfficial(speaker)) reasons.add('attributed-official');
+  if (cats.has('prediction')) reasons.add('prediction');
+  if (hedged) reasons.add('hedged');
+  if (cats.has('vague') && !quantities.length) reasons.add('vague');
+  if (input.headline) reasons.add('headline');
+  if (cats.has('opinion') || cueStance === 'opinion') reasons.add('opinion');
+  if (cats.has('intention')) reasons.add('intention');
+  if (words < 5) reasons.add('short');
+  if (cats.has('firstPersonOpinion')) reasons.add('first-person-opinion');
+  if (question) reasons.add('question');
+
+  const ordered = REASON_ORDER.filter((r) => reasons.has(r));
+  let score = BASE_SCORE;
+  for (const r of ordered) score += REASON_WEIGHTS[r];
+  score = Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+
+  const types = new Set<ClaimType>();
+  if (quantities.length) types.add('quantity');
+  if (dates.length) types.add('temporal');
+  if (cats.has('eventVerbs')) types.add('event');
+  if (cats.has('comparison')) types.add('comparison');
+  if (cats.has('causal')) types.add('causal');
+  if (cats.has('rule') || cueStance === 'ruling') types.add('rule');
+  if (cats.has('prediction')) types.add('prediction');
+  if (cats.has('position') || cats.has('opinion') || cats.has('firstPersonOpinion') || cats.has('intention') || cueStance === 'opinion') types.add('position');
+  if (types.size === 0) types.add('event');
+
+  return {
+    types: TYPE_ORDER.filter((t) => types.has(t)),
+    reasons: ordered,
+    checkworthiness: score,
+    negated: mainClauseNegated(toks),
+    hedged,
+    question,
+  };
+}

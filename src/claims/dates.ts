@@ -1,0 +1,508 @@
+/**
+ * Dates in claims, normalised to ISO 8601 strings.
+ *
+ * Recognised forms (case matters for month and weekday names: "may" is a verb, "May" a month):
+ *   "April 23", "Apr. 23", "April 23rd", "April 23, 2023", "23 April 2023", "the 23rd of April"  → day
+ *   "Monday, May 1", "Mon., May 1", "Monday 1 May" (the weekday joins the span)                → day
+ *   "2023-02-22", "2023/02/22"                                                               → day
+ *   "December 2022", "since December", "in May", "mid-March", "last December"                → month
+ *   "1991", "the 2020 war"                                                                    → year
+ *   "the 1990s", "1990’s", "the ’90s"                                                         → decade
+ *   "yesterday", "today", "tomorrow", "on Tuesday", "last Tuesday", "next Friday"             → day
+ *   "last month", "this month", "next month"; "last year", "this year", "next year"          → month / year
+ *   "two years ago", "three months ago", "five days ago", "a week ago"                        → year / month / day
+ *   "last week", "this week", "next week"                                                     → precision 'day', value null
+ *     (the public types have no week precision; see the hand-off notes)
+ *
+ * Resolution with `publishedAt` (YYYY-MM-DD or a full ISO timestamp; its calendar date is used):
+ *   - a day or month with no year → the latest such date/month not after publication ("next December" → the first
+ *     one after it);
+ *   - a bare weekday → the most recent such weekday on or before publication; "last Tuesday" → strictly before;
+ *     "next Tuesday" → strictly after;
+ *   - a two-digit decade ("the ’90s") → the latest such decade not after publication.
+ * Without `publishedAt`: a day without a year is "--MM-DD", a month without a year "--MM" (the XML Schema gMonthDay
+ * and gMonth forms), and relative dates have value null. A year is never guessed.
+ */
+import type { ClaimDate, DatePrecision } from '../types';
+import { lex, type Tok } from './lex';
+import { isYearLike, readNumber } from './numbers';
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12,
+};
+const MONTH_ABBR: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const WEEKDAY_ABBR: Record<string, number> = {
+  sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6,
+};
+/** Words that make a bare month name a date ("since December", "in May", "by March"). */
+const MONTH_CUES = new Set([
+  'in', 'since', 'until', 'till', 'til', 'by', 'from', 'through', 'throughout', 'during', 'early', 'late', 'mid',
+  'last', 'next', 'this', 'before', 'after', 'between', 'to', 'and', 'or', 'of', 'on', 'around', 'about', 'past',
+  'previous', 'coming', 'into', 'within', 'as', 'earlier', 'later', 'that', 'each', 'every',
+]);
+const OF_CUES = new Set(['end', 'beginning', 'start', 'middle', 'rest', 'course', 'month', 'first', 'last', 'half']);
+const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
+
+export interface PubDate {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function parsePublished(publishedAt?: string): PubDate | null {
+  if (typeof publishedAt !== 'string') return null;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (!validDay(y, mo, d)) return null;
+  return { y, m: mo, d };
+}
+
+function daysIn(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function validDay(y: number | null, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= (y === null ? (m === 2 ? 29 : daysIn(2001, m)) : daysIn(y, m));
+}
+const p2 = (n: number) => String(n).padStart(2, '0');
+const p4 = (n: number) => String(n).padStart(4, '0');
+const iso = (y: number, m: number, d: number) => `${p4(y)}-${p2(m)}-${p2(d)}`;
+
+function shiftDays(p: PubDate, delta: number): string {
+  const t = new Date(Date.UTC(p.y, p.m - 1, p.d + delta));
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+function shiftMonths(p: PubDate, delta: number): string {
+  const idx = p.y * 12 + (p.m - 1) + delta;
+  return `${p4(Math.floor(idx / 12))}-${p2((idx % 12) + 1)}`;
+}
+function weekdayOf(p: PubDate): number {
+  return new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+}
+
+/** Latest (month, day) not after pub; `future` → the first one after pub. */
+function resolveDay(m: number, d: number, pub: PubDate, future: boolean): string | null {
+  let y = pub.y;
+  if (future) {
+    if (m < pub.m || (m === pub.m && d <= pub.d)) y++;
+    for (let k = 0; k < 8 && !validDay(y, m, d); k++) y++;
+  } else {
+    if (m > pub.m || (m === pub.m && d > pub.d)) y--;
+    for (let k = 0; k < 8 && !validDay(y, m, d); k++) y--;
+  }
+  return validDay(y, m, d) ? iso(y, m, d) : null;
+}
+function resolveMonth(m: number, pub: PubDate, mode: 'latest' | 'before' | 'after'): string {
+  let y = pub.y;
+  if (mode === 'latest' && m > pub.m) y--;
+  if (mode === 'before' && m >= pub.m) y--;
+  if (mode === 'after' && m <= pub.m) y++;
+  return `${p4(y)}-${p2(m)}`;
+}
+
+interface Found {
+  a: number; // first token
+  b: number; // token index past the last
+  value: string | null;
+  precision: DatePrecision;
+}
+
+function monthAt(toks: readonly Tok[], i: number): { month: number; end: number } | null {
+  const t = toks[i];
+  if (!t || t.k !== 'w') return null;
+  const c = t.v.charCodeAt(0);
+  if (!(c >= 65 && c <= 90)) return null; // capitalised only
+  const full = MONTHS[t.l];
+  if (full) {
+    // "May." is fine as well
+    return { month: full, end: i + 1 };
+  }
+  const ab = MONTH_ABBR[t.l];
+  if (ab) {
+    const dot = toks[i + 1];
+    if (dot && dot.v === '.' && !dot.gap) return { month: ab, end: i + 2 };
+    // "Sept 5" without a dot: only before a day number
+    const nx = toks[i + 1];
+    if (nx && nx.k === 'n' && nx.gap && dayNumber(nx) !== null) return { month: ab, end: i + 1 };
+  }
+  return null;
+}
+
+function weekdayAt(toks: readonly Tok[], i: number): { wd: number; end: number; abbr: boolean } | null {
+  const t = toks[i];
+  if (!t || t.k !== 'w') return null;
+  const c = t.v.charCodeAt(0);
+  if (!(c >= 65 && c <= 90)) return null;
+  const full = WEEKDAYS[t.l];
+  if (full !== undefined) return { wd: full, end: i + 1, abbr: false };
+  const ab = WEEKDAY_ABBR[t.l];
+  if (ab !== undefined) {
+    const dot = toks[i + 1];
+    if (dot && dot.v === '.' && !dot.gap) return { wd: ab, end: i + 2, abbr: true };
+  }
+  return null;
+}
+
+function dayNumber(t: Tok | undefined): number | null {
+  if (!t || t.k !== 'n' || !/^\d{1,2}$/.test(t.v)) return null;
+  const d = Number(t.v);
+  return d >= 1 && d <= 31 ? d : null;
+}
+
+function yearNumber(t: Tok | undefined): number | null {
+  if (!t || t.k !== 'n' || !/^\d{4}$/.test(t.v)) return null;
+  const y = Number(t.v);
+  return y >= 1000 && y <= 2199 ? y : null;
+}
+
+/** After a day number: skip a glued ordinal suffix ("23rd"). */
+function afterDay(toks: readonly Tok[], j: number): number {
+  const t = toks[j];
+  if (t && t.k === 'w' && !t.gap && ORDINAL_SUFFIX.has(t.l)) return j + 1;
+  return j;
+}
+
+/** Optional ", 2023" / " 2023" after a day or month; returns [year, end] or [null, j]. */
+function trailingYear(toks: readonly Tok[], j: number): [number | null, number] {
+  let k = j;
+  if (toks[k] && toks[k].v === ',' && !toks[k].gap) k++;
+  const y = yearNumber(toks[k]);
+  if (y !== null && toks[k].gap) {
+    const nx = toks[k + 1];
+    // "May 1, 2023" yes; "May 1, 1500 people" no
+    if (!(nx && nx.k === 'w' && !nx.gap)) return [y, k + 1];
+  }
+  return [null, j];
+}
+
+function prevWord(toks: readonly Tok[], i: number): Tok | undefined {
+  const t = toks[i - 1];
+  return t && !toks[i].nl ? t : undefined;
+}
+
+function dayValue(m: number, d: number, y: number | null, pub: PubDate | null, future: boolean): string | null {
+  if (y !== null) return validDay(y, m, d) ? iso(y, m, d) : null;
+  if (pub) return resolveDay(m, d, pub, future);
+  return `--${p2(m)}-${p2(d)}`;
+}
+
+/**
+ * Scan tokens for dates. Returns token ranges with values; never overlapping, in text order.
+ * Linear: every branch looks a bounded number of tokens ahead or behind.
+ */
+export function scanDates(toks: readonly Tok[], pub: PubDate | null): Found[] {
+  const out: Found[] = [];
+  const n = toks.length;
+  let i = 0;
+  while (i < n) {
+    const f = dateAt(toks, i, pub, out.length ? out[out.length - 1].b : -1);
+    if (f) {
+      out.push(f);
+      i = f.b;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+function isNextWord(t: Tok | undefined, w: string): boolean {
+  return !!t && t.k === 'w' && t.l === w;
+}
+
+function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: number): Found | null {
+  const t = toks[i];
+  const prev = prevWord(toks, i);
+  const future = !!prev && prev.l === 'next';
+  // weekday, optionally joined to a following calendar date
+  const wd = weekdayAt(toks, i);
+  if (wd) {
+    let j = wd.end;
+    if (toks[j] && toks[j].v === ',' && !toks[j].gap) j++;
+    const inner = calendarDate(toks, j, pub, false);
+    if (inner && toks[j] && toks[j].gap) return { ...inner, a: i };
+    if (wd.abbr) return null;
+    // a bare weekday: relative to publication
+    let a = i;
+    let mode: 'on' | 'last' | 'next' = 'on';
+    if (prev && (prev.l === 'last' || prev.l === 'past' || prev.l === 'previous')) {
+      mode = 'last';
+      a = i - 1;
+    } else if (prev && (prev.l === 'next' || prev.l === 'coming')) {
+      mode = 'next';
+      a = i - 1;
+    } else if (prev && prev.l === 'this') {
+      a = i - 1;
+    }
+    let value: string | null = null;
+    if (pub) {
+      const today = weekdayOf(pub);
+      if (mode === 'next') {
+        const delta = (wd.wd - today + 7) % 7 || 7;
+        value = shiftDays(pub, delta);
+      } else {
+        let delta = (today - wd.wd + 7) % 7;
+        if (mode === 'last' && delta === 0) delta = 7;
+        value = shiftDays(pub, -delta);
+      }
+    }
+    return { a, b: wd.end, value, precision: 'day' };
+  }
+  const cal = calendarDate(toks, i, pub, future);
+  if (cal) {
+    if (future && cal.a === i && cal.precision !== 'year' && prev) return { ...cal, a: i - 1 };
+    return cal;
+  }
+  // bare month name after a cue
+  const mo = monthAt(toks, i);
+  if (mo) {
+    let ok = false;
+    let mode: 'latest' | 'before' | 'after' = 'latest';
+    let a = i;
+    if (prev) {
+      if (prev.l === 'of') {
+        const pp = toks[i - 2];
+        ok = !!pp && OF_CUES.has(pp.l);
+      } else if (prev.v === '-' && !t.gap) {
+        const pp = toks[i - 2];
+        ok = !!pp && pp.l === 'mid' && !prev.gap;
+      } else if ((prev.l === 'and' || prev.l === 'or' || prev.l === 'to') && lastEnd === i - 1) {
+        ok = true;
+      } else if (MONTH_CUES.has(prev.l) && prev.l !== 'and' && prev.l !== 'or' && prev.l !== 'to') {
+        ok = true;
+      }
+      if (prev.l === 'last' || prev.l === 'previous' || prev.l === 'past') {
+        mode = 'before';
+        a = i - 1;
+      } else if (prev.l === 'next' || prev.l === 'coming') {
+        mode = 'after';
+        a = i - 1;
+      } else if (prev.l === 'this') {
+        a = i - 1;
+      }
+    }
+    if (!ok) return null;
+    // "May" right before a capitalised word is likely a name ("Theresa May", "May Day")
+    const nx = toks[mo.end];
+    if (t.l === 'may' && nx && nx.k === 'w' && nx.gap && /^[A-Z]/.test(nx.v)) return null;
+    const value = pub ? resolveMonth(mo.month, pub, mode) : `--${p2(mo.month)}`;
+    return { a, b: mo.end, value, precision: 'month' };
+  }
+  // decades: "1990s", "1990's", "’90s"
+  if (t.k === 'n') {
+    const dec = decadeAt(toks, i, pub);
+    if (dec) return dec;
+  }
+  if ((t.v === '’' || t.v === "'" || t.v === '‘') && toks[i + 1] && toks[i + 1].k === 'n' && !toks[i + 1].gap) {
+    const two = toks[i + 1];
+    const s = toks[i + 2];
+    if (/^\d0$/.test(two.v) && s && s.k === 'w' && s.l === 's' && !s.gap) {
+      const d = Number(two.v);
+      let value: string | null = null;
+      if (pub) {
+        const century = Math.floor(pub.y / 100) * 100;
+        let y = century + d;
+        if (y > pub.y) y -= 100;
+        value = `${p4(y)}s`;
+      }
+      return { a: i, b: i + 3, value, precision: 'decade' };
+    }
+  }
+  // a bare year
+  if (t.k === 'n' && isYearLike(toks, i) && !isRangeTail(toks, i)) {
+    return { a: i, b: i + 1, value: t.v, precision: 'year' };
+  }
+  if (t.k === 'w') return relativeAt(toks, i, pub);
+  return null;
+}
+
+/** "2020-21": the second number is not a year on its own. */
+function isRangeTail(toks: readonly Tok[], i: number): boolean {
+  const p = toks[i - 1];
+  return !!p && !toks[i].gap && (p.v === '-' || p.v === '/' || p.v === '–') && !!toks[i - 2] && toks[i - 2].k === 'n';
+}
+
+function decadeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
+  const t = toks[i];
+  if (!/^\d{3}0$/.test(t.v)) return null;
+  const y = Number(t.v);
+  if (y < 1000 || y > 2190) return null;
+  const nx = toks[i + 1];
+  if (nx && !nx.gap && nx.k === 'w' && nx.l === 's') return { a: i, b: i + 2, value: `${t.v}s`, precision: 'decade' };
+  if (nx && !nx.gap && (nx.v === '’' || nx.v === "'")) {
+    const s = toks[i + 2];
+    if (s && !s.gap && s.k === 'w' && s.l === 's') return { a: i, b: i + 3, value: `${t.v}s`, precision: 'decade' };
+  }
+  void pub;
+  return null;
+}
+
+/** Month-day, day-month, month-year, ISO dates starting at token i. */
+function calendarDate(toks: readonly Tok[], i: number, pub: PubDate | null, future: boolean): Found | null {
+  const t = toks[i];
+  if (!t) return null;
+  const mo = monthAt(toks, i);
+  if (mo) {
+    const dt = toks[mo.end];
+    const d = dayNumber(dt);
+    if (d !== null && dt.gap) {
+      // not "May 2023" (year) and not "April 23-25 km"
+      const j = afterDay(toks, mo.end + 1);
+      const nx = toks[j];
+      if (!(nx && !nx.gap && (nx.k === 'n' || nx.k === 's'))) {
+        const [y, end] = trailingYear(toks, j);
+        if (validDay(y, mo.month, d)) return { a: i, b: end, value: dayValue(mo.month, d, y, pub, future), precision: 'day' };
+      }
+    }
+    const y = yearNumber(dt);
+    if (y !== null && dt.gap) {
+      return { a: i, b: mo.end + 1, value: `${p4(y)}-${p2(mo.month)}`, precision: 'month' };
+    }
+    // "March of 2022"
+    if (isNextWord(dt, 'of') && yearNumber(toks[mo.end + 1]) !== null) {
+      return { a: i, b: mo.end + 2, value: `${toks[mo.end + 1].v}-${p2(mo.month)}`, precision: 'month' };
+    }
+    return null;
+  }
+  if (t.k !== 'n') return null;
+  // ISO 2023-02-22 / 2023/02/22
+  if (/^\d{4}$/.test(t.v)) {
+    const s1 = toks[i + 1];
+    const m = toks[i + 2];
+    const s2 = toks[i + 3];
+    const d = toks[i + 4];
+    if (
+      s1 && m && s2 && d && !s1.gap && !m.gap && !s2.gap && !d.gap &&
+      (s1.v === '-' || s1.v === '/') && s2.v === s1.v && /^\d{2}$/.test(m.v) && /^\d{2}$/.test(d.v)
+    ) {
+      const y = Number(t.v);
+      const mm = Number(m.v);
+      const dd = Number(d.v);
+      const after = toks[i + 5];
+      if (validDay(y, mm, dd) && !(after && !after.gap && after.k === 'n')) {
+        return { a: i, b: i + 5, value: iso(y, mm, dd), precision: 'day' };
+      }
+    }
+    return null;
+  }
+  // 22 February 2023 / 22nd of February
+  const d = dayNumber(t);
+  if (d !== null) {
+    const prevT = toks[i - 1];
+    if (prevT && !t.gap && (prevT.k === 'w' || prevT.k === 'n' || prevT.v === '/' || prevT.v === ':')) return null;
+    let j = afterDay(toks, i + 1);
+    if (isNextWord(toks[j], 'of')) j++;
+    const mo2 = monthAt(toks, j);
+    if (mo2 && toks[j].gap) {
+      const [y, end] = trailingYear(toks, mo2.end);
+      if (validDay(y, mo2.month, d)) return { a: i, b: end, value: dayValue(mo2.month, d, y, pub, future), precision: 'day' };
+    }
+  }
+  return null;
+}
+
+const REL_UNITS: Record<string, 'day' | 'week' | 'month' | 'year' | 'decade'> = {
+  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
+  decade: 'decade', decades: 'decade',
+};
+
+/** yesterday / today / tomorrow, last|this|next week|month|year, N units ago. */
+function relativeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
+  const t = toks[i];
+  const l = t.l;
+  if (l === 'yesterday' || l === 'today' || l === 'tomorrow' || l === 'tonight') {
+    // "today's" is fine; "Today" as a programme name is rare enough
+    const delta = l === 'yesterday' ? -1 : l === 'tomorrow' ? 1 : 0;
+    return { a: i, b: i + 1, value: pub ? shiftDays(pub, delta) : null, precision: 'day' };
+  }
+  if (l === 'last' || l === 'this' || l === 'next' || l === 'past') {
+    const u = toks[i + 1];
+    if (!u || u.k !== 'w' || !u.gap || u.nl) return null;
+    const after = toks[i + 2];
+    // "last year's" fine; "this year alone" fine; "next week-long" no
+    if (after && !after.gap && after.v === '-') return null;
+    const dir = l === 'last' || l === 'past' ? -1 : l === 'next' ? 1 : 0;
+    if (l === 'past' && u.l !== 'week' && u.l !== 'month' && u.l !== 'year') return null;
+    if (u.l === 'week' || u.l === 'weekend') return { a: i, b: i + 2, value: null, precision: 'day' };
+    if (u.l === 'month') return { a: i, b: i + 2, value: pub ? shiftMonths(pub, dir) : null, precision: 'month' };
+    if (u.l === 'year') return { a: i, b: i + 2, value: pub ? p4(pub.y + dir) : null, precision: 'year' };
+    return null;
+  }
+  // "two years ago", "a week ago"
+  const num = readNumber(toks, i);
+  let k: number;
+  let count: number;
+  if (num && num.words) {
+    k = num.end;
+    count = num.value;
+  } else if (l === 'a' || l === 'an') {
+    k = i + 1;
+    count = 1;
+  } else {
+    return null;
+  }
+  return agoAt(toks, i, k, count, pub);
+}
+
+function agoAt(toks: readonly Tok[], a: number, k: number, count: number, pub: PubDate | null): Found | null {
+  const u = toks[k];
+  const ago = toks[k + 1];
+  if (!u || u.k !== 'w' || !ago || ago.l !== 'ago' || !ago.gap) return null;
+  const unit = REL_UNITS[u.l];
+  if (!unit || !Number.isFinite(count) || count < 0 || count > 10000) return null;
+  const b = k + 2;
+  if (unit === 'day') return { a, b, value: pub ? shiftDays(pub, -count) : null, precision: 'day' };
+  if (unit === 'week') return { a, b, value: pub ? shiftDays(pub, -7 * count) : null, precision: 'day' };
+  if (unit === 'month') return { a, b, value: pub ? shiftMonths(pub, -count) : null, precision: 'month' };
+  if (unit === 'year') return { a, b, value: pub ? p4(pub.y - count) : null, precision: 'year' };
+  return { a, b, value: pub ? `${p4(Math.floor((pub.y - 10 * count) / 10) * 10)}s` : null, precision: 'decade' };
+}
+
+/** Digit-led "N days ago" (the word-led form is handled with relative dates). */
+function digitAgo(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
+  const t = toks[i];
+  if (t.k !== 'n' || !/^\d{1,4}$/.test(t.v)) return null;
+  return agoAt(toks, i, i + 1, Number(t.v), pub);
+}
+
+/** Internal: dates over an already-lexed window (used by quantities to keep day numbers and years out). */
+export function datesInTokens(text: string, toks: readonly Tok[], pub: PubDate | null): { a: number; b: number; date: ClaimDate }[] {
+  const found = scanDates(toks, pub);
+  // digit-led "3 days ago" is checked in a second light pass over tokens not already in a date
+  const extra: Found[] = [];
+  let f = 0;
+  for (let i = 0; i < toks.length; i++) {
+    while (f < found.length && found[f].b <= i) f++;
+    if (f < found.length && found[f].a <= i) continue;
+    const g = digitAgo(toks, i, pub);
+    if (g) {
+      extra.push(g);
+      i = g.b - 1;
+    }
+  }
+  const all = extra.length ? [...found, ...extra].sort((x, y) => x.a - y.a) : found;
+  return all.map((x) => {
+    const s = toks[x.a].s;
+    const e = toks[x.b - 1].e;
+    return { a: x.a, b: x.b, date: { span: { start: s, end: e, text: text.slice(s, e) }, value: x.value, precision: x.precision } };
+  });
+}
+
+/**
+ * Dates in `text[start, end)`, with absolute offsets. `publishedAt` (ISO date or timestamp) anchors dates without a
+ * year and relative dates; without it those stay partial ("--04-23", "--12") or null.
+ */
+export function findDates(text: string, start = 0, end = text.length, publishedAt?: string): ClaimDate[] {
+  if (typeof text !== 'string') return [];
+  const toks = lex(text, start, end);
+  return datesInTokens(text, toks, parsePublished(publishedAt)).map((x) => x.date);
+}

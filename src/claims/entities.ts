@@ -1,0 +1,552 @@
+/**
+ * Named entities in claims: capitalised name runs, typed person / organization / place / other, and linked to the
+ * speaker registry when they name a speaker.
+ *
+ * How a run is built: consecutive capitalised words on one line, joined across hyphens and slashes with no space
+ * ("Nagorno-Karabakh", "RFE/RL"), initials ("U.S."), name particles ("von der"), and "of"/"for" when the word before
+ * is an organisation, place or title head ("Ministry of Foreign Affairs", "Republic of X", "Secretary of State").
+ * A possessive ends a run ("Armenia’s Ministry …" → "Armenia" + "Ministry …").
+ *
+ * How a run is typed, first rule that applies:
+ *   1. the whole run names a speaker (name or alias, or it overlaps a speaker mention) → the speaker's kind
+ *      (person/anonymous → person, organization/group → organization, a gazetteer place stays a place); speakerId set
+ *   2. the whole run is in the gazetteer (src/model/places.json) or a country acronym → place
+ *   3. an organisation head inside it (Ministry, Court, Department, Council, Party, Agency, Corps, Inc., Army …) or
+ *      an organisation acronym (UN, NATO, …) → organization
+ *   4. a title inside it followed by a name ("US Secretary of State Jane Doe") → person for the name, and the part
+ *      before the title is typed on its own; a bare title is not an entity
+ *   5. a place head at its end (Region, Corridor, River, Province …) → place; a document head (Declaration, Treaty,
+ *      Agreement, Act …) → other
+ *   6. every piece is a gazetteer place or a known name ("Armenia-Azerbaijan") → one entity per piece
+ *   7. leading demonyms ("Azerbaijani", "Soviet") are dropped; a run that is only demonyms is not an entity
+ *   8. two to four capitalised words with none of the above → person; one word → a person named elsewhere in the
+ *      story by a full name (its surname), else an all-caps acronym → organization, else other
+ *   Cues then retype 'other' (and guessed persons, for the strong cues): "the village of X", "the X region",
+ *   "X-based", "in X", and a name coordinated with a place ("the villages of X and Y") → place.
+ * Sentence-initial function words are not names ("The", "According"); a lone sentence-initial capitalised word is kept
+ * only when it is known (gazetteer, speaker, a name used elsewhere in the story). On title-case lines (headlines,
+ * section headings) only known names are kept.
+ */
+import places from '../model/places.json';
+import lexicon from '../model/claims-lexicon.json';
+import type { ClaimEntity, EntityType, Speaker, SpeakerKind } from '../types';
+import { OPENERS, isAllCaps, isCapitalized, lex, type Tok } from './lex';
+import { PhraseTrie } from './lexicon';
+
+const E = lexicon.entities;
+
+function norm(s: string): string {
+  return s.replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const GAZETTEER = new Set<string>();
+for (const k of ['countries', 'cities', 'regions', 'subdivisions'] as const) for (const p of places[k]) GAZETTEER.add(norm(p));
+const DEMONYMS = new Set(places.demonyms.map(norm));
+const ORG_HEADS = new Set(E.orgHeads.map(norm));
+const ORG_ACRONYMS = new Set(E.orgAcronyms.map(norm));
+const PLACE_ACRONYMS = new Set(E.placeAcronyms.map(norm));
+const PLACE_HEADS = new Set(E.placeHeads.map(norm));
+const OTHER_HEADS = new Set(E.otherHeads.map(norm));
+const TITLE_MODIFIERS = new Set(E.titleModifiers.map(norm));
+const TITLES = new PhraseTrie<true>().addAll(
+  E.titles.filter((t) => !TITLE_MODIFIERS.has(norm(t)) || ['justice', 'chief'].includes(norm(t))),
+  true,
+);
+const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'ben', 'abu', 'dos', 'das', 'ter', 'ten', 'st']);
+const INITIAL_STOP = new Set(E.sentenceInitialStopwords);
+const NON_NAMES = new Set(E.nonNames);
+const PLACE_BEFORE = new PhraseTrie<'strong' | 'weak'>();
+for (const c of E.placeCuesBefore) PLACE_BEFORE.add(c, /\bof$/.test(c) ? 'strong' : 'weak');
+const PLACE_AFTER = new Set(E.placeCuesAfter.map(norm));
+const HYPHEN_SUFFIXES = new Set(E.hyphenSuffixes.map(norm));
+const MONTHS_DAYS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Names the story uses, for typing lone words and linking speakers. Build once per document. */
+export interface EntityContext {
+  /** normalised name → speaker */
+  speakerByName: Map<string, Speaker>;
+  /** speaker mentions, sorted by start */
+  mentions: { start: number; end: number; speaker: Speaker }[];
+  /** normalised name or surname → type, from full names found anywhere in the story */
+  known: Map<string, EntityType>;
+}
+
+function speakerType(kind: SpeakerKind): EntityType | null {
+  if (kind === 'person' || kind === 'anonymous') return 'person';
+  if (kind === 'organization' || kind === 'group') return 'organization';
+  return null;
+}
+
+function stripThe(s: string): string {
+  return s.startsWith('the ') ? s.slice(4) : s;
+}
+
+/**
+ * Build the per-document context: the speaker registry (names, aliases, surnames of multi-word person names,
+ * mentions) and the full names found anywhere in `text`.
+ */
+export function buildEntityContext(text: string, speakers: readonly Speaker[] = []): EntityContext {
+  const speakerByName = new Map<string, Speaker>();
+  const surnameCount = new Map<string, number>();
+  const mentions: EntityContext['mentions'] = [];
+  for (const sp of speakers) {
+    if (!sp || typeof sp !== 'object') continue;
+    const names = [sp.name, ...(Array.isArray(sp.aliases) ? sp.aliases : [])].filter((x) => typeof x === 'string' && x.trim());
+    for (const nm of names) {
+      const k = stripThe(norm(nm));
+      if (k && /[a-z]/.test(k) && !PRONOUNS.has(k) && !speakerByName.has(k)) speakerByName.set(k, sp);
+    }
+    if (sp.kind === 'person' && typeof sp.name === 'string') {
+      const parts = sp.name.trim().split(/\s+/);
+      if (parts.length >= 2 && isCapitalized(parts[parts.length - 1])) {
+        const last = norm(parts[parts.length - 1]);
+        surnameCount.set(last, (surnameCount.get(last) ?? 0) + 1);
+      }
+    }
+    for (const m of Array.isArray(sp.mentions) ? sp.mentions : []) {
+      if (m && typeof m.start === 'number' && typeof m.end === 'number' && m.end > m.start) mentions.push({ start: m.start, end: m.end, speaker: sp });
+    }
+  }
+  for (const [last, count] of surnameCount) {
+    if (count === 1 && !speakerByName.has(last)) {
+      const sp = speakers.find((s) => s.kind === 'person' && typeof s.name === 'string' && norm(s.name).endsWith(` ${last}`));
+      if (sp) speakerByName.set(last, sp);
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  const ctx: EntityContext = { speakerByName, mentions, known: new Map() };
+  // one pass over the story for full names, so that a lone "Doe" later reads as a person
+  if (typeof text === 'string' && text.length) {
+    const found = scan(text, 0, text.length, ctx, true);
+    const persons: string[][] = [];
+    for (const f of found) {
+      const words = f.span.text.split(/\s+/);
+      if (f.type === 'person' && words.length >= 2) persons.push(words.map(norm));
+      else if (f.type === 'organization' && words.length >= 2) ctx.known.set(norm(f.span.text), 'organization');
+    }
+    // surnames first, so that two names side by side ("… with Doe Smith said") are not taken for one person
+    const surnames = new Map<string, number>();
+    for (const w of persons) surnames.set(w[w.length - 1], (surnames.get(w[w.length - 1]) ?? 0) + 1);
+    for (const w of persons) {
+      const own = w[w.length - 1];
+      // every word is the surname of a person named in full elsewhere (the last one: of someone besides this run)
+      if (w.slice(0, -1).every((y) => surnames.has(y)) && (surnames.get(own) ?? 0) > 1) continue;
+      ctx.known.set(w.join(' '), 'person');
+      if (!GAZETTEER.has(own) && !ctx.known.has(own)) ctx.known.set(own, 'person');
+    }
+  }
+  return ctx;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'him', 'her', 'them', 'us', 'his', 'its', 'their', 'our']);
+
+function isNameWord(t: Tok | undefined): boolean {
+  if (!t || t.k !== 'w') return false;
+  if (!isCapitalized(t.v)) return false;
+  if (t.l === "'s" || t.l === "n't") return false;
+  return true;
+}
+
+/** Is token i the first word of a sentence (or of a quotation)? */
+function sentenceInitial(toks: readonly Tok[], i: number, lo: number): boolean {
+  let j = i - 1;
+  while (j >= lo && toks[j].k === 'p' && OPENERS.has(toks[j].v)) {
+    if (toks[j].v === '“' || toks[j].v === '‘' || toks[j].v === '"') return true;
+    if (toks[j].nl) return true;
+    j--;
+  }
+  if (j < lo) return true;
+  if (toks[j + 1] && toks[j + 1].nl) return true;
+  const p = toks[j];
+  return p.k === 'p' && (p.v === '.' || p.v === '!' || p.v === '?' || p.v === ':' || p.v === '…' || p.v === '”' || p.v === ';');
+}
+
+interface Run {
+  a: number;
+  b: number;
+}
+
+/** Lines where most longer words are capitalised: headlines and headings. */
+function titleCaseLines(toks: readonly Tok[]): Uint8Array {
+  const flag = new Uint8Array(toks.length);
+  let lineStart = 0;
+  const close = (end: number) => {
+    let words = 0;
+    let caps = 0;
+    for (let j = lineStart; j < end; j++) {
+      const t = toks[j];
+      if (t.k !== 'w' || t.v.length < 4) continue;
+      words++;
+      if (isCapitalized(t.v)) caps++;
+    }
+    if (words >= 3 && caps / words >= 0.8) for (let j = lineStart; j < end; j++) flag[j] = 1;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && toks[i].nl) {
+      close(i);
+      lineStart = i;
+    }
+  }
+  close(toks.length);
+  return flag;
+}
+
+function headOf(t: Tok): 'org' | 'place' | 'other' | 'title' | null {
+  const l = norm(t.v.replace(/\.$/, ''));
+  if (ORG_HEADS.has(l) || ORG_HEADS.has(norm(t.v))) return 'org';
+  if (PLACE_HEADS.has(l)) return 'place';
+  if (OTHER_HEADS.has(l)) return 'other';
+  if (TITLES.match([t], 0)) return 'title';
+  return null;
+}
+
+/** Collect capitalised runs in toks[lo, hi). */
+function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
+  const runs: Run[] = [];
+  let i = lo;
+  while (i < hi) {
+    const t = toks[i];
+    if (!(isNameWord(t) || (t.k === 'w' && isAllCaps(t.v)))) {
+      i++;
+      continue;
+    }
+    let b = i + 1;
+    for (;;) {
+      const nx = toks[b];
+      if (!nx || b >= hi || nx.nl) break;
+      if (nx.k === 'w' && nx.gap && isNameWord(nx)) {
+        b++;
+        continue;
+      }
+      // hyphen / slash compounds with no spaces: "Nagorno-Karabakh", "RFE/RL", "Guinea-Bissau"
+      if (nx.k === 'p' && (nx.v === '-' || nx.v === '/' || nx.v === '‑') && !nx.gap) {
+        const w = toks[b + 1];
+        if (w && !w.gap && b + 1 < hi && isNameWord(w)) {
+          b += 2;
+          continue;
+        }
+        break;
+      }
+      // initials and abbreviations: "U.S.", "John F. Kennedy", "Inc."
+      if (nx.v === '.' && !nx.gap) {
+        const prev = toks[b - 1];
+        const w = toks[b + 1];
+        const abbrev = prev.k === 'w' && prev.v.length <= 3 && isCapitalized(prev.v);
+        if (abbrev && w && b + 1 < hi && isNameWord(w) && !w.nl && (prev.v.length === 1 || !w.gap || TITLES.match([prev], 0))) {
+          b += 2;
+          continue;
+        }
+        if (abbrev && (ORG_HEADS.has(norm(prev.v + '.')) || prev.v.length === 1)) {
+          // keep the dot of "Inc." / "U.S." inside the run
+          if (prev.v.length === 1 && toks[b - 2] && toks[b - 2].v === '.') {
+            b++;
+          } else if (ORG_HEADS.has(norm(prev.v + '.'))) {
+            b++;
+          }
+        }
+        break;
+      }
+      // connectors: "Ministry of Foreign Affairs", "Secretary of State", "Ursula von der Leyen"
+      if (nx.k === 'w' && nx.gap && !isCapitalized(nx.v)) {
+        let k = b;
+        const joinOf = (nx.l === 'of' || nx.l === 'for' || nx.l === 'on') && !!headOf(toks[b - 1]) && headOf(toks[b - 1]) !== null;
+        const particle = PARTICLES.has(nx.l);
+        if (joinOf || particle) {
+          k = b + 1;
+          if (joinOf && toks[k] && toks[k].l === 'the' && toks[k].gap) k++;
+          while (particle && toks[k] && toks[k].gap && PARTICLES.has(toks[k].l) && !isCapitalized(toks[k].v) && k < b + 3) k++;
+          const w = toks[k];
+          if (w && k < hi && w.gap && !w.nl && isNameWord(w) && !MONTHS_DAYS.has(w.l)) {
+            b = k + 1;
+            continue;
+          }
+        }
+        // "Bosnia and Herzegovina": only when the joined name is in the gazetteer
+        if (nx.l === 'and') {
+          const w = toks[b + 1];
+          if (w && b + 1 < hi && w.gap && isNameWord(w)) {
+            const joined = norm(`${spanText(toks, i, b)} and ${w.v}`);
+            if (GAZETTEER.has(joined)) {
+              b += 2;
+              continue;
+            }
+          }
+        }
+      }
+      break;
+    }
+    runs.push({ a: i, b });
+    i = b;
+  }
+  return runs;
+}
+
+function spanText(toks: readonly Tok[], a: number, b: number): string {
+  let s = '';
+  for (let j = a; j < b; j++) s += (j > a && toks[j].gap ? ' ' : '') + toks[j].v;
+  return s;
+}
+
+interface Found extends ClaimEntity {
+  a: number;
+  b: number;
+  guessed?: boolean;
+}
+
+function lookupKnown(key: string, ctx: EntityContext | undefined): { type: EntityType; speaker?: Speaker } | null {
+  if (ctx) {
+    const sp = ctx.speakerByName.get(key) ?? ctx.speakerByName.get(stripThe(key));
+    if (sp) {
+      const ty = GAZETTEER.has(stripThe(key)) || PLACE_ACRONYMS.has(key) ? 'place' : speakerType(sp.kind) ?? ctx.known.get(key) ?? 'person';
+      return { type: ty, speaker: sp };
+    }
+  }
+  if (GAZETTEER.has(key) || GAZETTEER.has(stripThe(key)) || PLACE_ACRONYMS.has(key)) return { type: 'place' };
+  if (ORG_ACRONYMS.has(key)) return { type: 'organization' };
+  const k = ctx?.known.get(key);
+  if (k) return { type: k };
+  return null;
+}
+
+/** Classify toks[a, b): pushes zero or more entities. `strict` keeps only known names (title-case lines). */
+function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext | undefined, strict: boolean, out: Found[]): void {
+  // trim trailing dots that are not part of an abbreviation, and stray punctuation
+  while (b > a && toks[b - 1].k === 'p' && !(toks[b - 1].v === '.' && b - 2 >= a && toks[b - 2].v.length <= 3)) b--;
+  while (a < b && toks[a].k === 'p') a++;
+  if (a >= b) return;
+  const text = spanText(toks, a, b);
+  const key = norm(text);
+  const push = (x: number, y: number, type: EntityType, speaker?: Speaker, guessed = false) => {
+    while (y > x && toks[y - 1].k === 'p' && toks[y - 1].v !== '.') y--;
+    if (y <= x) return;
+    const s = toks[x].s;
+    const e = toks[y - 1].e;
+    const f: Found = { a: x, b: y, span: { start: s, end: e, text: '' }, type, guessed };
+    if (speaker) f.speakerId = speaker.id;
+    out.push(f);
+  };
+  // 1-2: the whole run is known
+  const known = lookupKnown(key, ctx);
+  if (known) {
+    push(a, b, known.type, known.speaker);
+    return;
+  }
+  // "The Hague": a leading "The" that belongs to the name
+  if (toks[a].l === 'the' && b - a >= 2) {
+    classify(toks, a + 1, b, ctx, strict, out);
+    return;
+  }
+  // 3-4: organisation heads, titles
+  let orgHead = -1;
+  let titleStart = -1;
+  let titleEnd = -1;
+  for (let j = a; j < b; j++) {
+    const t = toks[j];
+    if (t.k !== 'w') continue;
+    if (orgHead < 0 && headOf(t) === 'org') orgHead = j;
+    const tm = TITLES.match(toks, j, b);
+    if (tm) {
+      titleStart = j;
+      titleEnd = tm.end;
+      j = tm.end - 1;
+    }
+  }
+  // an organisation, unless a title-led name follows it ("Foreign Ministry spokesperson Jane Doe" stays split)
+  if (orgHead >= 0 && !(titleEnd > orgHead && titleEnd < b)) {
+    if (strict && !ctx?.known.has(key)) return;
+    push(a, b, 'organization', ctx?.speakerByName.get(stripThe(key)));
+    return;
+  }
+  if (titleEnd > a) {
+    let ts = titleStart;
+    while (ts > a && TITLE_MODIFIERS.has(toks[ts - 1].l)) ts--;
+    if (ts > a) classify(toks, a, ts, ctx, strict, out);
+    let ns = titleEnd;
+    while (ns < b && toks[ns].k === 'p') ns++;
+    if (ns < b) {
+      const k2 = lookupKnown(norm(spanText(toks, ns, b)), ctx);
+      if (k2) push(ns, b, k2.type === 'place' ? 'person' : k2.type, k2.speaker);
+      else if (!strict) push(ns, b, 'person');
+    }
+    return;
+  }
+  // 5: place / document heads at the end, or "Republic of …", "Gulf of …" at the start
+  if (b - a >= 3 && toks[a].k === 'w' && headOf(toks[a]) === 'place' && toks[a + 1].l === 'of') {
+    if (!strict) push(a, b, 'place');
+    return;
+  }
+  const last = toks[b - 1];
+  const lastHead = last.k === 'w' ? headOf(last) : null;
+  if (lastHead === 'place' && b - a >= 2) {
+    if (!strict) push(a, b, 'place');
+    return;
+  }
+  if (lastHead === 'other' && b - a >= 2) {
+    if (!strict) push(a, b, 'other');
+    return;
+  }
+  // 6: pieces that are all known (hyphen compounds, title-case lines)
+  const pieces = knownPieces(toks, a, b, ctx);
+  if (pieces && (pieces.complete || strict)) {
+    for (const p of pieces.list) push(p.a, p.b, p.type, p.speaker);
+    return;
+  }
+  if (strict) return;
+  // 7: leading demonyms
+  let d = a;
+  while (d < b && toks[d].k === 'w' && DEMONYMS.has(norm(toks[d].v))) {
+    d++;
+    while (d < b && toks[d].k === 'p') d++;
+  }
+  if (d >= b) return;
+  if (d > a) {
+    classify(toks, d, b, ctx, strict, out);
+    return;
+  }
+  // 8: guesses
+  const words = [];
+  for (let j = a; j < b; j++) if (toks[j].k === 'w') words.push(toks[j]);
+  const allCaps = words.length === 1 && isAllCaps(words[0].v) && words[0].v.length <= 6;
+  if (allCaps) {
+    push(a, b, 'organization', undefined, true);
+    return;
+  }
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => isCapitalized(w.v) && !isAllCaps(w.v) && !/\d/.test(w.v))) {
+    push(a, b, 'person', undefined, true);
+    return;
+  }
+  push(a, b, 'other', undefined, true);
+}
+
+/** Split toks[a, b) into known names; `complete` when nothing unknown (other than joiners) is left over. */
+function knownPieces(toks: readonly Tok[], a: number, b: number, ctx: EntityContext | undefined): { list: { a: number; b: number; type: EntityType; speaker?: Speaker }[]; complete: boolean } | null {
+  const list: { a: number; b: number; type: EntityType; speaker?: Speaker }[] = [];
+  let complete = true;
+  let j = a;
+  while (j < b) {
+    const t = toks[j];
+    if (t.k !== 'w') {
+      j++;
+      continue;
+    }
+    let found = false;
+    for (let len = Math.min(6, b - j); len >= 1; len--) {
+      const y = j + len;
+      if (toks[y - 1].k !== 'w' && toks[y - 1].v !== '.') continue;
+      const k = lookupKnown(norm(spanText(toks, j, y)), ctx);
+      if (k) {
+        list.push({ a: j, b: y, type: k.type, speaker: k.speaker });
+        j = y;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      if (!DEMONYMS.has(norm(t.v)) && !(t.l === 'the')) complete = false;
+      j++;
+    }
+  }
+  return list.length ? { list, complete } : null;
+}
+
+/** Core scan. `collecting` is the context-building pass (no cue retyping needed for it, but harmless). */
+function scan(text: string, start: number, end: number, ctx: EntityContext | undefined, collecting: boolean): ClaimEntity[] {
+  const toks = lex(text, start, end);
+  const n = toks.length;
+  const titled = titleCaseLines(toks);
+  const runs = collectRuns(toks, 0, n);
+  const found: Found[] = [];
+  for (const r of runs) {
+    let a = r.a;
+    const b = r.b;
+    const strict = titled[a] === 1;
+    // months and weekdays are dates, not names
+    if (b - a === 1 && MONTHS_DAYS.has(toks[a].l)) continue;
+    if (b - a === 1 && NON_NAMES.has(toks[a].v)) continue;
+    // pronoun "I", sentence-initial function words
+    if (sentenceInitial(toks, a, 0)) {
+      const whole = lookupKnown(norm(spanText(toks, a, b)), ctx);
+      if (!whole) {
+        while (a < b && toks[a].k === 'w' && INITIAL_STOP.has(toks[a].v) && !(toks[a].l === 'the' && lookupKnown(norm(spanText(toks, a, b)), ctx))) a++;
+        while (a < b && toks[a].k === 'p') a++;
+        if (a >= b) continue;
+        // a lone sentence-initial word must be known (or a name by shape: an acronym)
+        const single = b - a === 1 || (b - a === 3 && toks[a + 1].k === 'p');
+        if (single && a === r.a && !lookupKnown(norm(spanText(toks, a, b)), ctx) && !isAllCaps(toks[a].v)) continue;
+      }
+    }
+    classify(toks, a, b, ctx, strict, found);
+  }
+  // cues: "the village of X", "the X region", "X-based", "in X", coordination with a place
+  for (let f = 0; f < found.length; f++) {
+    const e = found[f];
+    if (e.type === 'place' || e.speakerId) continue;
+    const nx = toks[e.b];
+    const nx2 = toks[e.b + 1];
+    let strong = false;
+    let weak = false;
+    if (nx && nx.k === 'w' && nx.gap && PLACE_AFTER.has(nx.l)) strong = true;
+    if (nx && nx.v === '-' && !nx.gap && nx2 && !nx2.gap && PLACE_AFTER.has(`-${nx2.l}`)) strong = true;
+    const before = PLACE_BEFORE.matchEndingAt(toks, e.a, Math.max(0, e.a - 3));
+    if (before) {
+      if (before.value === 'strong') strong = true;
+      else weak = true;
+    }
+    // "the X region": "the" before
+    if (!strong && f > 0) {
+      const p = toks[e.a - 1];
+      const prevE = found[f - 1];
+      if (p && (p.l === 'and' || p.l === 'or' || p.v === ',') && prevE.b === e.a - 1 && prevE.type === 'place') strong = true;
+    }
+    if (strong && (e.type === 'other' || (e.guessed && e.type === 'person'))) e.type = 'place';
+    else if (weak && e.type === 'other' && e.guessed) e.type = 'place';
+  }
+  // a later coordination pass: "villages of X and Y" where X became a place only now
+  for (let f = 1; f < found.length; f++) {
+    const e = found[f];
+    const prevE = found[f - 1];
+    const p = toks[e.a - 1];
+    if (e.type === 'other' && e.guessed && prevE.type === 'place' && p && (p.l === 'and' || p.l === 'or' || p.v === ',') && prevE.b === e.a - 1) e.type = 'place';
+  }
+  // link to speakers through their mentions
+  if (ctx && ctx.mentions.length) {
+    let m = 0;
+    for (const e of found) {
+      if (e.speakerId) continue;
+      const s = toks[e.a].s;
+      const en = toks[e.b - 1].e;
+      while (m < ctx.mentions.length && ctx.mentions[m].end <= s) m++;
+      for (let k = m; k < ctx.mentions.length && ctx.mentions[k].start < en; k++) {
+        const mm = ctx.mentions[k];
+        if (mm.start <= s && mm.end >= en) {
+          e.speakerId = mm.speaker.id;
+          const ty = speakerType(mm.speaker.kind);
+          if (ty && e.type !== 'place') e.type = ty;
+          break;
+        }
+      }
+    }
+  }
+  return found
+    .sort((x, y) => x.a - y.a)
+    .map((f) => {
+      const s = toks[f.a].s;
+      const e = toks[f.b - 1].e;
+      const ent: ClaimEntity = { span: { start: s, end: e, text: text.slice(s, e) }, type: f.type };
+      if (f.speakerId) ent.speakerId = f.speakerId;
+      return ent;
+    });
+}
+
+/**
+ * Named entities in `text[start, end)` with absolute offsets. Pass a context from {@link buildEntityContext} to link
+ * speakers and to recognise surnames introduced earlier in the story.
+ */
+export function findEntities(text: string, start = 0, end = typeof text === 'string' ? text.length : 0, ctx?: EntityContext): ClaimEntity[] {
+  if (typeof text !== 'string') return [];
+  return scan(text, start, end, ctx, false);
+}

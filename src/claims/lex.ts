@@ -1,0 +1,175 @@
+/**
+ * A small, linear, allocation-light lexer for the claims stage. It works on a window `text[start, end)` and keeps
+ * absolute UTF-16 offsets, so every span built from its tokens satisfies `span.text === text.slice(span.start, span.end)`.
+ *
+ * Token kinds:
+ *   'w' word    letters (and digits after the first letter: "G7", "km2"), internal apostrophes kept ("O'Brien")
+ *               but clitics split off ("Azerbaijan" + "’s", "do" + "n't")
+ *   'n' number  digits with thousands groups and a decimal part: "1,200", "3.5", "2023"
+ *   's' symbol  currency and unit signs: $ € £ ¥ ₹ ₽ % ² ³ °
+ *   'p' punct   any other single code point that is not white space
+ * `gap` is true when white space precedes the token; `nl` when that white space holds a line break.
+ */
+
+export type TokKind = 'w' | 'n' | 's' | 'p';
+
+export interface Tok {
+  k: TokKind;
+  s: number;
+  e: number;
+  /** The token as written. */
+  v: string;
+  /** Lower-cased, with curly apostrophes folded to "'". */
+  l: string;
+  gap: boolean;
+  nl: boolean;
+}
+
+const SYMBOLS = new Set(['$', '€', '£', '¥', '₹', '₽', '%', '²', '³', '°', '₼', '֏']);
+const LETTER = /[\p{L}\p{M}]/u;
+const SPACE = /\s/u;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isAsciiLetter(c)) return true;
+  if (c < 128) return false;
+  const cp = text.codePointAt(i) ?? c;
+  return LETTER.test(String.fromCodePoint(cp));
+}
+function charLen(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
+  if (c < 128) return false;
+  return SPACE.test(text[i]) || c === 0x200b || c === 0xfeff;
+}
+function isApos(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+const CLITICS = new Set(['s', 't', 're', 'll', 've', 'd', 'm']);
+
+export function lex(text: string, start = 0, end = text.length): Tok[] {
+  const toks: Tok[] = [];
+  const lo = Math.max(0, Math.min(start | 0, text.length));
+  const hi = Math.max(lo, Math.min(end | 0, text.length));
+  let i = lo;
+  let gap = false;
+  let nl = false;
+  const push = (k: TokKind, s: number, e: number) => {
+    const v = text.slice(s, e);
+    toks.push({ k, s, e, v, l: v.toLowerCase().replace(/\u2019/g, "'"), gap, nl });
+    gap = false;
+    nl = false;
+  };
+  while (i < hi) {
+    const c = text.charCodeAt(i);
+    if (isSpaceAt(text, i)) {
+      gap = true;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
+      i++;
+      continue;
+    }
+    if (isDigit(c)) {
+      let j = i;
+      while (j < hi && isDigit(text.charCodeAt(j))) j++;
+      // thousands groups: ",ddd" not followed by another digit; only when the lead group has 1-3 digits
+      if (j - i <= 3) {
+        while (
+          j + 3 < hi &&
+          text.charCodeAt(j) === 44 &&
+          isDigit(text.charCodeAt(j + 1)) &&
+          isDigit(text.charCodeAt(j + 2)) &&
+          isDigit(text.charCodeAt(j + 3)) &&
+          !(j + 4 < hi && isDigit(text.charCodeAt(j + 4)))
+        ) {
+          j += 4;
+        }
+      }
+      if (j + 1 < hi && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+        j++;
+        while (j < hi && isDigit(text.charCodeAt(j))) j++;
+      }
+      push('n', i, j);
+      i = j;
+      continue;
+    }
+    if (isLetterAt(text, i)) {
+      let j = i + charLen(text, i);
+      let split = -1; // where a clitic starts
+      let after = -1; // end of the clitic
+      while (j < hi) {
+        const d = text.charCodeAt(j);
+        if (isDigit(d) || isLetterAt(text, j)) {
+          j += charLen(text, j);
+          continue;
+        }
+        if (isApos(d) && j + 1 < hi && isLetterAt(text, j + 1)) {
+          let k = j + 1;
+          while (k < hi && isLetterAt(text, k)) k += charLen(text, k);
+          const tail = text.slice(j + 1, k).toLowerCase();
+          if (tail === 't' && j - 1 > i && (text.charCodeAt(j - 1) | 32) === 110) {
+            split = j - 1; // "don't" → "do" + "n't"
+            after = k;
+          } else if (CLITICS.has(tail) && tail !== 't') {
+            split = j; // "Azerbaijan’s" → "Azerbaijan" + "’s"
+            after = k;
+          } else {
+            j = k; // "O'Brien"
+            continue;
+          }
+        }
+        break;
+      }
+      if (split >= 0) {
+        push('w', i, split);
+        push('w', split, after);
+        i = after;
+      } else {
+        push('w', i, j);
+        i = j;
+      }
+      continue;
+    }
+    const n = charLen(text, i);
+    const ch = text.slice(i, i + n);
+    push(SYMBOLS.has(ch) ? 's' : 'p', i, i + n);
+    i += n;
+  }
+  return toks;
+}
+
+/** Numeric value of an 'n' token ("1,200.5" → 1200.5). */
+export function numValue(t: Tok): number {
+  return Number(t.v.replace(/,/g, ''));
+}
+
+/** True for an 'n' token written as a plain integer (no separators, no decimals). */
+export function isPlainInt(t: Tok): boolean {
+  return t.k === 'n' && /^\d+$/.test(t.v);
+}
+
+export function isCapitalized(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = String.fromCodePoint(v.codePointAt(0) ?? c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export function isAllCaps(v: string): boolean {
+  return v.length >= 2 && v === v.toUpperCase() && v !== v.toLowerCase();
+}
+
+/** Opening quote marks and brackets that may precede a sentence's first word. */
+export const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '„', '‚', '—', '–', '-', '…']);
+export const SENTENCE_END = new Set(['.', '!', '?', ':', ';']);

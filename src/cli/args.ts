@@ -1,0 +1,184 @@
+/**
+ * Command-line arguments of `quotewire`: a small hand-written parser, so that every mistake gets a clear
+ * message and exit code 2 (usage error), and `--opt value` / `--opt=value` / `-f value` all work.
+ */
+
+export const FORMATS = ['text', 'json', 'jsonl', 'html', 'annotations', 'jsonld'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Formats that make sense for `--batch` (one JSON line per record). */
+export const BATCH_FORMATS: readonly Format[] = ['jsonl', 'json', 'annotations', 'jsonld'];
+
+export interface CliOptions {
+  files: string[];
+  format: Format;
+  /** Whether --format was given explicitly (batch mode defaults to jsonl). */
+  formatGiven: boolean;
+  publishedAt?: string;
+  url?: string;
+  batch?: string;
+  threads?: number;
+  maxLength?: number;
+  /** undefined: automatic (stderr is a TTY); false: --no-progress; true: --progress. */
+  progress?: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Usage: quotewire [options] [file ...]
+       quotewire --batch FILE.jsonl [options] > out.jsonl
+
+Find quotations and reported speech in English news stories, resolve who said
+each one, and emit claims. Reads each file, or standard input when no file is
+given or the file is "-".
+
+Options:
+  -f, --format FORMAT       output format (default: text):
+                            text         a table per story: speaker, kind,
+                                         cue, content
+                            json         the Extraction, pretty-printed (an
+                                         array of them for several files)
+                            jsonl        one Extraction per line and story
+                            html         a self-contained page, quotes coloured
+                            annotations  W3C Web Annotations (JSON-LD)
+                            jsonld       schema.org Claims (JSON-LD)
+      --published-at DATE   publication date (YYYY-MM-DD or an ISO timestamp);
+                            anchors relative dates in claims
+      --url URL             canonical URL of the story, carried into exports
+      --max-length N        refuse stories longer than N UTF-16 code units
+  -b, --batch FILE          batch mode: FILE ("-" for stdin) holds one JSON
+                            record per line: {"id", "text", "publishedAt"?,
+                            "url"?}; writes one JSON line per input line, in
+                            input order: {"id", "result"} or {"id", "error",
+                            "line"}. --format: jsonl (default), annotations or
+                            jsonld. --published-at and --url are the defaults
+                            for records without them
+  -j, --threads N           batch worker threads (default: one per core)
+      --progress            always draw the batch progress bar on stderr
+      --no-progress         never draw it (default: when stderr is a terminal)
+  -h, --help                show this help
+  -V, --version             show the version
+
+Exit status: 0 when every story or record was processed, 1 when any failed,
+2 for usage errors and unreadable input files.
+`;
+
+function positiveInt(name: string, value: string, max: number): number {
+  if (!/^\d{1,12}$/.test(value)) throw new UsageError(`${name} must be a positive whole number, got "${value}"`);
+  const n = Number(value);
+  if (n < 1 || n > max) throw new UsageError(`${name} must be between 1 and ${max}, got ${value}`);
+  return n;
+}
+
+/** Parse argv (without the node executable and script). Throws UsageError. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: CliOptions = { files: [], format: 'text', formatGiven: false, help: false, version: false };
+  let onlyFiles = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
+      opts.files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyFiles = true;
+      continue;
+    }
+
+    let name = arg;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.slice(0, eq);
+        inline = arg.slice(eq + 1);
+      }
+    } else if (arg.length > 2) {
+      // -fjson, -j4
+      name = arg.slice(0, 2);
+      inline = arg.slice(2);
+    }
+
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    const flag = (): void => {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+    };
+
+    switch (name) {
+      case '-h':
+      case '--help':
+        flag();
+        opts.help = true;
+        break;
+      case '-V':
+      case '--version':
+        flag();
+        opts.version = true;
+        break;
+      case '-f':
+      case '--format': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) {
+          throw new UsageError(`unknown format "${v}" (expected one of: ${FORMATS.join(', ')})`);
+        }
+        opts.format = v as Format;
+        opts.formatGiven = true;
+        break;
+      }
+      case '--published-at': {
+        const v = value();
+        if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v))) {
+          throw new UsageError(`--published-at must be a date like 2023-05-02 or an ISO timestamp, got "${v}"`);
+        }
+        opts.publishedAt = v;
+        break;
+      }
+      case '--url':
+        opts.url = value();
+        break;
+      case '-b':
+      case '--batch':
+        opts.batch = value();
+        break;
+      case '-j':
+      case '--threads':
+        opts.threads = positiveInt('--threads', value(), 1024);
+        break;
+      case '--max-length':
+        opts.maxLength = positiveInt('--max-length', value(), Number.MAX_SAFE_INTEGER);
+        break;
+      case '--progress':
+        flag();
+        opts.progress = true;
+        break;
+      case '--no-progress':
+        flag();
+        opts.progress = false;
+        break;
+      default:
+        throw new UsageError(`unknown option ${name}`);
+    }
+  }
+
+  if (opts.batch !== undefined) {
+    if (opts.files.length > 0) throw new UsageError('--batch reads its records from one file; do not also name story files');
+    if (!opts.formatGiven) opts.format = 'jsonl';
+    else if (!BATCH_FORMATS.includes(opts.format)) {
+      throw new UsageError(`--format ${opts.format} does not work with --batch (use ${BATCH_FORMATS.join(', ')})`);
+    }
+  } else if (opts.threads !== undefined) {
+    throw new UsageError('--threads only applies to --batch');
+  }
+  return opts;
+}

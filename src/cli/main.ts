@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+/**
+ * The `quotewire` command: stories from files or stdin to a text table, JSON, JSON lines, an HTML page or
+ * the JSON-LD exports; or a batch of JSON records spread over worker threads (see batch.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { version } from '../../package.json';
+import type { ExtractOptions, Extraction } from '../types';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { exportResult } from './exports';
+import { renderHtmlPage, type HtmlStory } from './html';
+import { formatText } from './text';
+
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+function fail(message: string): void {
+  io.stderr.write(`quotewire: ${message}\n`);
+}
+
+async function readStdin(): Promise<string> {
+  if (io.stdin.isTTY) io.stderr.write('quotewire: reading a story from the terminal (end it with Ctrl-D)\n');
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+interface Story {
+  name: string;
+  /** The file argument, "-" for stdin. */
+  file: string;
+  text: string;
+  result: Extraction;
+}
+
+/** Write to stdout, waiting when the pipe is full. */
+function out(s: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (io.stdout.write(s)) resolve();
+    else io.stdout.once('drain', () => resolve());
+  });
+}
+
+async function runFiles(opts: CliOptions): Promise<number> {
+  const { extract } = await import('../index');
+  const files = opts.files.length > 0 ? opts.files : ['-'];
+  let code = 0;
+  const stories: Story[] = [];
+  const multi = files.length > 1;
+  let stdinUsed = false;
+  let printed = 0;
+
+  for (const file of files) {
+    const name = file === '-' ? '(stdin)' : file;
+    let text: string;
+    try {
+      if (file === '-') {
+        if (stdinUsed) throw new Error('standard input was already read');
+        stdinUsed = true;
+        text = await readStdin();
+      } else {
+        text = await readFile(file, 'utf8');
+      }
+    } catch (err) {
+      fail(`cannot read ${name}: ${(err as Error).message}`);
+      code = 2;
+      continue;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+    const options: ExtractOptions = {};
+    if (opts.publishedAt !== undefined) options.publishedAt = opts.publishedAt;
+    if (opts.url !== undefined) options.url = opts.url;
+    if (opts.maxLength !== undefined) options.maxLength = opts.maxLength;
+    let result: Extraction;
+    try {
+      if (opts.maxLength !== undefined && text.length > opts.maxLength) {
+        throw new RangeError(`text is ${text.length} UTF-16 code units long, over the maximum of ${opts.maxLength}`);
+      }
+      result = extract(text, options);
+    } catch (err) {
+      fail(`${name}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+      code = Math.max(code, 1);
+      continue;
+    }
+
+    const story: Story = { name, file, text, result };
+    // Stream the line formats story by story; the others need every story first.
+    try {
+      if (opts.format === 'text') {
+        const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+        await out((printed > 0 ? '\n' : '') + formatText(result, { name, columns }));
+        printed++;
+      } else if (opts.format === 'jsonl') {
+        await out(JSON.stringify(result) + '\n');
+      } else {
+        stories.push(story);
+      }
+    } catch (err) {
+      fail(`${name}: ${(err as Error).message}`);
+      code = Math.max(code, 1);
+    }
+  }
+
+  try {
+    switch (opts.format) {
+      case 'json':
+        if (stories.length > 0 || !multi) {
+          await out(JSON.stringify(multi ? stories.map((s) => s.result) : stories[0]?.result ?? null, null, 2) + '\n');
+        }
+        break;
+      case 'annotations':
+      case 'jsonld': {
+        const payloads = stories.map((s) =>
+          exportResult(opts.format, s.result, {
+            text: s.text,
+            url: opts.url,
+            publishedAt: opts.publishedAt,
+            file: s.file === '-' ? undefined : s.file,
+          }),
+        );
+        if (payloads.length > 0 || !multi) await out(JSON.stringify(multi ? payloads : payloads[0] ?? null, null, 2) + '\n');
+        break;
+      }
+      case 'html':
+        if (stories.length > 0) {
+          const pages: HtmlStory[] = stories.map((s) => ({ text: s.text, result: s.result, name: s.name }));
+          await out(renderHtmlPage(pages));
+        }
+        break;
+      default:
+        break;
+    }
+  } catch (err) {
+    fail(`${opts.format}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    code = Math.max(code, 1);
+  }
+  return code;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      fail(`${err.message}\nTry 'quotewire --help' for more information.`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts.help) {
+    await out(USAGE);
+    return 0;
+  }
+  if (opts.version) {
+    await out(`quotewire ${version}\n`);
+    return 0;
+  }
+  if (opts.batch !== undefined) {
+    const { runBatch } = await import('./batch');
+    return runBatch(opts, io);
+  }
+  return runFiles(opts);
+}
+
+// A reader that goes away (`quotewire … | head`) is not an error.
+io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  fail(`writing the output failed: ${err.message}`);
+  process.exit(2);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    fail(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,108 @@
+/**
+ * One line of a `--batch` file in, one line of output out. Runs in the worker threads; kept apart from the
+ * worker's entry so it can be tested without a pool. Never throws: every failure becomes an error record.
+ */
+import type { ExtractOptions, Extraction } from '../types';
+import type { Format } from './args';
+import { exportResult } from './exports';
+
+export interface RecordOptions {
+  format: Format;
+  /** Defaults for records that do not carry their own. */
+  publishedAt?: string;
+  url?: string;
+  maxLength?: number;
+}
+
+export interface RecordTask {
+  line: string;
+  lineNo: number;
+  options: RecordOptions;
+}
+
+export interface RecordOutput {
+  ok: boolean;
+  /** The output line, JSON, without the newline. */
+  out: string;
+}
+
+export type ExtractFn = (text: string, options: ExtractOptions) => Extraction;
+
+/** The error record for a line: `{"id", "error", "line"}`. */
+export function errorRecord(id: unknown, lineNo: number, error: string): RecordOutput {
+  return { ok: false, out: JSON.stringify({ id: jsonSafeId(id), error, line: lineNo }) };
+}
+
+/** Ids are echoed as given when they are JSON values; anything else (absent) is null. */
+function jsonSafeId(id: unknown): unknown {
+  if (id === undefined) return null;
+  if (typeof id === 'number' && !Number.isFinite(id)) return null;
+  return id;
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return `Error: ${String(err)}`;
+}
+
+function typeName(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+export function processRecord(task: RecordTask, extract: ExtractFn): RecordOutput {
+  const { line, lineNo, options } = task;
+  let rec: unknown;
+  try {
+    if (line.trim() === '') return errorRecord(null, lineNo, 'empty line: expected a JSON record {"id", "text"}');
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      return errorRecord(null, lineNo, `not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
+      return errorRecord(null, lineNo, `not a record: expected a JSON object {"id", "text"}, got ${typeName(rec)}`);
+    }
+    const r = rec as Record<string, unknown>;
+    const id = r.id;
+    if (!('text' in r) || r.text === undefined) return errorRecord(id, lineNo, 'no "text" in the record');
+    if (typeof r.text !== 'string') return errorRecord(id, lineNo, `"text" must be a string, got ${typeName(r.text)}`);
+    for (const key of ['publishedAt', 'url'] as const) {
+      if (r[key] != null && typeof r[key] !== 'string') {
+        return errorRecord(id, lineNo, `"${key}" must be a string, got ${typeName(r[key])}`);
+      }
+    }
+    let text = r.text;
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const extractOptions: ExtractOptions = {};
+    const publishedAt = (r.publishedAt as string | null | undefined) ?? options.publishedAt;
+    const url = (r.url as string | null | undefined) ?? options.url;
+    if (publishedAt != null) extractOptions.publishedAt = publishedAt;
+    if (url != null) extractOptions.url = url;
+    if (options.maxLength !== undefined) {
+      extractOptions.maxLength = options.maxLength;
+      // The library enforces this too; checking here keeps the answer the same whatever its version.
+      if (text.length > options.maxLength) {
+        return errorRecord(
+          id,
+          lineNo,
+          `RangeError: text is ${text.length} UTF-16 code units long, over the maximum of ${options.maxLength}`,
+        );
+      }
+    }
+    const result = extract(text, extractOptions);
+    const payload = exportResult(options.format, result, {
+      text,
+      id,
+      ...(url != null ? { url } : {}),
+      ...(publishedAt != null ? { publishedAt } : {}),
+    });
+    return { ok: true, out: JSON.stringify({ id: jsonSafeId(id), result: payload }) };
+  } catch (err) {
+    const id = rec && typeof rec === 'object' ? (rec as Record<string, unknown>).id : null;
+    try {
+      return errorRecord(id, lineNo, describe(err));
+    } catch {
+      return errorRecord(null, lineNo, 'Error: unprintable error');
+    }
+  }
+}

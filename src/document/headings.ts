@@ -1,0 +1,118 @@
+/**
+ * Shape tests for short one-line paragraphs: headline-like and section-heading-like.
+ * All tests are bounded: they give up on anything longer than a few hundred code units.
+ */
+import { endsLikeSentence, isCloseQuote, isDigit, isLetter, isLower, isQuote, isUpper, isWs } from './chars';
+
+export const HEADLINE_MAX_WORDS = 25;
+export const HEADLINE_MAX_CHARS = 200;
+export const HEADING_MAX_WORDS = 12;
+export const HEADING_MAX_CHARS = 120;
+
+/** Words that stay lower-case in Title Case. */
+const SMALL_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'so', 'yet', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'off',
+  'on', 'onto', 'out', 'over', 'per', 'to', 'up', 'upon', 'via', 'vs', 'vs.', 'v.', 'with', 'amid', 'after', 'over',
+  'than', 'is', 'be', 'are', 'if', 'de', 'la', 'le', 'du', 'von', 'van', 'al', 'el', 'bin',
+]);
+
+export interface LineShape {
+  words: number;
+  /** Words whose first letter is upper-case / lower-case (small words after the first not counted). */
+  upper: number;
+  lower: number;
+  /** Letters with case, and how many of them are upper-case. */
+  letters: number;
+  capitals: number;
+}
+
+/** Count words and their capitalisation in text[start, end). Call only on short ranges. */
+export function lineShape(text: string, start: number, end: number): LineShape {
+  const shape: LineShape = { words: 0, upper: 0, lower: 0, letters: 0, capitals: 0 };
+  let i = start;
+  while (i < end) {
+    while (i < end && isWs(text.charCodeAt(i))) i++;
+    if (i >= end) break;
+    const ws = i;
+    let first = -1;
+    while (i < end && !isWs(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (isUpper(c)) {
+        shape.letters++;
+        shape.capitals++;
+        if (first < 0) first = 1;
+      } else if (isLower(c)) {
+        shape.letters++;
+        if (first < 0) first = 0;
+      } else if (first < 0 && (isDigit(c) || isLetter(c))) {
+        first = 2; // a number or a caseless letter: neutral
+      }
+      i++;
+    }
+    shape.words++;
+    if (first === 1) shape.upper++;
+    else if (first === 0) {
+      const isSmall = shape.words > 1 && i - ws <= 5 && SMALL_WORDS.has(text.slice(ws, i).toLowerCase());
+      if (!isSmall) shape.lower++;
+    }
+  }
+  return shape;
+}
+
+/** Mostly Title Case or ALL CAPS. */
+export function isTitleish(s: LineShape): boolean {
+  if (s.letters === 0) return false;
+  if (s.capitals === s.letters) return true;
+  const counted = s.upper + s.lower;
+  return counted > 0 && s.upper >= 0.7 * counted;
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/**
+ * A headline: one short line that either does not end like a body sentence or is Title Case / ALL CAPS.
+ * text[start, end) must be trimmed.
+ */
+export function isHeadlineLike(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len <= 0 || len > HEADLINE_MAX_CHARS) return false;
+  if (hasLineBreak(text, start, end)) return false;
+  const s = lineShape(text, start, end);
+  if (s.words === 0 || s.words > HEADLINE_MAX_WORDS || s.letters === 0) return false;
+  return !endsLikeSentence(text, start, end) || isTitleish(s);
+}
+
+/**
+ * A section heading: one line of at most 12 words, no final . ! ? : , ; no quote mark at either end unless
+ * the whole line is a quotation, mostly Title Case or ALL CAPS. text[start, end) must be trimmed.
+ */
+export function isHeadingLike(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len <= 0 || len > HEADING_MAX_CHARS) return false;
+  if (hasLineBreak(text, start, end)) return false;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x2e || last === 0x21 || last === 0x3f || last === 0x3a || last === 0x2c || last === 0x3b || last === 0x2026) {
+    return false;
+  }
+  const firstC = text.charCodeAt(start);
+  const startsQ = isQuote(firstC);
+  const endsQ = isCloseQuote(last) || isQuote(last);
+  if (startsQ !== endsQ) return false;
+  if (startsQ && endsLikeSentence(text, start, end)) return false; // “We will win.”
+  const s = lineShape(text, start, end);
+  if (s.words === 0 || s.words > HEADING_MAX_WORDS) return false;
+  return isTitleish(s);
+}
+
+/** Does the paragraph read like body text (a full sentence, or longer than any heading)? */
+export function isBodyLike(text: string, start: number, end: number): boolean {
+  if (endsLikeSentence(text, start, end)) return true;
+  if (end - start > HEADLINE_MAX_CHARS) return true;
+  return lineShape(text, start, end).words > HEADING_MAX_WORDS;
+}

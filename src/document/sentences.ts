@@ -1,0 +1,146 @@
+/**
+ * Sentence boundaries inside one paragraph: wink's sentence starts, corrected.
+ *  - a closing quotation mark after . ! ? stays with the sentence it closes (wink sometimes opens the next one with it);
+ *  - a missing break after `.’` / `.”` before a capitalised word is added;
+ *  - false breaks after title and date abbreviations ("Sgt. Maj. Ann Lee", "Rev. Al", "Vol. 3") are removed;
+ *  - a quotation ending in ? or ! and followed by a lower-case word or a short "Smith asked." stays one sentence;
+ *  - a line break after sentence-final punctuation is a break (forced candidates come in through `cand`).
+ * Each candidate is judged on a window of a few tokens, so the pass is linear in the paragraph's tokens.
+ */
+import type { Tokens } from './tokens';
+import { isCloseQuote, isDigit, isLower, isTerminal, isUpper, isWs } from './chars';
+
+/** Abbreviations that are followed by a name (never by a new sentence) when the next word is capitalised. */
+const TITLE_ABBR = new Set([
+  'mr', 'mrs', 'ms', 'messrs', 'mmes', 'dr', 'drs', 'prof', 'rev', 'revs', 'fr', 'msgr', 'sr', 'sen', 'sens', 'rep',
+  'reps', 'gov', 'govs', 'lt', 'gen', 'gens', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pvt', 'pfc', 'spc', 'adm',
+  'cmdr', 'cdr', 'comdr', 'brig', 'ens', 'supt', 'insp', 'det', 'pres', 'atty', 'asst', 'amb', 'hon', 'ald', 'st',
+  'ste', 'mt', 'ft', 'sec', 'secy', 'dep', 'gov.-elect',
+]);
+
+/** Abbreviations that are followed by a number inside a sentence ("Sept. 11", "No. 10", "Vol. 3"). */
+const NUMBER_ABBR = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'vol', 'vols',
+  'art', 'arts', 'p', 'pp', 'fig', 'figs', 'ch', 'chap', 'sec', 'para', 'ed', 'op', 'cf', 'approx', 'est', 'ca',
+]);
+
+/** Speech verbs of a short trailing attribution ("Smith asked."). */
+const SPEECH = new Set([
+  'said', 'says', 'asked', 'asks', 'added', 'adds', 'told', 'replied', 'replies', 'shouted', 'yelled', 'cried',
+  'exclaimed', 'wrote', 'writes', 'continued', 'explained', 'insisted', 'demanded', 'wondered', 'responded',
+  'answered', 'declared', 'stated', 'noted', 'recalled', 'tweeted', 'posted', 'quipped', 'joked', 'warned',
+]);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+
+function firstChar(t: Tokens, k: number): number {
+  const v = t.value[k];
+  return v.length > 0 ? v.charCodeAt(0) : 0x20;
+}
+
+function isWsTok(t: Tokens, k: number): boolean {
+  return t.pos[k] === 'SPACE' || t.type[k] === 'tabCRLF' || isWs(firstChar(t, k));
+}
+
+/** A one-character closing-quote token (” " ’ ' » ›). */
+function isQuoteTok(t: Tokens, k: number): boolean {
+  return t.value[k].length === 1 && isCloseQuote(t.value[k].charCodeAt(0));
+}
+
+/** Does token k end in . ! ? … ? */
+function endsTerminal(t: Tokens, k: number): boolean {
+  const v = t.value[k];
+  return v.length > 0 && isTerminal(v.charCodeAt(v.length - 1));
+}
+
+/** Is token k (a quote-mark token) a closing quote after sentence-final punctuation? `p` = previous non-space token. */
+function closesAfterTerminal(t: Tokens, k: number, p: number, paraEnd: number): boolean {
+  if (p < 0 || !isQuoteTok(t, k)) return false;
+  if (!(endsTerminal(t, p) || (isQuoteTok(t, p) && p > 0 && endsTerminal(t, p - 1)))) return false;
+  // only a quote mark that closes: followed by white space, the end of the paragraph or punctuation — not a word
+  const after = t.end[k];
+  if (after >= paraEnd) return true;
+  const c = t.text.charCodeAt(after);
+  return !(isUpper(c) || isLower(c) || isDigit(c));
+}
+
+/** The abbreviation a sentence ends with ("sen" for "Sen." or "Sen" + "."), or null. */
+function endingAbbr(t: Tokens, p: number, first: number): string | null {
+  const v = t.lower[p];
+  if (v.length > 1 && v.charCodeAt(v.length - 1) === 0x2e) return v.slice(0, -1);
+  if (v === '.' && p - 1 >= first && t.end[p - 1] === t.start[p]) return t.lower[p - 1];
+  return null;
+}
+
+/** Tokens from k read like a short trailing attribution: "Smith asked." / "the officer shouted," / "he said". */
+function isShortAttribution(t: Tokens, k: number, last: number): boolean {
+  let j = k;
+  if (PRONOUNS.has(t.lower[j])) j++;
+  else {
+    let words = 0;
+    while (j < last && words < 4 && !SPEECH.has(t.lower[j]) && t.type[j] === 'word') {
+      j++;
+      words++;
+    }
+    if (words === 0) return false;
+  }
+  if (j >= last || !SPEECH.has(t.lower[j])) return false;
+  j++;
+  if (j >= last) return true;
+  const v = t.value[j];
+  return v === '.' || v === ',' || v === ';';
+}
+
+/**
+ * Should a break before token k (first non-space token of the would-be sentence) be dropped?
+ * p = previous non-space token, first = the paragraph's first token, last = one past its last.
+ */
+function falseBreak(t: Tokens, k: number, p: number, first: number, last: number): boolean {
+  if (p < first) return false;
+  const c = firstChar(t, k);
+  const abbr = endingAbbr(t, p, first);
+  if (abbr !== null) {
+    if (TITLE_ABBR.has(abbr) && (isUpper(c) || isDigit(c))) return true;
+    if (NUMBER_ABBR.has(abbr) && isDigit(c)) return true;
+  }
+  const pq = isQuoteTok(t, p) && p - 1 >= first && endsTerminal(t, p - 1);
+  const pv = t.value[p];
+  const pEndsStrong = pv === '?' || pv === '!' || pv === '…' || pv === '...' || pv === '?!' || pv === '!?';
+  if (isLower(c) && (pq || pEndsStrong)) return true;
+  if (pq && isShortAttribution(t, k, last)) return true;
+  return false;
+}
+
+/** A break wink missed: `… said ’no.’ He left.` — closing quote after . ! ?, white space, then a capital or an opening quote. */
+function missedBreak(t: Tokens, k: number, p: number, first: number): boolean {
+  if (p - 1 < first || !isQuoteTok(t, p) || !endsTerminal(t, p - 1)) return false;
+  if (t.end[p - 1] !== t.start[p] || t.start[k] <= t.end[p]) return false;
+  const c = firstChar(t, k);
+  return isUpper(c) || c === 0x201c || c === 0x2018 || c === 0xab;
+}
+
+/**
+ * Decide the sentence breaks of one paragraph whose tokens are [first, last).
+ * `cand[k] !== 0` marks a candidate break before token k (wink's starts, line breaks after final punctuation).
+ * Pushes the token index of every sentence start after the first onto `out`.
+ */
+export function paragraphBreaks(t: Tokens, first: number, last: number, paraEnd: number, cand: Uint8Array, out: number[]): void {
+  let carry = false;
+  let prev = -1; // previous non-space token
+  for (let k = first; k < last; k++) {
+    const ws = isWsTok(t, k);
+    if (k > first) {
+      let is = carry || cand[k] !== 0;
+      if (!is && !ws && prev >= first) is = missedBreak(t, k, prev, first);
+      carry = false;
+      if (is) {
+        if (ws) carry = true; // a break sits on the next real token
+        else if (closesAfterTerminal(t, k, prev, paraEnd)) carry = true; // the quote mark belongs to the sentence before
+        else if (prev < first) {
+          /* nothing before it in this paragraph */
+        } else if (!falseBreak(t, k, prev, first, last)) out.push(k);
+      }
+    }
+    if (!ws) prev = k;
+  }
+}
