@@ -43,8 +43,8 @@ const WEEKDAY_ABBR: Record<string, number> = {
 /** Words that make a bare month name a date ("since December", "in May", "by March"). */
 const MONTH_CUES = new Set([
   'in', 'since', 'until', 'till', 'til', 'by', 'from', 'through', 'throughout', 'during', 'early', 'late', 'mid',
-  'last', 'next', 'this', 'before', 'after', 'between', 'to', 'and', 'or', 'of', 'on', 'around', 'about', 'past',
-  'previous', 'coming', 'into', 'within', 'as', 'earlier', 'later', 'that', 'each', 'every',
+  'last', 'next', 'this', 'before', 'after', 'between', 'to', 'and', 'or', 'of', 'around', 'about', 'past',
+  'previous', 'coming', 'into', 'within', 'earlier', 'later', 'each', 'every',
 ]);
 const OF_CUES = new Set(['end', 'beginning', 'start', 'middle', 'rest', 'course', 'month', 'first', 'last', 'half']);
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);

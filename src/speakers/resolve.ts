@@ -5,6 +5,7 @@
  * descriptions by head, title and affiliation; names by surname; "another …" always to someone new.
  */
 import type { Context } from '../attribution/context';
+import { tokenAt } from '../attribution/context';
 import type { RawAttribution } from '../attribution/types';
 import type { Range } from '../attribution/np';
 import type { SpeakerKind } from '../types';
@@ -53,6 +54,39 @@ class Registry {
   lastSpeakerParagraph = -1;
   /** The source mention of the last attribution, which a following quote with no cue continues. */
   lastSource: Range | null = null;
+  /** Entities in the order they were last touched (sentence stamps), for bounded look-backs. */
+  private activity: { e: Entity; sentence: number }[] = [];
+  /** Name words (lower-case) → entities whose name contains them. */
+  private nameIndex = new Map<string, Entity[]>();
+  private stamp = 0;
+  private seen = new Map<Entity, number>();
+
+  touch(e: Entity, sentence: number): void {
+    this.activity.push({ e, sentence });
+  }
+
+  /** Entities active at or after sentence `since`, most recent first, each once. */
+  recent(since: number): Entity[] {
+    const out: Entity[] = [];
+    const stamp = ++this.stamp;
+    for (let k = this.activity.length - 1; k >= 0; k--) {
+      const a = this.activity[k];
+      if (a.sentence < since) break;
+      if (this.seen.get(a.e) === stamp) continue;
+      this.seen.set(a.e, stamp);
+      out.push(a.e);
+    }
+    return out;
+  }
+
+  index(e: Entity, words: string[]): void {
+    for (const w of words) {
+      const k = norm(w);
+      const list = this.nameIndex.get(k) ?? [];
+      if (!list.includes(e)) list.push(e);
+      this.nameIndex.set(k, list);
+    }
+  }
 
   create(kind: SpeakerKind): Entity {
     const e: Entity = {
@@ -67,6 +101,7 @@ class Registry {
     if (m.type === 'name' && m.name.length) {
       if (!e.nameWords || m.name.length > e.nameWords.length) e.nameWords = m.name.slice();
       if (!e.surname || m.name.length > 1) e.surname = norm(m.name[m.name.length - 1]);
+      this.index(e, m.name);
     }
     if (m.head) e.heads.add(m.head.split(' ').pop() as string);
     if (m.headClass) e.classes.add(m.headClass);
@@ -87,6 +122,7 @@ class Registry {
       e.lastSeen = sentence;
       e.paragraphSeen = paragraph;
       if (subject) e.lastSubject = sentence;
+      this.touch(e, sentence);
     }
   }
 
@@ -100,8 +136,9 @@ class Registry {
     const low = words.map(norm);
     const surname = low[low.length - 1];
     let best: Entity | null = null;
-    for (let k = this.entities.length - 1; k >= 0; k--) {
-      const e = this.entities[k];
+    const pool = this.nameIndex.get(surname) ?? [];
+    for (let k = pool.length - 1; k >= 0; k--) {
+      const e = pool[k];
       if (!e.nameWords) continue;
       if (personOnly && e.kind !== 'person' && e.kind !== 'anonymous') continue;
       const names = e.nameWords.map(norm);
@@ -176,6 +213,7 @@ export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolutio
       reg.lastSpeakerParagraph = r.paragraph;
       reg.lastSource = r.source;
       e.lastSubject = r.sentence;
+      reg.touch(e, r.sentence);
     }
   }
   flushRunsBefore(Infinity);
@@ -276,6 +314,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
     if (!e.gender && m.gender && PERSONISH.has(e.kind)) e.gender = m.gender;
     reg.addMention(e, m.start, m.end);
     e.lastSeen = s;
+    reg.touch(e, s);
     return e;
   }
   // a document that speaks for its author: "a readout released by X", "the ministry's statement"
@@ -350,7 +389,7 @@ function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r
   let best: Entity | null = null;
   let bestScore = -Infinity;
   const cur = r.sentence;
-  for (const e of reg.entities) {
+  for (const e of reg.recent(cur - 60)) {
     if (!headCompatible(e, m)) continue;
     if (m.plural !== e.plural && m.headClass === 'group') continue;
     const dist = cur - Math.max(e.lastSeen, e.lastSubject);
@@ -369,8 +408,7 @@ function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r
 function cataphor(ctx: Context, reg: Registry, r: RawAttribution, pron: MentionInfo): Entity | null {
   const { tk } = ctx;
   const start = r.parts[0][0];
-  let i = 0;
-  while (i < tk.n && tk.start[i] < start) i++;
+  const i = tokenAt(tk, start);
   let j = i;
   while (j < tk.n && tk.pos[j] === 'PROPN' && j - i < 4) j++;
   if (j === i) return null;
@@ -407,7 +445,7 @@ function resolvePronoun(ctx: Context, reg: Registry, m: MentionInfo, r: RawAttri
   let best: Entity | null = null;
   let bestScore = -Infinity;
   const cur = r.sentence;
-  for (const e of reg.entities) {
+  for (const e of reg.recent(cur - 12)) {
     if (!ok(e) || e.lastSeen < 0) continue;
     const dist = cur - Math.max(e.lastSeen, e.lastSubject);
     if (dist > 12 || dist < 0) continue;
