@@ -135,6 +135,12 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   // skip a time adverbial right after the cue ("said Tuesday the plan …")
   while (k < st.b && TIME_WORDS.has(tk.lower[k]) && k - cue.last < 4) k++;
   if (k >= st.b) return null;
+  if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') {
+    // "pledged to cut taxes", "urged them to leave": commitments and appeals take an infinitive
+    const infinitive = k + 1 < st.b && (tk.pos[k + 1] === 'VERB' || tk.pos[k + 1] === 'AUX');
+    if (infinitive && (cue.entry.stance === 'commitment' || cue.entry.stance === 'denial' || (cue.entry.listener && k > cue.last + 1))) return { first: k, viaThat: false };
+    return null;
+  }
   if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;
   if (cue.entry.weak) {
     // a weak cue ("called", "cited") speaks only when what follows carries a quotation
@@ -142,7 +148,6 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
     for (let t = k; t < st.b && t < k + 25 && !quoted; t++) quoted = ctx.regionOfTok[t] >= 0;
     if (!quoted) return null;
   }
-  if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') return null;
   return { first: k, viaThat: false };
 }
 
@@ -199,6 +204,16 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
       const st = sentOf(ctx, lastSent);
       let j = closeTok;
       if (tk.value[j] === ',') j++;
+      // “…” ― Jane Doe.  (a quote signed with a dash, as in vox pops and epigraphs)
+      if (DASH_SIGN.has(tk.value[j])) {
+        const np = npStartingAt(tk, j + 1, st.b);
+        if (np && isCapitalWord(tk.value[j + 1]) && closesClause(ctx, np[1], st)) {
+          ctx.usedRegion[r] = 1;
+          const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
+          out.push(make(ctx, kindOf(), reg.parts.slice(), cue, np, s, 'quote-dash-signature', 0.8));
+          continue;
+        }
+      }
       const trailer = trailerAt(ctx, j, st);
       if (trailer) {
         const parts = reg.parts.slice();
@@ -562,6 +577,9 @@ function labelPass(ctx: Context, out: RawAttribution[]): void {
     out.push(make(ctx, inRegion >= 0 ? 'direct' : 'indirect', [range], cue, [first, j], s0, 'label', 0.7));
   }
 }
+
+const DASH_SIGN = new Set(['―', '—', '–']);
+const isCapitalWord = (v: string | undefined): boolean => !!v && v[0] !== v[0].toLowerCase();
 
 const isCapital = (v: string): boolean => {
   const c = v.charCodeAt(0);

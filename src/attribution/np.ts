@@ -22,6 +22,8 @@ const BETWEEN = new Set([
   'allegedly', 'apparently', 'ultimately', 'initially', 'first', 'finally', 'personally', 'specifically', 'particularly',
   'in', 'particular', 'however', 'meanwhile', 'too',
 ]);
+/** Pronoun-like quantifiers that stand as a subject on their own ("all agreed", "others said"). */
+const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'many', 'others', 'several', 'most', 'some', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'many']);
 export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const DETS = new Set(['the', 'a', 'an', 'another', 'this', 'that', 'these', 'those', 'some', 'one', 'two', 'three', 'several', 'many', 'both', 'other', 'each', 'all', 'most', 'few', 'no']);
@@ -62,6 +64,7 @@ export function skipBetweenLeft(tk: Tokens, i: number, lo: number): number {
 export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
   if (last < lo) return null;
   const low = tk.lower[last];
+  if (QUANTIFIER_SUBJECTS.has(low)) return [last, last + 1];
   if (tk.pos[last] === 'PRON' || PERSONAL_PRONOUNS.has(low)) {
     return PERSONAL_PRONOUNS.has(low) || low === 'who' ? [last, last + 1] : null;
   }

@@ -68,6 +68,9 @@ function clampSpan(s: Span, n: number): [number, number] | null {
   return Number.isFinite(a) && Number.isFinite(b) && b > a ? [a, b] : null;
 }
 
+/** How far a partial quote's claim reaches into its sentence, each way, in characters. */
+const PARTIAL_REACH = 600;
+
 const LEAD_TRIM = new Set(['"', '“', '‘', "'", '«', '—', '–', '-', '…', ',', ':', ';', '(', '[']);
 const TAIL_TRIM = new Set(['"', '”', '“', "'", '’', '‘', '»', ',', ':', ';', '—', '–', '-', '(', '[']);
 
@@ -280,7 +283,8 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       const sent = (typeof q.sentence === 'number' && sentences[q.sentence] && sentences[q.sentence][0] <= c[0] && sentences[q.sentence][1] >= c[1]
         ? sentences[q.sentence]
         : sentenceAt(c[0])) ?? c;
-      const [sa, sb] = cutDateline(Math.min(sent[0], c[0]), Math.max(sent[1], c[1]));
+      // (at most PARTIAL_REACH characters either way, so that many fragments in one long sentence stay linear)
+      const [sa, sb] = cutDateline(Math.max(Math.min(sent[0], c[0]), c[0] - PARTIAL_REACH), Math.min(Math.max(sent[1], c[1]), c[1] + PARTIAL_REACH));
       // the sentence around the fragment, up to the words of any other quote (its content, cue or source)
       let a = Math.min(c[0], Math.max(sa, c[0]));
       let b = c[1];

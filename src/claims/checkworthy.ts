@@ -99,11 +99,6 @@ export interface Features {
   question: boolean;
 }
 
-function insideAny(pos: number, spans: readonly { span: { start: number; end: number } }[]): boolean {
-  for (const s of spans) if (pos >= s.span.start && pos < s.span.end) return true;
-  return false;
-}
-
 /**
  * Which categories occur in the tokens (longest match, exceptions first). Linear: bounded trie walks per token.
  * Words inside dates ("May 1") never count, nor words inside names ("US", "Hope") except for legal cues ("Court").
@@ -119,8 +114,10 @@ function categories(toks: readonly Tok[], quantities: readonly Quantity[], dates
       if (k < spans.length && spans[k].span.start <= toks[i].s) into[i] = 1;
     }
   };
+  const inQuantity = new Uint8Array(toks.length);
   mark(dates, inDate);
   mark(entities, inName);
+  mark(quantities, inQuantity);
   for (const c of CATS) {
     const trie = TRIES.get(c);
     if (!trie) continue;
@@ -141,7 +138,7 @@ function categories(toks: readonly Tok[], quantities: readonly Quantity[], dates
       const m = trie.match(toks, i, toks.length, false);
       if (m) {
         // "more than 1,000": a quantity qualifier, not a comparison
-        if (!(c === 'comparison' && insideAny(toks[i].s, quantities))) {
+        if (!(c === 'comparison' && inQuantity[i])) {
           found.add(c);
           break;
         }

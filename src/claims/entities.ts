@@ -170,6 +170,9 @@ interface Run {
   b: number;
 }
 
+/** Longest name run, in tokens: keeps every per-run step bounded (linear overall). */
+const MAX_RUN = 14;
+
 /** Lines where most longer words are capitalised: headlines and headings. */
 function titleCaseLines(toks: readonly Tok[]): Uint8Array {
   const flag = new Uint8Array(toks.length);
@@ -217,7 +220,8 @@ function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
     let b = i + 1;
     for (;;) {
       const nx = toks[b];
-      if (!nx || b >= hi || nx.nl) break;
+      // names are short: a longer capitalised stretch (an all-caps line) is cut into runs of at most MAX_RUN tokens
+      if (!nx || b >= hi || nx.nl || b - i >= MAX_RUN) break;
       if (nx.k === 'w' && nx.gap && isNameWord(nx)) {
         b++;
         continue;
@@ -329,8 +333,15 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
     if (speaker) f.speakerId = speaker.id;
     out.push(f);
   };
-  // 1-2: the whole run is known
-  const known = lookupKnown(key, ctx);
+  // 1-2: the whole run is known (but a title-led alias, "Prime Minister Jane Doe", still splits off its title)
+  let titled = false;
+  let hasOrgHead = false;
+  for (let j = a; j < b; j++) if (toks[j].k === 'w' && headOf(toks[j]) === 'org') hasOrgHead = true;
+  for (let j = a; j < b - 1 && !titled && !hasOrgHead; j++) {
+    const m = toks[j].k === 'w' ? TITLES.match(toks, j, b) : null;
+    if (m && m.end < b) titled = true;
+  }
+  const known = titled ? null : lookupKnown(key, ctx);
   if (known) {
     push(a, b, known.type, known.speaker);
     return;
@@ -522,7 +533,9 @@ function scan(text: string, start: number, end: number, ctx: EntityContext | und
       while (m < ctx.mentions.length && ctx.mentions[m].end <= s) m++;
       for (let k = m; k < ctx.mentions.length && ctx.mentions[k].start < en; k++) {
         const mm = ctx.mentions[k];
-        if (mm.start <= s && mm.end >= en) {
+        // the mention is this name, or ends with it ("Secretary Jane Doe"); not a name inside a longer description
+        // ("a Department of State spokesperson" does not make "Department of State" the spokesperson)
+        if ((mm.start <= s && mm.end === en) || (mm.start >= s && mm.end <= en)) {
           e.speakerId = mm.speaker.id;
           const ty = speakerType(mm.speaker.kind);
           if (ty && e.type !== 'place') e.type = ty;

@@ -139,6 +139,8 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
       if (q === Q.None) continue;
       const top = stack.length ? stack[stack.length - 1] : null;
       if (q === Q.AmbigDouble) q = top && top.double ? Q.CloseDouble : Q.OpenDouble;
+      // a right mark used as an opener (”Quote…”): nothing double is open, space before, a word after
+      if (q === Q.CloseDouble && code === 0x201d && !stack.some((o) => o.double) && opensAfter(i > start ? text.charCodeAt(i - 1) : -1) && i + 1 < end && !isSpace(text.charCodeAt(i + 1)) && text.indexOf('\u201d', i + 1) >= 0 && text.indexOf('\u201d', i + 1) < end) q = Q.OpenDouble;
       if (q === Q.AmbigSingle) q = top && !top.double ? Q.CloseSingle : Q.None;
       if (q === Q.OpenDouble) {
         // a straight " while a straight " is open closes it
