@@ -133,7 +133,7 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   }
   if (v === ',' || END_PUNCT.has(v) || tk.pos[k] === 'SPACE') return null;
   // skip a time adverbial right after the cue ("said Tuesday the plan …")
-  while (k < st.b && TIME_WORDS.has(tk.lower[k]) && k - cue.last < 4) k++;
+  while (k < st.b && TIME_WORDS.has(tk.lower[k]) && k - cue.last < 4 && !(k + 1 < st.b && (tk.lower[k + 1] === '’s' || tk.lower[k + 1] === "'s"))) k++;
   if (k >= st.b) return null;
   if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') {
     // "pledged to cut taxes", "urged them to leave": commitments and appeals take an infinitive
@@ -173,6 +173,11 @@ function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): nu
       }
     }
     if (!viaThat && tk.pos[t] === 'SCONJ' && CUTTING_SCONJ.has(tk.lower[t])) return t;
+    // "… and says he will …": a second cue of the same subject starts a statement of its own
+    if ((tk.lower[t] === 'and' || tk.lower[t] === 'but') && t + 1 < st.b && ctx.regionOfTok[t + 1] < 0) {
+      const next = cueAt(tk, t + 1, st.b);
+      if (next && next.kind === 'verb' && (next.entry.form === 's' || next.entry.form === 'past') && !next.entry.weak) return t;
+    }
   }
   return st.b;
 }
@@ -219,7 +224,16 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
         const parts = reg.parts.slice();
         ctx.usedRegion[r] = 1;
         // “…,” he said, “…” — the quote goes on after the interruption
-        const after = trailer.end;
+        let after = trailer.end;
+        // "…,” Trump said during a rally in Ohio, “…" — skip a short adjunct up to the comma before the next quote
+        if (r + 1 < regions.length && !ctx.usedRegion[r + 1]) {
+          const nextOpen = tokenAt(tk, regions[r + 1].open);
+          if (nextOpen > after + 1 && nextOpen - after < 14 && tk.value[nextOpen - 1] === ',' && ctx.sentOfTok[nextOpen] === lastSent) {
+            let plain = true;
+            for (let t = after; t < nextOpen - 1 && plain; t++) plain = tk.pos[t] !== 'VERB' && tk.pos[t] !== 'AUX' && !END_PUNCT.has(tk.value[t]);
+            if (plain) after = nextOpen - 1;
+          }
+        }
         if (after + 1 < tk.n && (tk.value[after] === ',' || tk.value[after] === ':') && r + 1 < regions.length && tokenAt(tk, regions[r + 1].open) === after + 1 && !ctx.usedRegion[r + 1]) {
           parts.push(...regions[r + 1].parts);
           ctx.usedRegion[r + 1] = 1;
@@ -361,7 +375,7 @@ function cuePass(ctx: Context, out: RawAttribution[]): void {
         const inner = contentAfter(ctx, c, st);
         if (!inner || !inner.viaThat) continue;
       }
-      const found = c.kind === 'prep' ? accordingTo(ctx, c, st, bodyA) : c.kind === 'participle' ? participle(ctx, c, st, out) : verbCue(ctx, c, st, bodyA);
+      const found = c.kind === 'prep' ? accordingTo(ctx, c, st, bodyA) : c.kind === 'participle' ? participle(ctx, c, st, out) : verbCue(ctx, c, st, bodyA, out);
       if (found) {
         out.push(found);
         i = c.last;
@@ -439,9 +453,8 @@ function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): R
   return withContent(ctx, content.first, end, c, source, st, 'participle', 0.8, appositive);
 }
 
-function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttribution | null {
+function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttribution[]): RawAttribution | null {
   const { tk } = ctx;
-  if (c.entry.form === 'gerund' && c.kind === 'verb') return null;
   // the subject may not reach back into a quote that ends before the cue
   let lo = bodyA;
   for (let t = c.first - 1; t >= bodyA; t--) {
@@ -455,7 +468,10 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttributi
   if (!subj && content) {
     // "… promised to keep going and said she would …": the subject of the verb before the conjunction
     const j = skipBetweenLeft(tk, c.first - 1, lo);
-    if (j > lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but')) {
+    const prev = out.length ? out[out.length - 1] : null;
+    if (j >= lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but') && prev && prev.sentence === st.s && prev.source && prev.parts[prev.parts.length - 1][1] <= tk.start[j]) {
+      subj = { np: prev.source, appositive: prev.appositive };
+    } else if (j > lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but')) {
       for (let t = j - 1; t >= lo && j - t < 30; t--) {
         if ((tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') && ctx.regionOfTok[t] < 0) {
           let v0 = t;

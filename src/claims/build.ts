@@ -25,6 +25,7 @@ import { lex } from './lex';
 import { datesInTokens, parsePublished } from './dates';
 import { quantitiesInTokens } from './quantities';
 import { buildEntityContext, findEntities } from './entities';
+import type { ClaimEntity } from '../types';
 import { scoreFeatures } from './checkworthy';
 import { splitSentences, trimSpan } from './sentences';
 
@@ -78,6 +79,11 @@ function isWs(c: string): boolean {
   return /\s/.test(c);
 }
 
+function hasCharIn(text: string, ch: string, s: number, e: number): boolean {
+  const k = text.indexOf(ch, s);
+  return k >= 0 && k < e;
+}
+
 /** Count of unmatched opening marks of a pair in text[s, e). */
 function unmatched(text: string, s: number, e: number, open: string, close: string): number {
   let depth = 0;
@@ -95,7 +101,7 @@ function trimUnit(text: string, s: number, e: number): [number, number] {
     const beforeE = e;
     [s, e] = trimSpan(text, s, e);
     while (s < e && LEAD_TRIM.has(text[s])) {
-      if ((text[s] === '“' && text.indexOf('”', s) >= 0 && text.indexOf('”', s) < e) || (text[s] === '‘' && text.indexOf('’', s) >= 0 && text.indexOf('’', s) < e - 1)) break;
+      if ((text[s] === '“' && hasCharIn(text, '”', s, e)) || (text[s] === '‘' && hasCharIn(text, '’', s, e - 1))) break;
       s++;
     }
     while (e > s && TAIL_TRIM.has(text[e - 1])) {
@@ -343,7 +349,25 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   }
 
   // 3. features per unit
+  // names: one pass over the whole story (sentence starts and title-case lines are judged in their real context);
+  // each claim takes the names that lie inside it
   const ctx = buildEntityContext(text, speakers);
+  const allEntities = findEntities(text, 0, n, ctx);
+  const entitiesIn = (a: number, b: number): ClaimEntity[] => {
+    let lo = 0;
+    let hi = allEntities.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (allEntities[mid].span.start < a) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: ClaimEntity[] = [];
+    for (let i = lo; i < allEntities.length && allEntities[i].span.start < b; i++) {
+      const e = allEntities[i];
+      if (e.span.end <= b) out.push({ ...e, span: { ...e.span } });
+    }
+    return out;
+  };
   units.sort((x, y) => x.start - y.start || x.end - y.end);
   const claims: Claim[] = [];
   for (const u of units) {
@@ -354,10 +378,10 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     const dated = datesInTokens(text, toks, pub);
     const quantities = quantitiesInTokens(text, toks, dated);
     const dates = dated.map((d) => d.date);
-    const entities = findEntities(text, u.start, u.end, ctx);
+    const entities = entitiesIn(u.start, u.end);
     const q = u.quote;
     const speaker = q && q.speakerId ? speakerById.get(q.speakerId) ?? null : null;
-    const cueStance: CueStance | null = q ? (q.cue && typeof q.cue.stance === 'string' && q.cue.stance in STANCE ? q.cue.stance : 'neutral') : null;
+    const cueStance: CueStance | null = q ? (q.cue && typeof q.cue.stance === 'string' && Object.prototype.hasOwnProperty.call(STANCE, q.cue.stance) ? q.cue.stance : 'neutral') : null;
     const f = scoreFeatures({ toks, quantities, dates, entities, cueStance, speaker, headline: u.headline, quoted: !!q });
     let stance: ClaimStance = q ? STANCE[cueStance ?? 'neutral'] : 'asserted';
     if ((stance === 'reported' || stance === 'asserted') && f.hedged) stance = 'hedged';

@@ -27,19 +27,19 @@ import type { ClaimDate, DatePrecision } from '../types';
 import { lex, type Tok } from './lex';
 import { isYearLike, readNumber } from './numbers';
 
-const MONTHS: Record<string, number> = {
+const MONTHS = new Map<string, number>(Object.entries({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12,
-};
-const MONTH_ABBR: Record<string, number> = {
+}));
+const MONTH_ABBR = new Map<string, number>(Object.entries({
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const WEEKDAYS: Record<string, number> = {
+}));
+const WEEKDAYS = new Map<string, number>(Object.entries({
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
-const WEEKDAY_ABBR: Record<string, number> = {
+}));
+const WEEKDAY_ABBR = new Map<string, number>(Object.entries({
   sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6,
-};
+}));
 /** Words that make a bare month name a date ("since December", "in May", "by March"). */
 const MONTH_CUES = new Set([
   'in', 'since', 'until', 'till', 'til', 'by', 'from', 'through', 'throughout', 'during', 'early', 'late', 'mid',
@@ -121,12 +121,12 @@ function monthAt(toks: readonly Tok[], i: number): { month: number; end: number 
   if (!t || t.k !== 'w') return null;
   const c = t.v.charCodeAt(0);
   if (!(c >= 65 && c <= 90)) return null; // capitalised only
-  const full = MONTHS[t.l];
+  const full = MONTHS.get(t.l);
   if (full) {
     // "May." is fine as well
     return { month: full, end: i + 1 };
   }
-  const ab = MONTH_ABBR[t.l];
+  const ab = MONTH_ABBR.get(t.l);
   if (ab) {
     const dot = toks[i + 1];
     if (dot && dot.v === '.' && !dot.gap) return { month: ab, end: i + 2 };
@@ -142,9 +142,9 @@ function weekdayAt(toks: readonly Tok[], i: number): { wd: number; end: number; 
   if (!t || t.k !== 'w') return null;
   const c = t.v.charCodeAt(0);
   if (!(c >= 65 && c <= 90)) return null;
-  const full = WEEKDAYS[t.l];
+  const full = WEEKDAYS.get(t.l);
   if (full !== undefined) return { wd: full, end: i + 1, abbr: false };
-  const ab = WEEKDAY_ABBR[t.l];
+  const ab = WEEKDAY_ABBR.get(t.l);
   if (ab !== undefined) {
     const dot = toks[i + 1];
     if (dot && dot.v === '.' && !dot.gap) return { wd: ab, end: i + 2, abbr: true };
@@ -410,10 +410,10 @@ function calendarDate(toks: readonly Tok[], i: number, pub: PubDate | null, futu
   return null;
 }
 
-const REL_UNITS: Record<string, 'day' | 'week' | 'month' | 'year' | 'decade'> = {
+const REL_UNITS = new Map<string, 'day' | 'week' | 'month' | 'year' | 'decade'>(Object.entries({
   day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
   decade: 'decade', decades: 'decade',
-};
+}) as [string, 'day' | 'week' | 'month' | 'year' | 'decade'][]);
 
 /** yesterday / today / tomorrow, last|this|next week|month|year, N units ago. */
 function relativeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
@@ -457,7 +457,7 @@ function agoAt(toks: readonly Tok[], a: number, k: number, count: number, pub: P
   const u = toks[k];
   const ago = toks[k + 1];
   if (!u || u.k !== 'w' || !ago || ago.l !== 'ago' || !ago.gap) return null;
-  const unit = REL_UNITS[u.l];
+  const unit = REL_UNITS.get(u.l);
   if (!unit || !Number.isFinite(count) || count < 0 || count > 10000) return null;
   const b = k + 2;
   if (unit === 'day') return { a, b, value: pub ? shiftDays(pub, -count) : null, precision: 'day' };

@@ -67,7 +67,14 @@ export function lex(text: string, start = 0, end = text.length): Tok[] {
   let nl = false;
   const push = (k: TokKind, s: number, e: number) => {
     const v = text.slice(s, e);
-    toks.push({ k, s, e, v, l: v.toLowerCase().replace(/\u2019/g, "'"), gap, nl });
+    let l = v;
+    if (k === 'w') {
+      l = v.toLowerCase();
+      if (l.indexOf('\u2019') >= 0) l = l.replace(/\u2019/g, "'");
+    } else if (v === '\u2019') {
+      l = "'";
+    }
+    toks.push({ k, s, e, v, l, gap, nl });
     gap = false;
     nl = false;
   };

@@ -6,8 +6,8 @@ import units from '../model/units.json';
 import type { Tok } from './lex';
 import { PhraseTrie, lowerSet } from './lexicon';
 
-export const SMALL: Record<string, number> = units.numberWords;
-export const TENS: Record<string, number> = units.tensWords;
+export const SMALL = new Map<string, number>(Object.entries(units.numberWords));
+export const TENS = new Map<string, number>(Object.entries(units.tensWords));
 const SCALES = new Map<string, number>(Object.entries(units.scales));
 const SHORT_SCALES = new Map<string, number>(Object.entries(units.scalesAfterCurrencyOnly));
 
@@ -103,8 +103,9 @@ function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
     if (j > i && t.nl) break;
     if (t.k === 'p' && t.v === '-' && !t.gap && last === 'tens') {
       const nx = toks[j + 1];
-      if (nx && !nx.gap && nx.k === 'w' && SMALL[nx.l] !== undefined && SMALL[nx.l] > 0 && SMALL[nx.l] < 10) {
-        cur += SMALL[nx.l];
+      const sv = nx && !nx.gap && nx.k === 'w' ? SMALL.get(nx.l) : undefined;
+      if (sv !== undefined && sv > 0 && sv < 10) {
+        cur += sv;
         last = 'small';
         j += 2;
         end = j;
@@ -115,8 +116,8 @@ function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
     if (t.k !== 'w') break;
     if (j > i && !t.gap) break;
     const l = t.l;
-    const small = Object.prototype.hasOwnProperty.call(SMALL, l) ? SMALL[l] : undefined;
-    const tens = Object.prototype.hasOwnProperty.call(TENS, l) ? TENS[l] : undefined;
+    const small = SMALL.get(l);
+    const tens = TENS.get(l);
     if (small !== undefined) {
       if (last === 'small') break;
       if (last === 'tens' && small >= 10) break;
@@ -143,7 +144,7 @@ function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
     } else if (l === 'and') {
       if (last !== 'hundred' && last !== 'scale') break;
       const nx = toks[j + 1];
-      if (!nx || nx.k !== 'w' || (SMALL[nx.l] === undefined && TENS[nx.l] === undefined)) break;
+      if (!nx || nx.k !== 'w' || (!SMALL.has(nx.l) && !TENS.has(nx.l))) break;
       j++;
       continue;
     } else {

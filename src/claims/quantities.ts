@@ -35,7 +35,7 @@ type Qualifier = NonNullable<Quantity['qualifier']>;
 
 const QUALIFIERS = new PhraseTrie<Qualifier>();
 for (const [q, phrases] of Object.entries(units.qualifiers)) QUALIFIERS.addAll(phrases, q as Qualifier);
-const IRREGULAR: Record<string, string> = units.countedIrregular;
+const IRREGULAR = new Map<string, string>(Object.entries(units.countedIrregular));
 const NOT_COUNTED = lowerSet(units.notCountedNouns);
 const FUNCTION_WORDS = lowerSet(units.functionWords);
 const REFERENTIAL = lowerSet(units.referentialDeterminers);
@@ -50,7 +50,7 @@ function looksPlural(l: string): boolean {
 
 /** Singular lemma of a counted noun (irregulars from units.json, then regular English plural rules). */
 export function nounLemma(l: string): string {
-  const irr = IRREGULAR[l];
+  const irr = IRREGULAR.get(l);
   if (irr) return irr;
   if (!l.endsWith('s')) return l;
   if (l.endsWith('ies') && l.length > 4) return `${l.slice(0, -3)}y`;
@@ -64,7 +64,7 @@ function countedNoun(toks: readonly Tok[], j: number): { lemma: string; end: num
     const t = toks[j + step];
     if (!t || t.k !== 'w' || !t.gap || t.nl) return null;
     if (FUNCTION_WORDS.has(t.l)) return null;
-    if (Object.prototype.hasOwnProperty.call(IRREGULAR, t.l) || COUNTED_KNOWN.has(t.l) || looksPlural(t.l)) {
+    if (IRREGULAR.has(t.l) || COUNTED_KNOWN.has(t.l) || looksPlural(t.l)) {
       // a modifier chain must not hide a verb: "eight said" is not a noun; only words we can read as nouns end it
       return { lemma: nounLemma(t.l), end: j + step + 1 };
     }

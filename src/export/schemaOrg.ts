@@ -88,7 +88,7 @@ function mentions(c: Claim): SchemaOrgClaim['mentions'] {
   const seen = new Set<string>();
   const out: NonNullable<SchemaOrgClaim['mentions']> = [];
   for (const e of c.entities ?? []) {
-    const t = ENTITY_TYPE[e.type] ?? 'Thing';
+    const t = Object.prototype.hasOwnProperty.call(ENTITY_TYPE, e.type) ? ENTITY_TYPE[e.type] : 'Thing';
     const name = e.span.text.replace(/\s+/g, ' ').trim();
     const key = `${t}:${name}`;
     if (!name || seen.has(key)) continue;
