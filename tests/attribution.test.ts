@@ -159,6 +159,28 @@ describe('speaker resolution', () => {
     expect(france?.kind).toBe('organization');
   });
 
+  it.each([
+    {
+      text: 'President Joe Biden met Chancellor Olaf Scholz on Friday. Scholz said the talks were constructive. “We agree on the essentials,” he said.\n\nBiden, speaking later, said he was pleased. “This is a good day,” the president said.',
+      want: { essentials: 'Olaf Scholz', pleased: 'Joe Biden', 'good day': 'Joe Biden' },
+    },
+    {
+      text: 'LONDON (Reuters) - Britain will raise taxes, Finance Minister Rachel Green said on Tuesday, adding that spending cuts alone would not close the gap.\n\n“We have no choice,” Green told parliament. She said the plan would be published next month.',
+      want: { 'raise taxes': 'Rachel Green', 'spending cuts': 'Rachel Green', 'no choice': 'Rachel Green', published: 'Rachel Green' },
+    },
+    {
+      text: 'A Kremlin spokesman, Dmitry Petrov, said on Monday that Moscow had not been consulted. Petrov told reporters the decision was “unfriendly.”',
+      want: { consulted: 'Dmitry Petrov', decision: 'Dmitry Petrov' },
+    },
+    {
+      text: 'The company’s chief executive, Mark Lee, said profits would rise. Analysts were skeptical. “The numbers don’t add up,” said one analyst, who asked not to be named.',
+      want: { profits: 'Mark Lee', numbers: 'one analyst' },
+    },
+  ])('resolves wire-copy speakers: $want', ({ text, want }) => {
+    const { rows } = run(text);
+    for (const [fragment, speaker] of Object.entries(want)) expect(find(rows, fragment)?.speaker, fragment).toBe(speaker);
+  });
+
   it('is deterministic and JSON-serialisable', () => {
     const text = '“We will see,” the coach said. Fans were not convinced, a club official said.';
     const a: Extraction = extract(text);

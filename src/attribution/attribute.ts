@@ -423,19 +423,24 @@ function accordingTo(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttri
 function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): RawAttribution | null {
   const content = contentAfter(ctx, c, st);
   if (!content) return null;
-  // the sentence's speaker: the subject of its main clause (the first verb outside quotes),
-  // else the last attribution in this sentence
+  // the sentence's speaker: the attribution whose cue comes last before the participle,
+  // else the subject of the main clause (the first verb outside quotes)
   const { tk } = ctx;
   let source: Range | null = null;
   let appositive: Range | null = null;
-  for (let t = st.a; t < c.first; t++) {
+  let best = -1;
+  for (let k = out.length - 1; k >= 0 && k >= out.length - 12; k--) {
+    const o = out[k];
+    if (o.sentence === st.s && o.source && o.cue && o.cue[0] < c.first && o.cue[0] > best) {
+      best = o.cue[0];
+      source = o.source;
+      appositive = o.appositive;
+    }
+  }
+  for (let t = st.a; !source && t < c.first; t++) {
     if ((tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') && ctx.regionOfTok[t] < 0) {
-      const owner = out.find((o) => o.sentence === st.s && o.cue && o.cue[0] === t);
-      const subj = owner ? null : subjectLeft(tk, t, st.a);
-      if (owner?.source) {
-        source = owner.source;
-        appositive = owner.appositive;
-      } else if (subj) {
+      const subj = subjectLeft(tk, t, st.a);
+      if (subj) {
         source = subj.np;
         appositive = subj.appositive;
       }

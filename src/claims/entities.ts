@@ -35,7 +35,9 @@ import { PhraseTrie } from './lexicon';
 
 const E = lexicon.entities;
 
+const NEEDS_NORM = /[\u2019\u2018\s]/;
 function norm(s: string): string {
+  if (!NEEDS_NORM.test(s)) return s.toLowerCase();
   return s.replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
@@ -198,13 +200,20 @@ function titleCaseLines(toks: readonly Tok[]): Uint8Array {
   return flag;
 }
 
-function headOf(t: Tok): 'org' | 'place' | 'other' | 'title' | null {
+type Head = 'org' | 'place' | 'other' | 'title' | null;
+const HEAD_CACHE = new Map<string, Head>();
+function headOf(t: Tok): Head {
+  const hit = HEAD_CACHE.get(t.v);
+  if (hit !== undefined) return hit;
   const l = norm(t.v.replace(/\.$/, ''));
-  if (ORG_HEADS.has(l) || ORG_HEADS.has(norm(t.v))) return 'org';
-  if (PLACE_HEADS.has(l)) return 'place';
-  if (OTHER_HEADS.has(l)) return 'other';
-  if (TITLES.match([t], 0)) return 'title';
-  return null;
+  let h: Head = null;
+  if (ORG_HEADS.has(l) || ORG_HEADS.has(norm(t.v))) h = 'org';
+  else if (PLACE_HEADS.has(l)) h = 'place';
+  else if (OTHER_HEADS.has(l)) h = 'other';
+  else if (TITLES.match([t], 0)) h = 'title';
+  if (HEAD_CACHE.size > 50_000) HEAD_CACHE.clear();
+  HEAD_CACHE.set(t.v, h);
+  return h;
 }
 
 /** Collect capitalised runs in toks[lo, hi). */
@@ -445,10 +454,17 @@ function knownPieces(toks: readonly Tok[], a: number, b: number, ctx: EntityCont
       continue;
     }
     let found = false;
-    for (let len = Math.min(6, b - j); len >= 1; len--) {
+    // keys for toks[j, j+len), built once, longest first
+    const keys: string[] = [];
+    let acc = '';
+    for (let y = j; y < Math.min(b, j + 6); y++) {
+      acc += (y > j && toks[y].gap ? ' ' : '') + toks[y].l;
+      keys.push(acc);
+    }
+    for (let len = keys.length; len >= 1; len--) {
       const y = j + len;
       if (toks[y - 1].k !== 'w' && toks[y - 1].v !== '.') continue;
-      const k = lookupKnown(norm(spanText(toks, j, y)), ctx);
+      const k = lookupKnown(keys[len - 1], ctx);
       if (k) {
         list.push({ a: j, b: y, type: k.type, speaker: k.speaker });
         j = y;

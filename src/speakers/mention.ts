@@ -4,7 +4,7 @@
  */
 import type { Tokens } from '../document/tokens';
 import type { Range } from '../attribution/np';
-import { firstNameGender, headClass, honorificGender, isCountry, isKnownOrganization, isPlaceWord, isTitleModifier, titleAt, titleGender, type Gender, type HeadClass } from './roles';
+import { firstNameGender, headClass, honorific, isCountry, isKnownOrganization, isPlaceWord, isTitleModifier, titleAt, titleGender, type Gender, type HeadClass } from './roles';
 
 export interface MentionInfo {
   range: Range;
@@ -155,14 +155,15 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
   let nameFrom = 0;
   let sawTitle = false;
   for (let k = 0; k < words.length; k++) {
-    const hg = honorificGender(words[k]);
-    if (hg !== undefined && k + 1 < words.length && isCap(orig[k + 1])) {
-      if (hg) base.gender = hg;
+    const t = titleAt(words, k);
+    const h = honorific(words[k]);
+    if (h && (!t || t.len === 1) && k + 1 < words.length && isCap(orig[k + 1])) {
+      if (h.gender) base.gender = h.gender;
+      if (h.title) base.titles.push(h.title);
       nameFrom = k + 1;
       sawTitle = true;
       continue;
     }
-    const t = titleAt(words, k);
     if (t) {
       base.titles.push(t.title);
       if (t.gender) base.gender = t.gender;

@@ -356,6 +356,13 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
 }
 
 function absorbAppositive(reg: Registry, e: Entity, a: MentionInfo): void {
+  // "A Kremlin spokesman, Jane Roe, said": the appositive names the speaker
+  if (a.type === 'name' && !a.organizationName && a.name.length && (!e.nameWords || a.name.length > e.nameWords.length)) {
+    e.nameWords = a.name.slice();
+    e.surname = norm(a.name[a.name.length - 1]);
+    reg.index(e, a.name);
+    if (e.kind === 'anonymous' || e.kind === 'unknown') e.kind = 'person';
+  }
   for (const t of a.titles) e.titles.add(t);
   if (a.head) e.heads.add(a.head.split(' ').pop() as string);
   if (a.headClass) e.classes.add(a.headClass);

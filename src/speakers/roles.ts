@@ -18,7 +18,7 @@ const DOCUMENT_HEADS = new Set(['readout', 'statement', 'release', 'communique',
 let built: {
   titles: Map<string, TitleInfo>; // full lower-case title phrase
   titleFirst: Map<string, number>; // first word → longest phrase length in words
-  honorifics: Map<string, Gender>;
+  honorifics: Map<string, { gender: Gender; title: string | null }>;
   modifiers: Set<string>;
   heads: Map<string, HeadClass>; // one- or multi-word heads → class
   headWords: Set<string>; // any single word that is (the last word of) a role head or title
@@ -35,9 +35,9 @@ function lex() {
     titleFirst.set(words[0], Math.max(titleFirst.get(words[0]) ?? 0, words.length));
   };
   for (const t of data.titles as { text: string; gender: string | null }[]) addTitle(t.text, (t.gender as Gender) ?? null);
-  const honorifics = new Map<string, Gender>();
-  for (const h of data.honorifics as { text: string; variants: string[]; gender: string | null }[]) {
-    for (const v of h.variants) honorifics.set(v.toLowerCase(), (h.gender as Gender) ?? null);
+  const honorifics = new Map<string, { gender: Gender; title: string | null }>();
+  for (const h of data.honorifics as { text: string; variants: string[]; gender: string | null; title?: string }[]) {
+    for (const v of h.variants) honorifics.set(v.toLowerCase(), { gender: (h.gender as Gender) ?? null, title: h.title ?? null });
   }
   const heads = new Map<string, HeadClass>();
   const put = (list: string[], cls: HeadClass) => {
@@ -60,9 +60,9 @@ export function isRoleWord(lower: string): boolean {
   return lex().headWords.has(lower) || lex().titles.has(lower);
 }
 
-export function honorificGender(lower: string): Gender | undefined {
-  const h = lex().honorifics;
-  return h.has(lower) ? h.get(lower) ?? null : undefined;
+/** An honorific ("Mr.", "Sen.", "President"): the gender it fixes and the title it stands for. */
+export function honorific(lower: string): { gender: Gender; title: string | null } | undefined {
+  return lex().honorifics.get(lower);
 }
 
 export function isTitleModifier(lower: string): boolean {
