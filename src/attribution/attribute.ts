@@ -111,7 +111,9 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   for (let t = k; t < limit; t++) {
     const lw = tk.lower[t];
     if (lw === 'that' && (tk.pos[t] === 'SCONJ' || tk.pos[t] === 'DET' || tk.pos[t] === 'PRON')) {
-      // "that" as a determiner right after the cue ("said that plan …") still opens the content
+      // a complementizer opens the content; a relative pronoun after a noun ("a base that overlooks") does not
+      const relative = t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX' || tk.pos[t + 1] === 'ADV');
+      if (relative) break;
       return { first: t, viaThat: true };
     }
     if (ctx.regionOfTok[t] >= 0 && t > k) {
@@ -141,6 +143,7 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
     if (infinitive && (cue.entry.stance === 'commitment' || cue.entry.stance === 'denial' || (cue.entry.listener && k > cue.last + 1))) return { first: k, viaThat: false };
     return null;
   }
+  if (CUTTING_SCONJ.has(tk.lower[k])) return null;
   if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;
   if (cue.entry.weak) {
     // a weak cue ("called", "cited") speaks only when what follows carries a quotation
@@ -387,6 +390,10 @@ function cuePass(ctx: Context, out: RawAttribution[]): void {
 function withContent(ctx: Context, first: number, end: number, cue: CueHit, source: Range | null, st: Sent, rule: string, confidence: number, appositive: Range | null = null): RawAttribution | null {
   const range = charRange(ctx, first, end);
   if (!range) return null;
+  // a one-word content ("Mexico said enough.") is no statement to check
+  let words = 0;
+  for (let t = first; t < end && words < 2; t++) if (ctx.tk.type[t] === 'word' || ctx.tk.type[t] === 'number') words++;
+  if (words < 2 && !regionsWithin(ctx, range[0], range[1]).length) return null;
   const inside = regionsWithin(ctx, range[0], range[1]).filter((r) => !ctx.usedRegion[r]);
   for (const r of inside) ctx.usedRegion[r] = 1;
   // a content that is only one quote is that quote
@@ -458,8 +465,22 @@ function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): R
   return withContent(ctx, content.first, end, c, source, st, 'participle', 0.8, appositive);
 }
 
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', 'am']);
+
+/** "people were charged fees": the subject of a passive cue is not its speaker. */
+function passive(ctx: Context, c: CueHit, lo: number): boolean {
+  const { tk } = ctx;
+  if (c.entry.form !== 'past' && c.entry.form !== 'participle') return false;
+  for (let t = c.first - 1; t >= lo && t >= c.first - 3; t--) {
+    if (BE.has(tk.lower[t])) return tk.lower[c.last + 1] !== 'by';
+    if (tk.pos[t] !== 'ADV' && tk.pos[t] !== 'PART') return false;
+  }
+  return false;
+}
+
 function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttribution[]): RawAttribution | null {
   const { tk } = ctx;
+  if (passive(ctx, c, bodyA)) return null;
   // the subject may not reach back into a quote that ends before the cue
   let lo = bodyA;
   for (let t = c.first - 1; t >= bodyA; t--) {
@@ -535,6 +556,15 @@ function isTrailingAdjunct(ctx: Context, k: number, st: Sent): boolean {
   return true;
 }
 
+/** A short Title Case quotation is a title ("‘Make Your Kid a Millionaire’"), not a statement. */
+function titleCased(text: string, [a, b]: [number, number]): boolean {
+  if (b - a > 90) return false;
+  const words = text.slice(a, b).match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  if (words.length > 10 || words.length === 0) return false;
+  const caps = words.filter((w) => w[0] !== w[0].toLowerCase()).length;
+  return caps / words.length >= 0.7;
+}
+
 /** Pass 3: quotes no cue claimed. */
 function leftoverPass(ctx: Context, out: RawAttribution[]): void {
   const { tk, regions } = ctx;
@@ -554,7 +584,7 @@ function leftoverPass(ctx: Context, out: RawAttribution[]): void {
       words += (t.match(/\S+/g) ?? []).length;
       if (words >= 4) break;
     }
-    if (words < 4 || !startsSentence(ctx, r, openTok) || !upperStart(ctx, r)) continue;
+    if (words < 4 || !startsSentence(ctx, r, openTok) || !upperStart(ctx, r) || titleCased(ctx.text, reg.parts[0])) continue;
     const raw = make(ctx, 'direct', reg.parts.slice(), null, null, s, 'continuation', reg.unclosed ? 0.4 : 0.6);
     raw.continues = true;
     out.push(raw);
@@ -583,6 +613,10 @@ function labelPass(ctx: Context, out: RawAttribution[]): void {
     if (j === first || j >= paraEnd || tk.value[j] !== ':' || j + 1 >= paraEnd) continue;
     const label = ctx.text.slice(tk.start[first], tk.end[j - 1]).toLowerCase();
     if (NOT_SPEAKERS.has(label) || ctx.usedCue[j]) continue;
+    // a name has no function words in it ("Stealth Over Health:" is a headline kicker, not a speaker)
+    let functionWord = false;
+    for (let t = first + 1; t < j && !functionWord; t++) functionWord = tk.pos[t] === 'ADP' && tk.lower[t] !== 'of' || tk.pos[t] === 'DET' || tk.pos[t] === 'CCONJ' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX';
+    if (functionWord) continue;
     // the content: the rest of the paragraph (inside its quote, when the turn is quoted)
     let end = paraEnd;
     if (inRegion >= 0) {

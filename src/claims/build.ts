@@ -21,10 +21,10 @@
  * A 'reported' or 'asserted' claim whose own words hedge ("perhaps", "reportedly", "may") becomes 'hedged'.
  */
 import type { Claim, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
-import { lex } from './lex';
+import { lex, type Tok } from './lex';
 import { datesInTokens, parsePublished } from './dates';
 import { quantitiesInTokens } from './quantities';
-import { buildEntityContext, findEntities } from './entities';
+import { buildEntityContext, entitiesInTokens } from './entities';
 import type { ClaimEntity } from '../types';
 import { scoreFeatures } from './checkworthy';
 import { splitSentences, trimSpan } from './sentences';
@@ -351,8 +351,23 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   // 3. features per unit
   // names: one pass over the whole story (sentence starts and title-case lines are judged in their real context);
   // each claim takes the names that lie inside it
-  const ctx = buildEntityContext(text, speakers);
-  const allEntities = findEntities(text, 0, n, ctx);
+  const all = lex(text, 0, n);
+  const ctx = buildEntityContext(text, speakers, all);
+  const allEntities = entitiesInTokens(text, all, ctx);
+  /** The story's tokens inside [a, b), or a fresh lex when a token straddles the edge. */
+  const tokensIn = (a: number, b: number): Tok[] => {
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].e <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    let j = lo;
+    while (j < all.length && all[j].e <= b) j++;
+    const straddles = (lo < all.length && all[lo].s < a) || (j < all.length && all[j].s < b);
+    return straddles ? lex(text, a, b) : all.slice(lo, j);
+  };
   const entitiesIn = (a: number, b: number): ClaimEntity[] => {
     let lo = 0;
     let hi = allEntities.length;
@@ -371,7 +386,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   units.sort((x, y) => x.start - y.start || x.end - y.end);
   const claims: Claim[] = [];
   for (const u of units) {
-    const toks = lex(text, u.start, u.end);
+    const toks = tokensIn(u.start, u.end);
     let words = 0;
     for (const t of toks) if (t.k === 'w' || t.k === 'n') words++;
     if (words < 3) continue;

@@ -91,7 +91,7 @@ function stripThe(s: string): string {
  * Build the per-document context: the speaker registry (names, aliases, surnames of multi-word person names,
  * mentions) and the full names found anywhere in `text`.
  */
-export function buildEntityContext(text: string, speakers: readonly Speaker[] = []): EntityContext {
+export function buildEntityContext(text: string, speakers: readonly Speaker[] = [], toks?: readonly Tok[]): EntityContext {
   const speakerByName = new Map<string, Speaker>();
   const surnameCount = new Map<string, number>();
   const mentions: EntityContext['mentions'] = [];
@@ -123,7 +123,7 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
   const ctx: EntityContext = { speakerByName, mentions, known: new Map() };
   // one pass over the story for full names, so that a lone "Doe" later reads as a person
   if (typeof text === 'string' && text.length) {
-    const found = scan(text, 0, text.length, ctx, true);
+    const found = scanTokens(text, toks ?? lex(text, 0, text.length), ctx, true);
     const persons: string[][] = [];
     for (const f of found) {
       const words = f.span.text.split(/\s+/);
@@ -481,8 +481,7 @@ function knownPieces(toks: readonly Tok[], a: number, b: number, ctx: EntityCont
 }
 
 /** Core scan. `collecting` is the context-building pass (no cue retyping needed for it, but harmless). */
-function scan(text: string, start: number, end: number, ctx: EntityContext | undefined, collecting: boolean): ClaimEntity[] {
-  const toks = lex(text, start, end);
+function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | undefined, collecting: boolean): ClaimEntity[] {
   const n = toks.length;
   const titled = titleCaseLines(toks);
   const runs = collectRuns(toks, 0, n);
@@ -577,5 +576,10 @@ function scan(text: string, start: number, end: number, ctx: EntityContext | und
  */
 export function findEntities(text: string, start = 0, end = typeof text === 'string' ? text.length : 0, ctx?: EntityContext): ClaimEntity[] {
   if (typeof text !== 'string') return [];
-  return scan(text, start, end, ctx, false);
+  return scanTokens(text, lex(text, start, end), ctx, false);
+}
+
+/** Internal: entities over tokens already lexed from `text` (the whole story, in buildClaims). */
+export function entitiesInTokens(text: string, toks: readonly Tok[], ctx?: EntityContext): ClaimEntity[] {
+  return scanTokens(text, toks, ctx, false);
 }
