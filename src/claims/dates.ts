@@ -299,7 +299,7 @@ function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: n
   }
   // decades: "1990s", "1990's", "’90s"
   if (t.k === 'n') {
-    const dec = decadeAt(toks, i, pub);
+    const dec = decadeAt(toks, i);
     if (dec) return dec;
   }
   if ((t.v === '’' || t.v === "'" || t.v === '‘') && toks[i + 1] && toks[i + 1].k === 'n' && !toks[i + 1].gap) {
@@ -331,7 +331,7 @@ function isRangeTail(toks: readonly Tok[], i: number): boolean {
   return !!p && !toks[i].gap && (p.v === '-' || p.v === '/' || p.v === '–') && !!toks[i - 2] && toks[i - 2].k === 'n';
 }
 
-function decadeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
+function decadeAt(toks: readonly Tok[], i: number): Found | null {
   const t = toks[i];
   if (!/^\d{3}0$/.test(t.v)) return null;
   const y = Number(t.v);
@@ -342,7 +342,6 @@ function decadeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found |
     const s = toks[i + 2];
     if (s && !s.gap && s.k === 'w' && s.l === 's') return { a: i, b: i + 3, value: `${t.v}s`, precision: 'decade' };
   }
-  void pub;
   return null;
 }
 

@@ -60,7 +60,6 @@ const NON_NAMES = new Set(E.nonNames);
 const PLACE_BEFORE = new PhraseTrie<'strong' | 'weak'>();
 for (const c of E.placeCuesBefore) PLACE_BEFORE.add(c, /\bof$/.test(c) ? 'strong' : 'weak');
 const PLACE_AFTER = new Set(E.placeCuesAfter.map(norm));
-const HYPHEN_SUFFIXES = new Set(E.hyphenSuffixes.map(norm));
 const MONTHS_DAYS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
@@ -123,7 +122,7 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
   const ctx: EntityContext = { speakerByName, mentions, known: new Map() };
   // one pass over the story for full names, so that a lone "Doe" later reads as a person
   if (typeof text === 'string' && text.length) {
-    const found = scanTokens(text, toks ?? lex(text, 0, text.length), ctx, true);
+    const found = scanTokens(text, toks ?? lex(text, 0, text.length), ctx);
     const persons: string[][] = [];
     for (const f of found) {
       const words = f.span.text.split(/\s+/);
@@ -480,8 +479,8 @@ function knownPieces(toks: readonly Tok[], a: number, b: number, ctx: EntityCont
   return list.length ? { list, complete } : null;
 }
 
-/** Core scan. `collecting` is the context-building pass (no cue retyping needed for it, but harmless). */
-function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | undefined, collecting: boolean): ClaimEntity[] {
+/** Core scan over a token stream: runs, types, cues, speaker links. */
+function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | undefined): ClaimEntity[] {
   const n = toks.length;
   const titled = titleCaseLines(toks);
   const runs = collectRuns(toks, 0, n);
@@ -576,10 +575,10 @@ function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | und
  */
 export function findEntities(text: string, start = 0, end = typeof text === 'string' ? text.length : 0, ctx?: EntityContext): ClaimEntity[] {
   if (typeof text !== 'string') return [];
-  return scanTokens(text, lex(text, start, end), ctx, false);
+  return scanTokens(text, lex(text, start, end), ctx);
 }
 
 /** Internal: entities over tokens already lexed from `text` (the whole story, in buildClaims). */
 export function entitiesInTokens(text: string, toks: readonly Tok[], ctx?: EntityContext): ClaimEntity[] {
-  return scanTokens(text, toks, ctx, false);
+  return scanTokens(text, toks, ctx);
 }

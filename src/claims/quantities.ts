@@ -17,6 +17,7 @@
  *   "between 5 and 10", "5-10 km", "5 to 10", "two or three"   qualifier 'range', value = low, high = high
  *
  * Not quantities: years and other parts of dates (see dates.ts), decades ("1990s"), ordinals ("23rd", "first"),
+ * fractions in words ("three-quarters", "two-thirds"),
  * clock times ("10:30", "5 p.m."), fractions and codes ("9/11", "COVID-19", "F-16", "G7", "Article 5"), a bare
  * "one"/"a" with no unit after it ("one of them", "no one"), and small referential counts with a determiner and no
  * unit of measure ("the two countries", "their three children": those name known things, they do not report a count).
@@ -41,6 +42,7 @@ const FUNCTION_WORDS = lowerSet(units.functionWords);
 const REFERENTIAL = lowerSet(units.referentialDeterminers);
 const ID_HEADS = lowerSet(units.idHeads);
 const DIMENSIONS = lowerSet(units.dimensionSuffixes);
+const FRACTIONS = lowerSet(units.fractionWords);
 
 function looksPlural(l: string): boolean {
   if (l.length < 4 || !/^[a-z]+$/.test(l) || l[l.length - 1] !== 's') return false;
@@ -215,7 +217,13 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
       i++;
       continue;
     }
-    // numbers must not run into a date: "five May" is not a quantity of May
+    // fractions ("three-quarters", "two-thirds") are not counts
+    const fh = toks[first.end];
+    const fw = toks[first.end + 1];
+    if (first.words && fh && fw && fh.v === '-' && !fh.gap && !fw.gap && fw.k === 'w' && FRACTIONS.has(fw.l)) {
+      i = first.end + 2;
+      continue;
+    }
     let end = first.end;
     let value = first.value;
     let unit = first.unit;
@@ -258,8 +266,8 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
         }
       }
     }
-    if (!measure && !qualifier) {
-      // counted noun: "eight preconditions"
+    if (!measure) {
+      // counted noun: "eight preconditions", "between two and three cuts"
       const c = countedNoun(toks, end);
       if (c) {
         unit = c.lemma === 'person' ? 'people' : c.lemma;

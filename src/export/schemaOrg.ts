@@ -87,7 +87,8 @@ const ENTITY_TYPE: Record<EntityType, 'Person' | 'Organization' | 'Place' | 'Thi
 function mentions(c: Claim): SchemaOrgClaim['mentions'] {
   const seen = new Set<string>();
   const out: NonNullable<SchemaOrgClaim['mentions']> = [];
-  for (const e of c.entities ?? []) {
+  for (const e of Array.isArray(c.entities) ? c.entities : []) {
+    if (!e || !e.span || typeof e.span.text !== 'string') continue;
     const t = Object.prototype.hasOwnProperty.call(ENTITY_TYPE, e.type) ? ENTITY_TYPE[e.type] : 'Thing';
     const name = e.span.text.replace(/\s+/g, ' ').trim();
     const key = `${t}:${name}`;
@@ -100,13 +101,13 @@ function mentions(c: Claim): SchemaOrgClaim['mentions'] {
 
 export function toSchemaOrgClaims(result: Extraction, opts: SchemaOrgClaimsOptions): SchemaOrgClaim[] {
   const byId = new Map<string, Speaker>();
-  for (const s of result.speakers ?? []) if (s && typeof s.id === 'string') byId.set(s.id, s);
+  for (const s of Array.isArray(result?.speakers) ? result.speakers : []) if (s && typeof s.id === 'string') byId.set(s.id, s);
   const appearance: SchemaOrgCreativeWork = { '@type': 'CreativeWork', url: opts.url };
   if (opts.datePublished) appearance.datePublished = opts.datePublished;
   const min = typeof opts.minCheckworthiness === 'number' ? opts.minCheckworthiness : 0;
   const out: SchemaOrgClaim[] = [];
-  for (const c of result.claims ?? []) {
-    if (!c || !c.text || c.checkworthiness < min) continue;
+  for (const c of Array.isArray(result?.claims) ? result.claims : []) {
+    if (!c || !c.text || typeof c.text.text !== 'string' || c.checkworthiness < min) continue;
     let who: SchemaOrgPerson | SchemaOrgOrganization | null = null;
     const sp = c.speakerId ? byId.get(c.speakerId) : undefined;
     if (sp) who = author(sp, byId);

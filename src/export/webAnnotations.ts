@@ -98,23 +98,25 @@ export function textFromSpans(result: Extraction): string {
   const add = (s: unknown) => {
     if (isSpan(s)) spans.push(s);
   };
-  const d = result.document;
+  const arr = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+  const d = result?.document;
   if (d) {
     add(d.headline);
     add(d.dateline?.span);
-    for (const s of d.sections ?? []) add(s.heading);
-    for (const s of d.paragraphs ?? []) add(s);
-    for (const s of d.sentences ?? []) add(s);
-    for (const s of d.boilerplate ?? []) add(s);
+    for (const s of arr(d.sections)) add(s?.heading);
+    for (const s of arr(d.paragraphs)) add(s);
+    for (const s of arr(d.sentences)) add(s);
+    for (const s of arr(d.boilerplate)) add(s);
   }
-  for (const sp of result.speakers ?? []) for (const m of sp.mentions ?? []) add(m);
-  for (const q of result.quotes ?? []) {
+  for (const sp of arr(result?.speakers)) for (const m of arr(sp?.mentions)) add(m);
+  for (const q of arr(result?.quotes)) {
+    if (!q) continue;
     add(q.content);
-    for (const s of q.spans ?? []) add(s);
+    for (const s of arr(q.spans)) add(s);
     add(q.cue?.span);
     add(q.source);
   }
-  for (const c of result.claims ?? []) add(c.text);
+  for (const c of arr(result?.claims)) add(c?.text);
   let len = 0;
   for (const s of spans) if (s.end > len && s.end <= 1e8) len = s.end;
   const chars: string[] = new Array(len).fill(' ');
@@ -141,7 +143,8 @@ export function toWebAnnotations(result: Extraction, opts: WebAnnotationOptions)
   const prefix = opts?.idPrefix ?? `urn:quotewire:${fnv1a(source)}:`;
   const index = new CodePointIndex(text);
   const speakers = new Map<string, Speaker>();
-  for (const s of result.speakers ?? []) if (s && typeof s.id === 'string') speakers.set(s.id, s);
+  const arr = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+  for (const s of arr(result?.speakers)) if (s && typeof s.id === 'string') speakers.set(s.id, s);
 
   const target = (span: Span): AnnotationTarget => {
     const s = index.snap(span.start, 'start');
@@ -162,29 +165,30 @@ export function toWebAnnotations(result: Extraction, opts: WebAnnotationOptions)
   };
 
   const out: WebAnnotation[] = [];
-  for (const q of (result.quotes ?? []) as Quote[]) {
+  for (const q of arr(result?.quotes) as Quote[]) {
     if (!q || !isSpan(q.content)) continue;
     const sp = q.speakerId ? speakers.get(q.speakerId) : undefined;
+    const kind = typeof q.kind === 'string' && q.kind ? q.kind : 'unknown';
     const cue = q.cue ? `cue “${q.cue.lemma}” (${q.cue.stance})` : 'no cue';
     const body = [
-      textual('describing', `${q.kind[0].toUpperCase()}${q.kind.slice(1)} quote attributed to ${speakerLabel(sp)}; ${cue}; confidence ${q.confidence}.`),
+      textual('describing', `${kind[0].toUpperCase()}${kind.slice(1)} quote attributed to ${speakerLabel(sp)}; ${cue}; confidence ${q.confidence}.`),
       textual('tagging', `speaker: ${sp ? sp.name : 'unattributed'}`),
-      textual('tagging', `kind: ${q.kind}`),
+      textual('tagging', `kind: ${kind}`),
     ];
     if (q.cue) body.push(textual('tagging', `cue: ${q.cue.lemma}`));
     out.push({ '@context': ANNOTATION_CONTEXT, id: `${prefix}quote-${q.id}`, type: 'Annotation', motivation: 'describing', body, target: target(q.content), generator: GENERATOR });
   }
-  for (const c of (result.claims ?? []) as Claim[]) {
+  for (const c of arr(result?.claims) as Claim[]) {
     if (!c || !isSpan(c.text)) continue;
     const sp = c.speakerId ? speakers.get(c.speakerId) : undefined;
     const who = c.quoteId === null && c.speakerId === null ? 'the publication' : speakerLabel(sp);
     const body = [
       textual(
         'describing',
-        `Claim (${c.types.join(', ')}) by ${who}, ${c.stance}${c.negated ? ', negated' : ''}; check-worthiness ${c.checkworthiness}${c.reasons.length ? ` (${c.reasons.join(', ')})` : ''}.`,
+        `Claim (${arr(c.types).join(', ')}) by ${who}, ${c.stance}${c.negated ? ', negated' : ''}; check-worthiness ${c.checkworthiness}${arr(c.reasons).length ? ` (${arr(c.reasons).join(', ')})` : ''}.`,
       ),
       textual('tagging', `speaker: ${who === 'the publication' ? 'publication' : sp ? sp.name : 'unattributed'}`),
-      ...c.types.map((t) => textual('tagging', `claim-type: ${t}`)),
+      ...arr(c.types).map((t) => textual('tagging', `claim-type: ${t}`)),
       textual('tagging', `stance: ${c.stance}`),
     ];
     if (c.quoteId) body.push(textual('tagging', `quote: ${c.quoteId}`));

@@ -30,6 +30,8 @@ export interface Entity {
   aliases: string[];
   /** Sentence of the last mention outside quotes. */
   lastSeen: number;
+  /** Sentence of the last mention anywhere, quotes included. */
+  lastMention: number;
   /** Sentence where it was last a subject or a source. */
   lastSubject: number;
   spoke: number;
@@ -91,7 +93,7 @@ class Registry {
   create(kind: SpeakerKind): Entity {
     const e: Entity = {
       id: this.entities.length, kind, nameWords: null, surname: null, heads: new Set(), classes: new Set(), titles: new Set(), affiliation: new Set(),
-      affiliationText: null, description: null, gender: null, plural: false, mentions: [], aliases: [], lastSeen: -1, lastSubject: -1, spoke: 0, speaksFor: null, paragraphSeen: -1,
+      affiliationText: null, description: null, gender: null, plural: false, mentions: [], aliases: [], lastSeen: -1, lastMention: -1, lastSubject: -1, spoke: 0, speaksFor: null, paragraphSeen: -1,
     };
     this.entities.push(e);
     return e;
@@ -118,6 +120,8 @@ class Registry {
       if (!e.aliases.includes(alias)) e.aliases.push(alias);
     }
     this.addMention(e, m.start, m.end);
+    e.lastMention = Math.max(e.lastMention, sentence);
+    if (inQuote) this.touch(e, sentence);
     if (!inQuote) {
       e.lastSeen = sentence;
       e.paragraphSeen = paragraph;
@@ -399,7 +403,7 @@ function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r
   for (const e of reg.recent(cur - 60)) {
     if (!headCompatible(e, m)) continue;
     if (m.plural !== e.plural && m.headClass === 'group') continue;
-    const dist = cur - Math.max(e.lastSeen, e.lastSubject);
+    const dist = cur - Math.max(e.lastMention, e.lastSubject);
     if (dist > 60) continue;
     const score = affinity(e, m) * 2 - dist * 0.05 + (e === reg.lastSpeaker ? 0.5 : 0);
     if (score > bestScore) {
