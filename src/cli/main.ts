@@ -104,8 +104,8 @@ async function runFiles(opts: CliOptions): Promise<number> {
   try {
     switch (opts.format) {
       case 'json':
-        if (stories.length > 0 || !multi) {
-          await out(JSON.stringify(multi ? stories.map((s) => s.result) : stories[0]?.result ?? null, null, 2) + '\n');
+        if (stories.length > 0) {
+          await out(JSON.stringify(multi ? stories.map((s) => s.result) : stories[0].result, null, 2) + '\n');
         }
         break;
       case 'annotations':
@@ -118,7 +118,7 @@ async function runFiles(opts: CliOptions): Promise<number> {
             file: s.file === '-' ? undefined : s.file,
           }),
         );
-        if (payloads.length > 0 || !multi) await out(JSON.stringify(multi ? payloads : payloads[0] ?? null, null, 2) + '\n');
+        if (payloads.length > 0) await out(JSON.stringify(multi ? payloads : payloads[0], null, 2) + '\n');
         break;
       }
       case 'html':

@@ -67,8 +67,9 @@ function closesAfterTerminal(t: Tokens, k: number, p: number, paraEnd: number): 
 /** The abbreviation a sentence ends with ("sen" for "Sen." or "Sen" + "."), or null. */
 function endingAbbr(t: Tokens, p: number, first: number): string | null {
   const v = t.lower[p];
+  if (v.length > 16) return null;
   if (v.length > 1 && v.charCodeAt(v.length - 1) === 0x2e) return v.slice(0, -1);
-  if (v === '.' && p - 1 >= first && t.end[p - 1] === t.start[p]) return t.lower[p - 1];
+  if (v === '.' && p - 1 >= first && t.end[p - 1] === t.start[p] && t.lower[p - 1].length <= 16) return t.lower[p - 1];
   return null;
 }
 
@@ -107,6 +108,8 @@ function falseBreak(t: Tokens, k: number, p: number, first: number, last: number
   const pv = t.value[p];
   const pEndsStrong = pv === '?' || pv === '!' || pv === '…' || pv === '...' || pv === '?!' || pv === '!?';
   if (isLower(c) && (pq || pEndsStrong)) return true;
+  // "Sen. Jane Roe (D-Ore.) said …": a lower-case word after an abbreviation in brackets goes on the sentence
+  if (isLower(c) && pv === ')' && p - 1 >= first && t.value[p - 1] === '.') return true;
   if (pq && isShortAttribution(t, k, last)) return true;
   return false;
 }

@@ -1,0 +1,500 @@
+/**
+ * The `quotewire` command line: the built `dist/cli.js` spawned on temp files and stdin (formats, batch
+ * mode with bad records, exit codes), plus the pieces it is made of (arguments, text table, line reader,
+ * record handling, progress line) tested directly.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../src/cli/args';
+import { readLines, type Line } from '../src/cli/batch';
+import { progressLine } from '../src/cli/progress';
+import { processRecord } from '../src/cli/record';
+import { displayWidth, formatText, sanitizeCell, truncate } from '../src/cli/text';
+import type { Extraction, Quote } from '../src/types';
+
+const CLI = resolve('dist/cli.js');
+const HAVE_CLI = existsSync(CLI);
+const CI = Boolean(process.env.CI);
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+if (!HAVE_CLI && !CI) {
+  console.warn(`[cli.test] ${CLI} is missing: skipping the command-line tests (npm test builds it; or run npm run build)`);
+}
+
+const STORY =
+  'Council Approves Budget\n\n' +
+  'SPRINGFIELD (AP) — The city council approved a $4 million budget on Tuesday.\n\n' +
+  '“This budget puts families first and it will cut waiting times at every clinic in the city by half before the end of next year,” Mayor Jane Doe said.\n\n' +
+  'Councillor Bob Roe said the plan was reckless. “We cannot afford it,” he said.\n';
+
+const ODD_STORY = '“Odd\u0000 input 😀,” she said.\r\nA line\rwith a lone CR. \u001b[31mred\u001b[0m\r\n';
+
+function emptyResult(): Extraction {
+  return {
+    schemaVersion: 1,
+    document: { headline: null, dateline: null, sections: [], paragraphs: [], sentences: [], boilerplate: [] },
+    speakers: [],
+    quotes: [],
+    claims: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The pieces
+
+describe('parseArgs', () => {
+  it('reads formats, values and files', () => {
+    const o = parseArgs(['-f', 'json', '--published-at=2023-05-02', '--url', 'https://x.test/a', 'a.txt', '-', '--', '--odd-name']);
+    expect(o.format).toBe('json');
+    expect(o.publishedAt).toBe('2023-05-02');
+    expect(o.url).toBe('https://x.test/a');
+    expect(o.files).toEqual(['a.txt', '-', '--odd-name']);
+    expect(parseArgs([]).format).toBe('text');
+    const b = parseArgs(['--batch', 'in.jsonl', '-j4', '--max-length', '100']);
+    expect(b).toMatchObject({ batch: 'in.jsonl', threads: 4, maxLength: 100, format: 'jsonl' });
+  });
+
+  it('rejects mistakes with a UsageError', () => {
+    for (const argv of [
+      ['--nope'],
+      ['--format', 'xml'],
+      ['--format'],
+      ['--threads', '0', '--batch', 'x'],
+      ['--threads', 'many', '--batch', 'x'],
+      ['--threads', '2'],
+      ['--batch', 'x', 'file.txt'],
+      ['--batch', 'x', '--format', 'html'],
+      ['--max-length', '-5'],
+      ['--published-at', 'yesterday'],
+      ['--help=yes'],
+    ]) {
+      expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
+    }
+  });
+});
+
+describe('formatText', () => {
+  const text = 'x'.repeat(400);
+  const q = (id: string, content: string, speakerId: string | null, cue: string | null, kind: Quote['kind'] = 'direct'): Quote => ({
+    id,
+    kind,
+    content: { start: 0, end: content.length, text: content },
+    cue: cue ? { span: { start: 0, end: cue.length, text: cue }, lemma: 'say', stance: 'neutral' } : null,
+    source: null,
+    speakerId,
+    paragraph: 0,
+    sentence: 0,
+    confidence: 1,
+  });
+  const result: Extraction = {
+    ...emptyResult(),
+    speakers: [
+      { id: 's1', name: 'Jane Doe', kind: 'person', aliases: [], mentions: [] },
+      { id: 's2', name: '東京都庁の報道官 and a very long description of someone', kind: 'anonymous', aliases: [], mentions: [] },
+    ],
+    quotes: [
+      q('q1', 'short', 's1', 'said'),
+      q('q2', `emoji 😀😀 and CJK 東京 ${text}`, 's2', 'according to', 'indirect'),
+      q('q3', 'line\r\nbreaks\u0000 and \u001b[31mescapes\u001b[0m \ud800 lone', null, null, 'partial'),
+    ],
+  };
+
+  it('prints an aligned table, cut to ~100 columns of content', () => {
+    const out = formatText(result, { name: 'story.txt' });
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('== story.txt · 3 quotes, 2 speakers, 0 claims');
+    expect(lines[1]).toMatch(/^SPEAKER\s+KIND\s+CUE\s+CONTENT$/);
+    const col = lines[1].indexOf('CONTENT');
+    const starts = ['short', 'emoji 😀😀', 'line breaks\ufffd and \ufffd[31mescapes'];
+    lines.slice(2).forEach((line, i) => {
+      // the content column starts at the same display column on every row
+      const at = line.indexOf(starts[i]);
+      expect(at, line).toBeGreaterThan(0);
+      expect(displayWidth(line.slice(0, at)), line).toBe(col);
+      expect(displayWidth(line)).toBeLessThanOrEqual(col + 100);
+      expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
+    });
+    expect(lines[3]).toContain('…');
+    expect(lines[2]).toContain('Jane Doe');
+    expect(lines[4]).toContain('(unknown)');
+  });
+
+  it('fits a terminal width', () => {
+    for (const columns of [40, 80, 120]) {
+      const lines = formatText(result, { name: 'story.txt', columns }).trimEnd().split('\n');
+      const col = lines[1].indexOf('CONTENT');
+      // the content column shrinks to fit, down to 20 columns
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(Math.max(columns, col + 20));
+    }
+  });
+
+  it('says so when there are no quotes, and survives malformed results', () => {
+    expect(formatText(emptyResult())).toContain('(no quotes found)');
+    expect(() => formatText({} as Extraction)).not.toThrow();
+    expect(() => formatText({ ...emptyResult(), quotes: [null as unknown as Quote] })).not.toThrow();
+  });
+
+  it('sanitizes and truncates without splitting characters', () => {
+    expect(sanitizeCell('a\r\n\tb\u0000c\u001bd\u202ee')).toBe('a b\ufffdc\ufffdd\ufffde');
+    expect(truncate('😀😀😀', 4)).toBe('😀…');
+    expect(truncate('abc', 3)).toBe('abc');
+    expect(truncate('abcd', 3)).toBe('ab…');
+  });
+});
+
+async function collect(chunks: (string | Buffer)[], maxBytes = 1 << 20): Promise<Line[]> {
+  const lines: Line[] = [];
+  for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), maxBytes)) lines.push(l);
+  return lines;
+}
+
+describe('readLines', () => {
+  it('splits LF and CRLF across chunk boundaries, drops a BOM, keeps blank lines', async () => {
+    const lines = await collect(['\ufeff{"a"', ':1}\r', '\n\n{"b":2}\n{"c":', '3}']);
+    expect(lines.map((l) => [l.lineNo, l.text])).toEqual([
+      [1, '{"a":1}'],
+      [2, ''],
+      [3, '{"b":2}'],
+      [4, '{"c":3}'],
+    ]);
+    expect(lines.reduce((n, l) => n + l.bytes, 0)).toBe(Buffer.byteLength('\ufeff{"a":1}\r\n\n{"b":2}\n{"c":3}'));
+  });
+
+  it('decodes UTF-8 split across chunks', async () => {
+    const buf = Buffer.from('{"t":"😀é"}\n');
+    const lines = await collect([buf.subarray(0, 7), buf.subarray(7, 9), buf.subarray(9)]);
+    expect(lines[0].text).toBe('{"t":"😀é"}');
+  });
+
+  it('skips over a line too long to hold', async () => {
+    const lines = await collect(['short\n', 'x'.repeat(50), 'y'.repeat(50), '\nafter\n'], 64);
+    expect(lines.map((l) => l.text)).toEqual(['short', null, 'after']);
+    expect(lines[1].bytes).toBe(101);
+  });
+
+  it('gives nothing for an empty input, and no phantom last line', async () => {
+    expect(await collect([])).toEqual([]);
+    expect((await collect(['a\n'])).length).toBe(1);
+  });
+});
+
+describe('processRecord', () => {
+  const ok = () => emptyResult();
+  const run = (line: string, extract = ok, maxLength?: number) =>
+    processRecord({ line, lineNo: 7, options: { format: 'jsonl', ...(maxLength ? { maxLength } : {}) } }, extract);
+
+  it('answers every kind of bad line with an error record', () => {
+    const cases: [string, unknown][] = [
+      ['not json', null],
+      ['', null],
+      ['[1]', null],
+      ['"text"', null],
+      ['{"id":"a"}', 'a'],
+      ['{"id":"b","text":null}', 'b'],
+      ['{"id":2,"text":{"x":1}}', 2],
+      ['{"id":"u","text":"x","url":5}', 'u'],
+    ];
+    for (const [line, id] of cases) {
+      const r = run(line);
+      expect(r.ok, line).toBe(false);
+      const rec = JSON.parse(r.out);
+      expect(rec.id).toEqual(id);
+      expect(rec.line).toBe(7);
+      expect(typeof rec.error).toBe('string');
+    }
+  });
+
+  it('turns a throwing extractor into an error record with the id', () => {
+    const r = run('{"id":"t","text":"hello"}', () => {
+      throw new RangeError('too long');
+    });
+    expect(JSON.parse(r.out)).toEqual({ id: 't', error: 'RangeError: too long', line: 7 });
+    expect(JSON.parse(run('{"id":"m","text":"hello world"}', ok, 5).out).error).toMatch(/^RangeError/);
+  });
+
+  it('passes the record options through', () => {
+    let seen: unknown;
+    const r = processRecord(
+      { line: '{"id":1,"text":"\ufeffhi","url":"https://a.test"}', lineNo: 1, options: { format: 'jsonl', publishedAt: '2020-01-01', maxLength: 50 } },
+      (text, options) => {
+        seen = { text, options };
+        return emptyResult();
+      },
+    );
+    expect(r.ok).toBe(true);
+    expect(seen).toEqual({ text: 'hi', options: { publishedAt: '2020-01-01', url: 'https://a.test', maxLength: 50 } });
+    expect(JSON.parse(r.out)).toEqual({ id: 1, result: emptyResult() });
+  });
+});
+
+describe('progressLine', () => {
+  it('shows records, rate and, with a known size, percentage and ETA', () => {
+    expect(progressLine({ records: 1200, failed: 0, bytes: 0 }, 10, 80)).toBe('1,200 records  120/s');
+    expect(progressLine({ records: 3, failed: 0, bytes: 0 }, 2, 80)).toBe('3 records  1.5/s');
+    const line = progressLine({ records: 50, failed: 2, bytes: 250, totalBytes: 1000 }, 5, 100);
+    expect(line).toMatch(/^\[#+\.+\] 50 records {2}10\/s {2}2 failed {2}25\.0% {2}ETA 15s$/);
+    expect(progressLine({ records: 50, failed: 0, bytes: 250, totalBytes: 1000 }, 5, 20).length).toBeLessThan(20);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The built command
+
+describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
+  let dir: string;
+  let story: string;
+  let story2: string;
+  const run = (args: string[], input?: string): SpawnSyncReturns<string> =>
+    spawnSync(process.execPath, [CLI, ...args], {
+      input,
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 256 << 20,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+
+  let storyJsonCache: Extraction | null = null;
+  /** `quotewire -f json story.txt`, run once. */
+  const storyJson = (): Extraction => (storyJsonCache ??= JSON.parse(run(['-f', 'json', story]).stdout) as Extraction);
+
+  beforeAll(() => {
+    if (!HAVE_CLI) throw new Error(`${CLI} is missing: CI must build before testing (npm run build)`);
+    dir = mkdtempSync(join(tmpdir(), 'quotewire-cli-'));
+    story = join(dir, 'story.txt');
+    story2 = join(dir, 'odd.txt');
+    writeFileSync(story, STORY);
+    writeFileSync(story2, ODD_STORY);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is an executable with a shebang', () => {
+    expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+  });
+
+  it('--help, --version, usage errors', { timeout: 60_000 }, () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: quotewire [options] [file ...]');
+    expect(help.stdout).toContain('--batch FILE');
+    const version = run(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(`quotewire ${pkg.version}`);
+    for (const args of [['--bogus'], ['--format', 'xml', story], ['--batch', story, '--threads', '0'], ['--batch', story, story]]) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^quotewire: .+\nTry 'quotewire --help'/);
+    }
+  });
+
+  it('--format text prints a table per story', { timeout: 60_000 }, () => {
+    const r = run([story, story2]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).toMatch(new RegExp(`^== ${story.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · \\d+ quotes?, \\d+ speakers?, \\d+ claims?\\n`));
+    expect(out).toContain(`== ${story2} · `);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/); // nothing but newlines as control characters
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(170);
+    const json = storyJson();
+    if (json.quotes.length > 0) {
+      expect(out).toMatch(/^SPEAKER\s+KIND\s+CUE\s+CONTENT$/m);
+      expect(out.split('\n').filter((l) => /^\S.*\s(direct|partial|mixed|indirect)\s/.test(l)).length).toBeGreaterThanOrEqual(json.quotes.length);
+    } else {
+      expect(out).toContain('(no quotes found)');
+    }
+  });
+
+  it('--format json prints the Extraction, pretty; several files give an array', { timeout: 60_000 }, () => {
+    const r = run(['--format', 'json', '--published-at', '2023-05-02', '--url', 'https://news.test/a', story]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\{\n {2}"schemaVersion": 1,/);
+    const result = JSON.parse(r.stdout) as Extraction;
+    expect(result.schemaVersion).toBe(1);
+    for (const key of ['document', 'speakers', 'quotes', 'claims'] as const) expect(result[key]).toBeDefined();
+    for (const q of result.quotes) expect(STORY.slice(q.content.start, q.content.end)).toBe(q.content.text);
+    const both = JSON.parse(run(['-f', 'json', '--published-at', '2023-05-02', '--url', 'https://news.test/a', story, story2]).stdout) as Extraction[];
+    expect(both).toHaveLength(2);
+    expect(both[0]).toEqual(result);
+  });
+
+  it('--format jsonl prints one line per story', { timeout: 60_000 }, () => {
+    const r = run(['--format', 'jsonl', story, story2, story]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const parsed = lines.map((l) => JSON.parse(l) as Extraction);
+    for (const p of parsed) expect(p.schemaVersion).toBe(1);
+    expect(lines[0]).toBe(lines[2]);
+    // spans index the text as read: CRLF, NUL and emoji kept
+    for (const q of parsed[1].quotes) expect(ODD_STORY.slice(q.content.start, q.content.end)).toBe(q.content.text);
+  });
+
+  it('--format annotations and jsonld go through the export helpers', { timeout: 60_000 }, () => {
+    const quotes = storyJson().quotes;
+    const ann = run(['-f', 'annotations', story]);
+    expect(ann.stderr).toBe('');
+    expect(ann.status).toBe(0);
+    const annotations = JSON.parse(ann.stdout) as { '@context': string; type: string; target: { source: string } }[];
+    expect(Array.isArray(annotations)).toBe(true);
+    expect(annotations.length).toBeGreaterThanOrEqual(quotes.length);
+    for (const a of annotations) {
+      expect(a['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+      expect(a.type).toBe('Annotation');
+      expect(a.target.source).toBe(pathToFileURL(story).href);
+    }
+    const withUrl = JSON.parse(run(['-f', 'annotations', '--url', 'https://news.test/a', story]).stdout) as typeof annotations;
+    for (const a of withUrl) expect(a.target.source).toBe('https://news.test/a');
+
+    const ld = run(['-f', 'jsonld', '--url', 'https://news.test/a', '--published-at', '2023-05-02', story]);
+    expect(ld.stderr).toBe('');
+    expect(ld.status).toBe(0);
+    const claims = JSON.parse(ld.stdout) as { '@type': string; appearance: { url: string; datePublished?: string } }[];
+    expect(Array.isArray(claims)).toBe(true);
+    for (const c of claims) {
+      expect(c['@type']).toBe('Claim');
+      expect(c.appearance).toMatchObject({ url: 'https://news.test/a', datePublished: '2023-05-02' });
+    }
+    // several files: an array per file
+    const two = JSON.parse(run(['-f', 'jsonld', story, story2]).stdout) as unknown[];
+    expect(two).toHaveLength(2);
+    expect(two.every(Array.isArray)).toBe(true);
+  });
+
+  it('reads stdin when there is no file, or for "-"', { timeout: 60_000 }, () => {
+    const fromFile = run(['-f', 'jsonl', story]).stdout;
+    const a = run(['-f', 'jsonl'], STORY);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(fromFile);
+    const b = run(['-f', 'jsonl', '-'], STORY);
+    expect(b.stdout).toBe(fromFile);
+    const text = run([], STORY);
+    expect(text.status).toBe(0);
+    expect(text.stdout.startsWith('== (stdin) · ')).toBe(true);
+    const html = run(['-f', 'html'], ODD_STORY);
+    expect(html.status).toBe(0);
+    expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.stdout).not.toContain('\u0000');
+  });
+
+  it('a missing file is reported, the others still processed, exit 2', { timeout: 60_000 }, () => {
+    const r = run(['-f', 'jsonl', join(dir, 'nope.txt'), story]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot read');
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('--max-length refuses a long story with exit 1', { timeout: 60_000 }, () => {
+    const r = run(['--max-length', '20', story]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/RangeError/);
+  });
+
+  describe('--batch', () => {
+    const good = (id: string, text: string, more: object = {}) => JSON.stringify({ id, text, ...more });
+    const big = 'word '.repeat(200); // 1,000 characters, over --max-length 600
+    const input = [
+      good('a', STORY, { publishedAt: '2023-05-02', url: 'https://news.test/a' }),
+      'this is not JSON',
+      JSON.stringify({ id: 'no-text' }),
+      JSON.stringify({ id: 'number-text', text: 42 }),
+      good('too-long', big),
+      good('b', ODD_STORY),
+      '',
+      '{"id": "truncated", "text": "oops',
+      good('c', 'Short. “Fine,” he said.'),
+    ];
+    const expected: { id: unknown; ok: boolean }[] = [
+      { id: 'a', ok: true },
+      { id: null, ok: false },
+      { id: 'no-text', ok: false },
+      { id: 'number-text', ok: false },
+      { id: 'too-long', ok: false },
+      { id: 'b', ok: true },
+      { id: null, ok: false },
+      { id: null, ok: false },
+      { id: 'c', ok: true },
+    ];
+
+    function check(stdout: string): Record<string, unknown>[] {
+      const lines = stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(input.length);
+      const recs = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      recs.forEach((rec, i) => {
+        expect(rec.id, `line ${i + 1}`).toEqual(expected[i].id);
+        if (expected[i].ok) {
+          expect(rec.error, `line ${i + 1}: ${String(rec.error)}`).toBeUndefined();
+          expect((rec.result as Extraction).schemaVersion).toBe(1);
+        } else {
+          expect(typeof rec.error, `line ${i + 1}`).toBe('string');
+          expect(rec.line).toBe(i + 1);
+          expect(rec.result).toBeUndefined();
+        }
+      });
+      expect(String(recs[4].error)).toMatch(/^RangeError/);
+      return recs;
+    }
+
+    it('answers every line, in order, errors as records, exit 1', { timeout: 120_000 }, () => {
+      const file = join(dir, 'in.jsonl');
+      writeFileSync(file, input.join('\n') + '\n');
+      const r = run(['--batch', file, '--max-length', '600']);
+      expect(r.stderr).toBe(''); // stderr is not a terminal: no progress bar
+      expect(r.status).toBe(1);
+      const recs = check(r.stdout);
+      // the same story gives the same result as the single-story command
+      const single = JSON.parse(run(['-f', 'json', '--published-at', '2023-05-02', '--url', 'https://news.test/a', story]).stdout);
+      expect(recs[0].result).toEqual(single);
+    });
+
+    it('reads stdin with --batch -, CRLF line ends, one thread or many: same output', { timeout: 120_000 }, () => {
+      const file = join(dir, 'in.jsonl');
+      writeFileSync(file, input.join('\n') + '\n');
+      const many = run(['--batch', file, '--max-length', '600', '--threads', '3']);
+      const one = run(['--batch', '-', '--max-length', '600', '-j', '1'], input.join('\r\n'));
+      expect(one.status).toBe(1);
+      check(one.stdout);
+      expect(one.stdout).toBe(many.stdout);
+    });
+
+    it('exits 0 when every record is good, in input order over many records', { timeout: 120_000 }, () => {
+      const n = 60;
+      const lines = Array.from({ length: n }, (_, i) => good(`r${i}`, i % 3 ? `Story ${i}. “Number ${i},” said Ann Lee.` : STORY));
+      const file = join(dir, 'good.jsonl');
+      writeFileSync(file, lines.join('\n'));
+      const r = run(['--batch', file, '--threads', '2']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; result: Extraction });
+      expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => `r${i}`));
+      for (const o of out) expect(o.result.schemaVersion).toBe(1);
+    });
+
+    it('--format annotations in batch mode gives the export as each result', { timeout: 60_000 }, () => {
+      const r = run(['--batch', '-', '-f', 'annotations'], [good('x', STORY, { url: 'https://news.test/x' }), good('y', STORY), 'bad'].join('\n'));
+      expect(r.status).toBe(1);
+      const [x, y, bad] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(Array.isArray(x.result)).toBe(true);
+      for (const a of x.result) expect(a.target.source).toBe('https://news.test/x');
+      for (const a of y.result) expect(a.target.source).toBe('urn:quotewire:record:y');
+      expect(bad).toMatchObject({ id: null, line: 3 });
+    });
+
+    it('an empty batch is fine; a missing batch file is exit 2', { timeout: 60_000 }, () => {
+      const empty = run(['--batch', '-'], '');
+      expect(empty.status).toBe(0);
+      expect(empty.stdout).toBe('');
+      const missing = run(['--batch', join(dir, 'missing.jsonl')]);
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toContain('cannot read');
+    });
+  });
+});
