@@ -1,6 +1,10 @@
 /**
  * One wink-nlp pass over the text: tokens with exact UTF-16 offsets, POS tags and wink's sentence breaks.
  * Everything downstream works on these arrays; nothing else runs wink over the story again.
+ *
+ * wink's tokenizer slows down quadratically inside a very long run without white space (a pasted
+ * hash, a minified script, 1 MB of "x"), so such runs are cut out before wink sees the text and kept
+ * as single opaque tokens; wink reads the ordinary text between them.
  */
 import winkNLP, { type ItemSentence, type ItemEntity } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -16,7 +20,7 @@ export interface Tokens {
   readonly lower: string[];
   /** Universal POS tag from wink ("NOUN", "PROPN", "VERB", "PUNCT", "SPACE" …). */
   readonly pos: string[];
-  /** wink's token type ("word", "punctuation", "number", "tabCRLF", "emoji" …). */
+  /** wink's token type ("word", "punctuation", "number", "tabCRLF", "emoji" …); "opaque" for a cut-out run. */
   readonly type: string[];
   /** Token index where each of wink's sentences starts (ascending). */
   readonly winkSentenceStarts: number[];
@@ -33,42 +37,86 @@ export function getNlp(): Nlp {
   return shared;
 }
 
-export function tokenize(text: string, nlp: Nlp = getNlp()): Tokens {
+/** Runs of this many characters or more without white space are not given to wink. */
+const OPAQUE_RUN = 120;
+
+interface Builder {
+  start: number[];
+  end: number[];
+  value: string[];
+  pos: string[];
+  type: string[];
+  sentences: number[];
+  entities: { first: number; last: number; type: string }[];
+}
+
+function readPiece(nlp: Nlp, text: string, from: number, to: number, b: Builder): void {
+  if (to <= from) return;
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(piece);
   const all = doc.tokens();
   const value = all.out(its.value) as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
   const pos = all.out(its.pos) as string[];
   const type = all.out(its.type) as string[];
-  const n = value.length;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const lower: string[] = new Array(n);
+  const base = b.value.length;
   let at = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < value.length; i++) {
     at += spaces[i].length;
     // wink is lossless; should a token ever not sit where its text says, re-find it instead of trusting the count
-    if (text.startsWith(value[i], at)) {
-      start[i] = at;
-    } else {
-      const k = text.indexOf(value[i], at);
-      start[i] = k >= 0 ? k : Math.min(at, text.length);
+    let s = at;
+    if (!piece.startsWith(value[i], at)) {
+      const k = piece.indexOf(value[i], at);
+      s = k >= 0 ? k : Math.min(at, piece.length);
     }
-    end[i] = Math.min(start[i] + value[i].length, text.length);
-    at = end[i];
-    lower[i] = value[i].toLowerCase();
+    const e = Math.min(s + value[i].length, piece.length);
+    b.start.push(from + s);
+    b.end.push(from + e);
+    b.value.push(value[i]);
+    b.pos.push(pos[i]);
+    b.type.push(type[i]);
+    at = e;
   }
-  const winkSentenceStarts: number[] = [];
   doc.sentences().each((s: ItemSentence) => {
     const sp = s.out(its.span) as unknown as [number, number];
-    winkSentenceStarts.push(sp[0]);
+    b.sentences.push(base + sp[0]);
   });
-  const entities: { first: number; last: number; type: string }[] = [];
   doc.entities().each((e: ItemEntity) => {
     const sp = e.out(its.span) as unknown as [number, number];
-    const t = e.out(its.type) as string;
-    entities.push({ first: sp[0], last: sp[1], type: t });
+    b.entities.push({ first: base + sp[0], last: base + sp[1], type: e.out(its.type) as string });
   });
-  return { text, n, start, end, value, lower, pos, type, winkSentenceStarts, entities };
+}
+
+export function tokenize(text: string, nlp: Nlp = getNlp()): Tokens {
+  const b: Builder = { start: [], end: [], value: [], pos: [], type: [], sentences: [], entities: [] };
+  // cut out long runs without white space; read the rest with wink
+  const long = new RegExp(`\\S{${OPAQUE_RUN},}`, 'g');
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = long.exec(text)) !== null) {
+    readPiece(nlp, text, from, m.index, b);
+    b.start.push(m.index);
+    b.end.push(m.index + m[0].length);
+    b.value.push(m[0]);
+    b.pos.push('X');
+    b.type.push('opaque');
+    from = m.index + m[0].length;
+  }
+  readPiece(nlp, text, from, text.length, b);
+  const n = b.value.length;
+  const lower: string[] = new Array(n);
+  for (let i = 0; i < n; i++) lower[i] = b.type[i] === 'opaque' ? b.value[i] : b.value[i].toLowerCase();
+  return {
+    text,
+    n,
+    start: Int32Array.from(b.start),
+    end: Int32Array.from(b.end),
+    value: b.value,
+    lower,
+    pos: b.pos,
+    type: b.type,
+    winkSentenceStarts: b.sentences,
+    entities: b.entities,
+  };
 }
