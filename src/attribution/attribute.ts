@@ -158,6 +158,8 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
 function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): number {
   const { tk } = ctx;
   let depth = 0;
+  // a reported clause ("he cannot comment … because …") keeps its subordinate clauses; an object does not
+  let clause = viaThat || PERSONAL_PRONOUNS.has(tk.lower[first]);
   for (let t = first + 1; t < st.b; t++) {
     if (ctx.regionOfTok[t] >= 0) continue;
     const v = tk.value[t];
@@ -175,7 +177,8 @@ function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): nu
         if (c && c.kind === 'verb' && (c.last + 1 >= st.b || END_PUNCT.has(tk.value[c.last + 1]) || tk.value[c.last + 1] === ',')) return t;
       }
     }
-    if (!viaThat && tk.pos[t] === 'SCONJ' && CUTTING_SCONJ.has(tk.lower[t])) return t;
+    if (tk.pos[t] === 'AUX') clause = true;
+    if (!clause && tk.pos[t] === 'SCONJ' && CUTTING_SCONJ.has(tk.lower[t])) return t;
     // "… and says he will …": a second cue of the same subject starts a statement of its own
     if ((tk.lower[t] === 'and' || tk.lower[t] === 'but') && t + 1 < st.b && ctx.regionOfTok[t + 1] < 0) {
       const next = cueAt(tk, t + 1, st.b);

@@ -93,6 +93,7 @@ function stripThe(s: string): string {
 export function buildEntityContext(text: string, speakers: readonly Speaker[] = [], toks?: readonly Tok[]): EntityContext {
   const speakerByName = new Map<string, Speaker>();
   const surnameCount = new Map<string, number>();
+  const surnameOwner = new Map<string, Speaker>();
   const mentions: EntityContext['mentions'] = [];
   for (const sp of speakers) {
     if (!sp || typeof sp !== 'object') continue;
@@ -106,6 +107,7 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
       if (parts.length >= 2 && isCapitalized(parts[parts.length - 1])) {
         const last = norm(parts[parts.length - 1]);
         surnameCount.set(last, (surnameCount.get(last) ?? 0) + 1);
+        if (!surnameOwner.has(last)) surnameOwner.set(last, sp);
       }
     }
     for (const m of Array.isArray(sp.mentions) ? sp.mentions : []) {
@@ -114,7 +116,7 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
   }
   for (const [last, count] of surnameCount) {
     if (count === 1 && !speakerByName.has(last)) {
-      const sp = speakers.find((s) => s.kind === 'person' && typeof s.name === 'string' && norm(s.name).endsWith(` ${last}`));
+      const sp = surnameOwner.get(last);
       if (sp) speakerByName.set(last, sp);
     }
   }

@@ -75,6 +75,14 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** One line of at most 25 words and 200 code units, with at least one letter. */
+export function isShortLine(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len <= 0 || len > HEADLINE_MAX_CHARS || hasLineBreak(text, start, end)) return false;
+  const s = lineShape(text, start, end);
+  return s.words > 0 && s.words <= HEADLINE_MAX_WORDS && s.letters > 0;
+}
+
 /**
  * A headline: one short line that either does not end like a body sentence or is Title Case / ALL CAPS.
  * text[start, end) must be trimmed.
@@ -85,7 +93,9 @@ export function isHeadlineLike(text: string, start: number, end: number): boolea
   if (hasLineBreak(text, start, end)) return false;
   const s = lineShape(text, start, end);
   if (s.words === 0 || s.words > HEADLINE_MAX_WORDS || s.letters === 0) return false;
-  return !endsLikeSentence(text, start, end) || isTitleish(s);
+  if (!endsLikeSentence(text, start, end)) return true;
+  // ends like a sentence: only a line in strict Title Case (or ALL CAPS) is still a headline
+  return s.capitals === s.letters || (s.lower === 0 && s.upper >= 2);
 }
 
 /**
@@ -116,3 +126,32 @@ export function isBodyLike(text: string, start: number, end: number): boolean {
   if (end - start > HEADLINE_MAX_CHARS) return true;
   return lineShape(text, start, end).words > HEADING_MAX_WORDS;
 }
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * Headline-ese: a short single sentence that ends with a period (as scraped headlines often do) but reads like a
+ * headline, not a lede: no article after its first word ("Judge rejects request to unseal file."), or a
+ * "Label: …" opening ("Poll: Clinton and Trump in dead heat."). Never a line that opens with a quote mark.
+ * text[start, end) must be trimmed; only call on short lines.
+ */
+export function isHeadlinese(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len <= 0 || len > 160 || hasLineBreak(text, start, end)) return false;
+  if (isQuote(text.charCodeAt(start))) return false;
+  const line = text.slice(start, end);
+  const words = line.split(/\s+/);
+  if (words.length > 20) return false;
+  // a single sentence: no word ending in ! ? or a non-abbreviation "word." followed by a capitalised word
+  for (let i = 0; i < words.length - 1; i++) {
+    const w = words[i];
+    const last = w.charCodeAt(w.length - 1);
+    const ends = last === 0x21 || last === 0x3f || (last === 0x2e && w.length > 4 && w.indexOf('.') === w.length - 1);
+    if (ends && isUpper(words[i + 1].charCodeAt(0))) return false;
+  }
+  const colon = line.indexOf(': ');
+  if (colon > 0 && colon < 40) return true;
+  for (let i = 1; i < words.length; i++) if (ARTICLES.has(words[i].toLowerCase())) return false;
+  return true;
+}
+

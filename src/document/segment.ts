@@ -6,7 +6,7 @@ import type { DocumentModel, Section, Span } from '../types';
 import type { Tokens } from './tokens';
 import { endsLikeSentence, skipWs, trimEnd } from './chars';
 import { matchDateline, type DatelineMatch } from './dateline';
-import { isBodyLike, isHeadingLike, isHeadlineLike } from './headings';
+import { isBodyLike, isHeadingLike, isHeadlineLike, isHeadlinese, isShortLine } from './headings';
 import { buildParagraphs, scanLines } from './paragraphs';
 import { paragraphBreaks } from './sentences';
 
@@ -58,9 +58,12 @@ function run(tokens: Tokens): Segmented {
   if (f0 < P) {
     dateline = matchDateline(text, ps[f0], pe[f0]);
     if (dateline) datelinePara = f0;
-    else if (paras.firstLine[f0] === paras.lastLine[f0] && isHeadlineLike(text, ps[f0], pe[f0]) && nextContent(f0 + 1) < P) {
-      headline = f0;
-      paraRole[f0] = 'headline';
+    else {
+      const q = nextContent(f0 + 1);
+      if (q < P && paras.firstLine[f0] === paras.lastLine[f0] && isHeadline(text, ps[f0], pe[f0], ps[q], pe[q])) {
+        headline = f0;
+        paraRole[f0] = 'headline';
+      }
     }
   }
   const firstBody = headline >= 0 ? nextContent(headline + 1) : f0;
@@ -167,6 +170,18 @@ function run(tokens: Tokens): Segmented {
   };
   for (let p = 0; p < P; p++) if (paraRole[p] === 'boilerplate') model.boilerplate.push(model.paragraphs[p]);
   return { model, sentTok, sentPara, paraSent, paraRole, bodyStart };
+}
+
+/**
+ * Is the first paragraph [a, b) the headline, given the next paragraph [c, d)? A short line that does not end like a
+ * sentence or is in Title Case; or any short line right above a dateline; or a short headline-ese sentence
+ * ("Judge rejects request to unseal file.") above a longer paragraph.
+ */
+function isHeadline(text: string, a: number, b: number, c: number, d: number): boolean {
+  if (isHeadlineLike(text, a, b)) return true;
+  if (!isShortLine(text, a, b)) return false;
+  if (matchDateline(text, c, d)) return true;
+  return d - c >= 1.5 * (b - a) && isHeadlinese(text, a, b);
 }
 
 /** Last resort (never expected): the trimmed text as one paragraph and one sentence. */

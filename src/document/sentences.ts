@@ -8,7 +8,7 @@
  * Each candidate is judged on a window of a few tokens, so the pass is linear in the paragraph's tokens.
  */
 import type { Tokens } from './tokens';
-import { isCloseQuote, isDigit, isLower, isTerminal, isUpper, isWs } from './chars';
+import { isCloseBracket, isCloseQuote, isDigit, isLower, isTerminal, isUpper, isWs } from './chars';
 
 /** Abbreviations that are followed by a name (never by a new sentence) when the next word is capitalised. */
 const TITLE_ABBR = new Set([
@@ -42,9 +42,18 @@ function isWsTok(t: Tokens, k: number): boolean {
   return t.pos[k] === 'SPACE' || t.type[k] === 'tabCRLF' || isWs(firstChar(t, k));
 }
 
-/** A one-character closing-quote token (” " ’ ' » ›). */
+/** A closing-quote token: one to three of ” " ’ ' » › ("''" in some copy). */
 function isQuoteTok(t: Tokens, k: number): boolean {
-  return t.value[k].length === 1 && isCloseQuote(t.value[k].charCodeAt(0));
+  const v = t.value[k];
+  if (v.length === 0 || v.length > 3) return false;
+  for (let i = 0; i < v.length; i++) if (!isCloseQuote(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A closing bracket token: ) ] }. */
+function isBracketTok(t: Tokens, k: number): boolean {
+  const v = t.value[k];
+  return v.length === 1 && isCloseBracket(v.charCodeAt(0));
 }
 
 /** Does token k end in . ! ? … ? */
@@ -104,7 +113,10 @@ function falseBreak(t: Tokens, k: number, p: number, first: number, last: number
     if (TITLE_ABBR.has(abbr) && (isUpper(c) || isDigit(c))) return true;
     if (NUMBER_ABBR.has(abbr) && isDigit(c)) return true;
   }
-  const pq = isQuoteTok(t, p) && p - 1 >= first && endsTerminal(t, p - 1);
+  // no white space after the period: a domain, a URL or a typo ("GunBroker.com", "pic.twitter.com"), not a break
+  if (t.start[k] === t.end[p] && !isQuoteTok(t, p) && !isBracketTok(t, p)) return true;
+  const closer = isQuoteTok(t, p) || isBracketTok(t, p);
+  const pq = closer && p - 1 >= first && endsTerminal(t, p - 1);
   const pv = t.value[p];
   const pEndsStrong = pv === '?' || pv === '!' || pv === '…' || pv === '...' || pv === '?!' || pv === '!?';
   if (isLower(c) && (pq || pEndsStrong)) return true;
