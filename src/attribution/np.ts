@@ -68,7 +68,9 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
   if (tk.pos[last] === 'PRON' || PERSONAL_PRONOUNS.has(low)) {
     return PERSONAL_PRONOUNS.has(low) || low === 'who' ? [last, last + 1] : null;
   }
-  if (!(tk.pos[last] === 'NOUN' || tk.pos[last] === 'PROPN' || (tk.pos[last] === 'X' && isCap(tk.value[last])) || (tk.pos[last] === 'NUM' && isCap(tk.value[last])))) return null;
+  // a capitalised word that wink read as a verb or adjective ("Lynch said", "Young said") is a name here
+  const capName = isCap(tk.value[last]) && (tk.pos[last] === 'VERB' || tk.pos[last] === 'ADJ' || tk.pos[last] === 'ADV' || tk.pos[last] === 'X' || tk.pos[last] === 'NUM');
+  if (!(tk.pos[last] === 'NOUN' || tk.pos[last] === 'PROPN' || capName)) return null;
   let j = last;
   let first = last;
   while (j > lo && last - j < MAX_NP) {

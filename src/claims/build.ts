@@ -76,42 +76,58 @@ const LEAD_TRIM = new Set(['"', '“', '‘', "'", '«', '—', '–', '-', '…
 const TAIL_TRIM = new Set(['"', '”', '“', "'", '’', '‘', '»', ',', ':', ';', '—', '–', '-', '(', '[']);
 
 function isWs(c: string): boolean {
-  return /\s/.test(c);
+  const k = c.charCodeAt(0);
+  if (k === 32 || (k >= 9 && k <= 13)) return true;
+  return k > 127 && /\s/.test(c);
 }
 
-function hasCharIn(text: string, ch: string, s: number, e: number): boolean {
-  const k = text.indexOf(ch, s);
-  return k >= 0 && k < e;
-}
-
-/** Count of unmatched opening marks of a pair in text[s, e). */
-function unmatched(text: string, s: number, e: number, open: string, close: string): number {
-  let depth = 0;
-  for (let i = s; i < e; i++) {
-    if (text[i] === open) depth++;
-    else if (text[i] === close && depth > 0) depth--;
-  }
-  return depth;
-}
-
-/** Trim a unit to its words (see the module comment); quote marks that pair with one inside the unit stay. */
+/**
+ * Trim a unit to its words (see the module comment). Quote marks that pair with one inside the unit stay: a leading
+ * “ whose ” is inside, a trailing ” whose “ is inside (and the same for ‘ ’). Linear in the unit's length.
+ */
 function trimUnit(text: string, s: number, e: number): [number, number] {
-  for (let guard = 0; guard < 8; guard++) {
-    const before = s;
-    const beforeE = e;
+  for (let guard = 0; guard < 4; guard++) {
+    const s0 = s;
+    const e0 = e;
     [s, e] = trimSpan(text, s, e);
+    let lastDq = -1;
+    let lastSq = -1;
+    for (let i = e - 1; i >= s && (lastDq < 0 || lastSq < 0); i--) {
+      if (lastDq < 0 && text[i] === '”') lastDq = i;
+      if (lastSq < 0 && text[i] === '’') lastSq = i;
+    }
     while (s < e && LEAD_TRIM.has(text[s])) {
-      if ((text[s] === '“' && hasCharIn(text, '”', s, e)) || (text[s] === '‘' && hasCharIn(text, '’', s, e - 1))) break;
+      if (text[s] === '“' && lastDq > s) break;
+      if (text[s] === '‘' && lastSq > s && lastSq < e - 1) break;
       s++;
     }
-    while (e > s && TAIL_TRIM.has(text[e - 1])) {
+    // the trailing run of marks and spaces starts at t; depth of open “ and ‘ over [s, p) for each p in [t, e]
+    let t = e;
+    while (t > s && (TAIL_TRIM.has(text[t - 1]) || isWs(text[t - 1]))) t--;
+    let dq = 0;
+    let sq = 0;
+    const step = (c: string) => {
+      if (c === '“') dq++;
+      else if (c === '”' && dq > 0) dq--;
+      else if (c === '‘') sq++;
+      else if (c === '’' && sq > 0) sq--;
+    };
+    for (let i = s; i < t; i++) step(text[i]);
+    const dqAt = new Int32Array(e - t + 1);
+    const sqAt = new Int32Array(e - t + 1);
+    for (let p = t; p <= e; p++) {
+      dqAt[p - t] = dq;
+      sqAt[p - t] = sq;
+      if (p < e) step(text[p]);
+    }
+    while (e > s && e - 1 >= t && TAIL_TRIM.has(text[e - 1])) {
       const c = text[e - 1];
-      if (c === '”' && unmatched(text, s, e - 1, '“', '”') > 0) break;
-      if (c === '’' && unmatched(text, s, e - 1, '‘', '’') > 0) break;
+      if (c === '”' && dqAt[e - 1 - t] > 0) break;
+      if (c === '’' && sqAt[e - 1 - t] > 0) break;
       e--;
     }
     if (e - s > 5 && /^that\s/i.test(text.slice(s, s + 5))) s += 4;
-    if (s === before && e === beforeE) break;
+    if (s === s0 && e === e0) break;
   }
   return trimSpan(text, s, e);
 }
@@ -141,16 +157,43 @@ class Intervals {
     }
     return lo < this.starts.length && this.starts[lo] < b;
   }
-  /** Does one merged interval hold all of [a, b)? */
-  contains(a: number, b: number): boolean {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ends[mid] <= a) lo = mid + 1;
-      else hi = mid;
+}
+
+/**
+ * Marks over [0, n) that can only be set, with a jump to the next unset position: each position is visited once
+ * however many overlapping ranges are marked (nested quotes stay linear).
+ */
+class Marks {
+  private readonly next: Int32Array;
+  readonly set: Uint8Array;
+  constructor(n: number) {
+    this.next = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) this.next[i] = i;
+    this.set = new Uint8Array(n);
+  }
+  /** The first unset position ≥ i (n when none). */
+  free(i: number): number {
+    let r = i;
+    while (this.next[r] !== r) r = this.next[r];
+    let j = i;
+    while (this.next[j] !== r) {
+      const k = this.next[j];
+      this.next[j] = r;
+      j = k;
     }
-    return lo < this.starts.length && this.starts[lo] <= a && this.ends[lo] >= b;
+    return r;
+  }
+  /** Set [a, b); `each` sees every position that was unset. */
+  mark(a: number, b: number, each?: (i: number) => void): void {
+    for (let i = this.free(a); i < b; i = this.free(i + 1)) {
+      this.set[i] = 1;
+      this.next[i] = i + 1;
+      if (each) each(i);
+    }
+  }
+  /** Is all of [a, b) set? */
+  full(a: number, b: number): boolean {
+    return this.free(a) >= b;
   }
 }
 
@@ -184,13 +227,13 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   // which quote owns each character (content, parts, cue, source; -1: none). Full quotes claim their characters
   // first, partial quotes only what is left, so a partial quote inside a reported clause stays part of that clause.
   const owner = new Int32Array(n).fill(-1);
-  /** 1 where a quote's words are (content, parts, a partial quote's sentence): the narrative pass skips these. */
-  const quoted = new Uint8Array(n);
+  const owned = new Marks(n);
+  /** Set where a quote's words are (content, parts, a partial quote's sentence): the narrative pass skips these. */
+  const quotedMarks = new Marks(n);
+  const quoted = quotedMarks.set;
   const own = (a: number, b: number, k: number, words: boolean) => {
-    for (let i = a; i < b; i++) {
-      if (owner[i] < 0) owner[i] = k;
-      if (words) quoted[i] = 1;
-    }
+    owned.mark(a, b, (i) => (owner[i] = k));
+    if (words) quotedMarks.mark(a, b);
   };
   const quotedShare = (a: number, b: number) => {
     let all = 0;
@@ -202,7 +245,12 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     }
     return all ? cov / all : 1;
   };
-  const ordered = [...quotes].sort((x, y) => (x.kind === 'partial' ? 1 : 0) - (y.kind === 'partial' ? 1 : 0) || x.content.start - y.content.start);
+  const ordered = [...quotes].sort(
+    (x, y) =>
+      (x.kind === 'partial' ? 1 : 0) - (y.kind === 'partial' ? 1 : 0) ||
+      x.content.start - y.content.start ||
+      y.content.end - x.content.end,
+  );
   ordered.forEach((q, k) => {
     const words = [q.content, ...(Array.isArray(q.spans) ? q.spans : [])];
     for (const sp of [...words, q.cue?.span, q.source]) {
@@ -243,8 +291,8 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
 
   const units: Unit[] = [];
   const seen = new Set<string>();
-  const quoteUnits: [number, number][] = [];
-  let taken: Intervals | null = null;
+  /** Text already in a quote's claim: a later (nested or repeated) quote only claims what is left. */
+  const taken = new Marks(n);
   const addUnit = (a: number, b: number, quote: Quote | null, headline: boolean): boolean => {
     const [s, e] = trimUnit(text, a, b);
     if (e <= s) return false;
@@ -253,7 +301,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     if (seen.has(key)) return false;
     seen.add(key);
     units.push({ start: s, end: e, quote, headline });
-    if (quote) quoteUnits.push([s, e]);
+    if (quote) taken.mark(s, e);
     return true;
   };
 
@@ -280,12 +328,11 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
 
   // 1. quotes: full quotes first, then partial ones (which may sit inside a reported clause already taken)
   ordered.forEach((q, k) => {
-    if (q.kind === 'partial' && !taken) taken = new Intervals(quoteUnits);
     if (q.kind === 'partial') {
       const c = clampSpan(q.content, n);
       if (!c) return;
       // already inside another quote's unit?
-      if (taken && taken.contains(c[0], c[1])) return;
+      if (taken.full(c[0], c[1])) return;
       const sent = (typeof q.sentence === 'number' && sentences[q.sentence] && sentences[q.sentence][0] <= c[0] && sentences[q.sentence][1] >= c[1]
         ? sentences[q.sentence]
         : sentenceAt(c[0])) ?? c;
@@ -300,16 +347,26 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       return;
     }
     const parts = Array.isArray(q.spans) && q.spans.length ? q.spans.filter(isSpan) : [q.content];
-    const lead = attributionLead(q);
-    parts.forEach((p, pi) => {
+    let lead = attributionLead(q);
+    for (const p of parts) {
       const c = clampSpan(p, n);
-      if (!c) return;
-      splitSentences(text, c[0], c[1]).forEach((s, si) => {
-        const start = pi === 0 && si === 0 && lead >= 0 && lead < s.start ? lead : s.start;
-        if (start !== s.start) own(start, s.start, k, true);
-        addUnit(start, s.end, q, false);
-      });
-    });
+      if (!c) continue;
+      // the stretches of this part that no earlier quote's claim holds (all of it, unless quotes nest or repeat)
+      let i = taken.free(c[0]);
+      while (i < c[1]) {
+        let j = i;
+        while (j < c[1] && !taken.set[j]) j++;
+        const pieces = splitSentences(text, i, j);
+        for (const s of pieces) {
+          const start = lead >= 0 && lead < s.start && s.start === pieces[0].start && i === c[0] ? lead : s.start;
+          if (start !== s.start) own(start, s.start, k, true);
+          addUnit(start, s.end, q, false);
+        }
+        lead = -1;
+        taken.mark(i, j);
+        i = taken.free(j);
+      }
+    }
   });
 
   // 2. the article's own voice: sentences that hold no quoted words, or, when quoted words fill less than half of

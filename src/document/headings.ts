@@ -131,7 +131,7 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 
 /**
  * Headline-ese: a short single sentence that ends with a period (as scraped headlines often do) but reads like a
- * headline, not a lede: no article after its first word ("Judge rejects request to unseal file."), or a
+ * headline, not a lede: at least three words and no article ("Judge rejects request to unseal file."), or a
  * "Label: …" opening ("Poll: Clinton and Trump in dead heat."). Never a line that opens with a quote mark.
  * text[start, end) must be trimmed; only call on short lines.
  */
@@ -151,7 +151,26 @@ export function isHeadlinese(text: string, start: number, end: number): boolean 
   }
   const colon = line.indexOf(': ');
   if (colon > 0 && colon < 40) return true;
-  for (let i = 1; i < words.length; i++) if (ARTICLES.has(words[i].toLowerCase())) return false;
+  if (words.length < 3) return false;
+  for (let i = 0; i < words.length; i++) if (ARTICLES.has(words[i].toLowerCase())) return false;
   return true;
+}
+
+/** A byline: "By Jane Doe", "By JANE DOE and JOHN ROE, Associated Press" (one short line, no final period). */
+export function isByline(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 4 || len > 120 || hasLineBreak(text, start, end)) return false;
+  const c0 = text.charCodeAt(start);
+  const c1 = text.charCodeAt(start + 1);
+  if (!(c0 === 0x42 || c0 === 0x62) || !(c1 === 0x79 || c1 === 0x59) || text.charCodeAt(start + 2) !== 0x20) return false;
+  if (!isUpper(text.charCodeAt(skipSpaces(text, start + 3, end)))) return false;
+  if (endsLikeSentence(text, start, end)) return false; // not "By Monday, the Senate had voted."
+  return lineShape(text, start, end).words <= 12;
+}
+
+function skipSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isWs(text.charCodeAt(i))) i++;
+  return i;
 }
 

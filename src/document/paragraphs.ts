@@ -30,15 +30,23 @@ export function scanLines(text: string): Lines {
   const end: number[] = [];
   const hardBreak: boolean[] = [];
   const n = text.length;
+  // plain LF text (the usual case): let indexOf find the line ends
+  const lfOnly = text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0;
   let i = 0;
   for (;;) {
     const raw = i;
     let j = i;
     let c = 0;
-    while (j < n) {
-      c = text.charCodeAt(j);
-      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) break;
-      j++;
+    if (lfOnly) {
+      j = text.indexOf('\n', i);
+      if (j < 0) j = n;
+      else c = 0x0a;
+    } else {
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) break;
+        j++;
+      }
     }
     let s = raw;
     while (s < j && isWs(text.charCodeAt(s))) s++;

@@ -6,7 +6,7 @@ import type { DocumentModel, Section, Span } from '../types';
 import type { Tokens } from './tokens';
 import { endsLikeSentence, skipWs, trimEnd } from './chars';
 import { matchDateline, type DatelineMatch } from './dateline';
-import { isBodyLike, isHeadingLike, isHeadlineLike, isHeadlinese, isShortLine } from './headings';
+import { isBodyLike, isByline, isHeadingLike, isHeadlineLike, isHeadlinese, isShortLine } from './headings';
 import { buildParagraphs, scanLines } from './paragraphs';
 import { paragraphBreaks } from './sentences';
 
@@ -54,7 +54,9 @@ function run(tokens: Tokens): Segmented {
   let headline = -1;
   let dateline: DatelineMatch | null = null;
   let datelinePara = -1;
-  const f0 = nextContent(0);
+  let f0 = nextContent(0);
+  // a byline above the headline or the dateline ("By JANE DOE, Associated Press") is body text, never the headline
+  for (let tries = 0; f0 < P && tries < MAX_PRE_DATELINE && isByline(text, ps[f0], pe[f0]); tries++) f0 = nextContent(f0 + 1);
   if (f0 < P) {
     dateline = matchDateline(text, ps[f0], pe[f0]);
     if (dateline) datelinePara = f0;
@@ -133,14 +135,16 @@ function run(tokens: Tokens): Segmented {
         if (q < last) cand[q] = 1;
       }
     }
-    breaks.length = 0;
+    // breaks of all paragraphs go into one array (no per-paragraph allocation); this paragraph's are [b0, b1)
+    const b0 = breaks.length;
     if (last > first) paragraphBreaks(tokens, first, last, b, cand, breaks);
+    const b1 = breaks.length;
     const s0 = sentences.length;
     let sStart = a;
     let tFirst = first;
-    for (let i = 0; i <= breaks.length; i++) {
-      const tNext = i < breaks.length ? breaks[i] : last;
-      const cut = i < breaks.length ? ts[tNext] : b;
+    for (let i = b0; i <= b1; i++) {
+      const tNext = i < b1 ? breaks[i] : last;
+      const cut = i < b1 ? ts[tNext] : b;
       const s = skipWs(text, sStart, cut);
       const e = trimEnd(text, s, cut);
       if (e > s) {

@@ -38,10 +38,6 @@ function firstChar(t: Tokens, k: number): number {
   return v.length > 0 ? v.charCodeAt(0) : 0x20;
 }
 
-function isWsTok(t: Tokens, k: number): boolean {
-  return t.pos[k] === 'SPACE' || t.type[k] === 'tabCRLF' || isWs(firstChar(t, k));
-}
-
 /** A closing-quote token: one to three of ” " ’ ' » › ("''" in some copy). */
 function isQuoteTok(t: Tokens, k: number): boolean {
   const v = t.value[k];
@@ -56,6 +52,16 @@ function isBracketTok(t: Tokens, k: number): boolean {
   return v.length === 1 && isCloseBracket(v.charCodeAt(0));
 }
 
+/**
+ * Is token p a closing quote / bracket (or a run of them, "?'”", "!''") right after sentence-final punctuation?
+ * Looks back at most three tokens, none before `first`.
+ */
+function closesSentence(t: Tokens, p: number, first: number): boolean {
+  let i = p;
+  for (let steps = 0; steps < 3 && i >= first && (isQuoteTok(t, i) || isBracketTok(t, i)); steps++) i--;
+  return i < p && i >= first && endsTerminal(t, i) && t.end[i] === t.start[i + 1];
+}
+
 /** Does token k end in . ! ? … ? */
 function endsTerminal(t: Tokens, k: number): boolean {
   const v = t.value[k];
@@ -63,9 +69,14 @@ function endsTerminal(t: Tokens, k: number): boolean {
 }
 
 /** Is token k (a quote-mark token) a closing quote after sentence-final punctuation? `p` = previous non-space token. */
-function closesAfterTerminal(t: Tokens, k: number, p: number, paraEnd: number): boolean {
-  if (p < 0 || !isQuoteTok(t, k)) return false;
-  if (!(endsTerminal(t, p) || (isQuoteTok(t, p) && p > 0 && endsTerminal(t, p - 1)))) return false;
+function closesAfterTerminal(t: Tokens, k: number, p: number, first: number, paraEnd: number): boolean {
+  if (p < first || !(isQuoteTok(t, k) || isBracketTok(t, k))) return false;
+  if (!(endsTerminal(t, p) || closesSentence(t, p, first))) return false;
+  // a closing mark hugs the punctuation it follows; only guillemets may stand apart (« Non. »)
+  if (t.start[k] !== t.end[p]) {
+    const c = t.value[k].charCodeAt(0);
+    if (c !== 0xbb && c !== 0x203a) return false;
+  }
   // only a quote mark that closes: followed by white space, the end of the paragraph or punctuation — not a word
   const after = t.end[k];
   if (after >= paraEnd) return true;
@@ -115,8 +126,7 @@ function falseBreak(t: Tokens, k: number, p: number, first: number, last: number
   }
   // no white space after the period: a domain, a URL or a typo ("GunBroker.com", "pic.twitter.com"), not a break
   if (t.start[k] === t.end[p] && !isQuoteTok(t, p) && !isBracketTok(t, p)) return true;
-  const closer = isQuoteTok(t, p) || isBracketTok(t, p);
-  const pq = closer && p - 1 >= first && endsTerminal(t, p - 1);
+  const pq = closesSentence(t, p, first);
   const pv = t.value[p];
   const pEndsStrong = pv === '?' || pv === '!' || pv === '…' || pv === '...' || pv === '?!' || pv === '!?';
   if (isLower(c) && (pq || pEndsStrong)) return true;
@@ -128,8 +138,7 @@ function falseBreak(t: Tokens, k: number, p: number, first: number, last: number
 
 /** A break wink missed: `… said ’no.’ He left.` — closing quote after . ! ?, white space, then a capital or an opening quote. */
 function missedBreak(t: Tokens, k: number, p: number, first: number): boolean {
-  if (p - 1 < first || !isQuoteTok(t, p) || !endsTerminal(t, p - 1)) return false;
-  if (t.end[p - 1] !== t.start[p] || t.start[k] <= t.end[p]) return false;
+  if (!isQuoteTok(t, p) || !closesSentence(t, p, first) || t.start[k] <= t.end[p]) return false;
   const c = firstChar(t, k);
   return isUpper(c) || c === 0x201c || c === 0x2018 || c === 0xab;
 }
@@ -140,22 +149,28 @@ function missedBreak(t: Tokens, k: number, p: number, first: number): boolean {
  * Pushes the token index of every sentence start after the first onto `out`.
  */
 export function paragraphBreaks(t: Tokens, first: number, last: number, paraEnd: number, cand: Uint8Array, out: number[]): void {
+  const value = t.value;
   let carry = false;
   let prev = -1; // previous non-space token
+  let prevQuote = false; // is it a closing-quote token?
   for (let k = first; k < last; k++) {
-    const ws = isWsTok(t, k);
+    const v = value[k];
+    const ws = v.length === 0 || isWs(v.charCodeAt(0));
     if (k > first) {
       let is = carry || cand[k] !== 0;
-      if (!is && !ws && prev >= first) is = missedBreak(t, k, prev, first);
+      if (!is && prevQuote && !ws) is = missedBreak(t, k, prev, first);
       carry = false;
       if (is) {
         if (ws) carry = true; // a break sits on the next real token
-        else if (closesAfterTerminal(t, k, prev, paraEnd)) carry = true; // the quote mark belongs to the sentence before
+        else if (closesAfterTerminal(t, k, prev, first, paraEnd)) carry = true; // the quote mark belongs to the sentence before
         else if (prev < first) {
           /* nothing before it in this paragraph */
         } else if (!falseBreak(t, k, prev, first, last)) out.push(k);
       }
     }
-    if (!ws) prev = k;
+    if (!ws) {
+      prev = k;
+      prevQuote = v.length <= 3 && isCloseQuote(v.charCodeAt(0)) && isQuoteTok(t, k);
+    }
   }
 }
