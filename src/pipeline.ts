@@ -54,7 +54,13 @@ export interface Extractor {
 
 /** An extractor with fixed options; the models load once, on creation. */
 export function createExtractor(options: ExtractOptions = {}): Extractor {
-  const base = checkOptions(options);
+  checkOptions(options);
+  const base: ExtractOptions = { ...options };
   tokenize('');
-  return { extract: (text: string, more: ExtractOptions = {}) => extract(text, { ...base, ...checkOptions(more) }) };
+  return {
+    extract: (text: string, more?: ExtractOptions) => {
+      if (more !== undefined && (more === null || typeof more !== 'object' || Array.isArray(more))) checkOptions(more);
+      return extract(text, more ? { ...base, ...more } : base);
+    },
+  };
 }
