@@ -3,3 +3,6 @@
  */
 export type * from './types';
 export { extract, createExtractor } from './pipeline';
+export type { Extractor } from './pipeline';
+export { toWebAnnotations, toSchemaOrgClaims } from './export/index';
+export type * from './export/index';

@@ -10,6 +10,7 @@ import { attribute } from './attribution/attribute';
 import { resolveSpeakers, type Entity } from './speakers/resolve';
 import { buildSpeakers } from './speakers/speakers';
 import { checkOptions, checkText } from './options';
+import { buildClaims } from './claims/index';
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 
@@ -45,7 +46,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     if (parts.length > 1) q.spans = parts;
     return q;
   });
-  return { schemaVersion: 1, document: seg.model, speakers, quotes, claims: [] };
+  const claims = buildClaims({ text, document: seg.model, quotes, speakers, publishedAt: opts.publishedAt });
+  return { schemaVersion: 1, document: seg.model, speakers, quotes, claims };
 }
 
 export interface Extractor {

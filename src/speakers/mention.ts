@@ -28,6 +28,8 @@ export interface MentionInfo {
   affiliation: string[];
   /** The text of the affiliation phrase ("the State Department"). */
   affiliationText: string | null;
+  /** The affiliation phrase's content words, lower-case ("state", "department"). */
+  affiliationWords: string[];
   /** The description without trailing post-modifiers ("a senior official in the United States"). */
   coreText: string;
   /** "released by X": the agent that really speaks for a document. */
@@ -64,7 +66,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
   const text = tk.text.slice(tk.start[a], tk.end[b - 1]);
   const base: MentionInfo = {
     range, start: tk.start[a], end: tk.end[b - 1], text, type: 'nominal', pronoun: null, fresh: false, definite: false, plural: false,
-    name: [], head: null, headClass: null, titles: [], gender: null, affiliation: [], affiliationText: null, coreText: text, agent: null, possessor: null,
+    name: [], head: null, headClass: null, titles: [], gender: null, affiliation: [], affiliationText: null, affiliationWords: [], coreText: text, agent: null, possessor: null,
     organizationName: false, country: false,
   };
   const first = tk.lower[a];
@@ -108,7 +110,11 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
       base.coreText = tk.text.slice(tk.start[a], tk.end[e - 1]);
       coreSet = true;
       base.affiliationText = tk.text.slice(tk.start[headEnd + 1], tk.end[e - 1]);
-      for (let i = headEnd + 1; i < e; i++) if (!STOP.has(tk.lower[i]) && tk.pos[i] !== 'PUNCT') base.affiliation.push(affKey(tk.value[i]));
+      for (let i = headEnd + 1; i < e; i++) {
+        if (STOP.has(tk.lower[i]) || tk.pos[i] === 'PUNCT') continue;
+        base.affiliation.push(affKey(tk.value[i]));
+        base.affiliationWords.push(tk.lower[i]);
+      }
     }
   }
   if (!coreSet && headEnd < b) base.coreText = tk.text.slice(tk.start[a], tk.end[Math.max(a, headEnd - 1)]);

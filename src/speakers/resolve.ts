@@ -48,6 +48,8 @@ export interface Resolution {
 }
 
 const isCapWord = (v: string): boolean => v.length > 0 && v[0] !== v[0].toLowerCase();
+/** How many same-named candidates a look-up weighs, most recent first. */
+const LOOKBACK = 64;
 const norm = (w: string): string => w.toLowerCase().replace(/[’']s$/, '');
 
 class Registry {
@@ -80,6 +82,23 @@ class Registry {
     }
     return out;
   }
+
+  /** Organisations whose name shares a word with the words given, most recently created first. */
+  namedBodies(words: string[]): Entity[] {
+    // search the most specific word's list (a word shared by every body, like "group", says little)
+    let pool: Entity[] | null = null;
+    for (const w of words) {
+      const list = this.nameIndex.get(norm(w));
+      if (list && (!pool || list.length < pool.length)) pool = list;
+    }
+    const out: Entity[] = [];
+    if (!pool) return out;
+    for (let k = pool.length - 1; k >= 0 && out.length < LOOKBACK; k--) if (pool[k].kind === 'organization') out.push(pool[k]);
+    return out;
+  }
+
+  /** Offices already created for an owner. */
+  offices = new Map<Entity, Entity[]>();
 
   index(e: Entity, words: string[]): void {
     for (const w of words) {
@@ -141,7 +160,7 @@ class Registry {
     const surname = low[low.length - 1];
     let best: Entity | null = null;
     const pool = this.nameIndex.get(surname) ?? [];
-    for (let k = pool.length - 1; k >= 0; k--) {
+    for (let k = pool.length - 1; k >= 0 && k >= pool.length - LOOKBACK; k--) {
       const e = pool[k];
       if (!e.nameWords) continue;
       if (personOnly && e.kind !== 'person' && e.kind !== 'anonymous') continue;
@@ -340,8 +359,10 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
     const owner = ownerInfo.type === 'pronoun' ? cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(ctx, reg, ownerInfo, r, raws, speakerOf, k) : resolveDescriptionOrName(ctx, reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
     if (owner) {
       // the same office of the same owner is one speaker
-      const existing = reg.entities.find((x) => x.speaksFor === owner && m.head !== null && x.heads.has(m.head.split(' ').pop() as string));
+      const mine = reg.offices.get(owner) ?? [];
+      const existing = mine.find((x) => m.head !== null && x.heads.has(m.head.split(' ').pop() as string));
       const e = existing ?? reg.create(m.headClass === 'spokes' && m.head !== 'press office' && m.head !== 'office' ? 'anonymous' : 'organization');
+      if (!existing) reg.offices.set(owner, [...mine, e]);
       e.speaksFor = owner;
       if (!existing && owner.nameWords) e.description = `${m.head} of ${owner.nameWords.join(' ')}`;
       certainty[k] = 0.85;
@@ -353,7 +374,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
   take(e);
   if (m.type === 'nominal' && m.headClass === 'spokes' && m.affiliationText && !e.speaksFor) {
     // a spokesperson for a body speaks for it
-    const body = reg.entities.find((x) => x.kind === 'organization' && x.nameWords && affinity(x, m) > 0 && x !== e);
+    const body = reg.namedBodies(m.affiliationWords).find((x) => x.nameWords && affinity(x, m) > 0 && x !== e);
     if (body) e.speaksFor = body;
   }
   return e;
