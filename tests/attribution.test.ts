@@ -43,6 +43,33 @@ describe('attribution patterns', () => {
     expect(q).toMatchObject(want);
   });
 
+  it('reads a Reuters-style story: sources after the content, "one of …", modals and non-statements', () => {
+    const text = [
+      'BRUSSELS, March 3 (Reuters) - The European Union will propose new tariffs on imported vehicles next week, three diplomats told Reuters, as the bloc seeks to protect its carmakers.',
+      '"It\'s a done deal," said one of the diplomats, who declined to be named because the matter is confidential.',
+      'A Commission spokesperson declined to comment. The commerce ministry said in a statement on Friday that it "firmly opposes" the move.',
+    ].join('\n\n');
+    const { r, rows } = run(text);
+    expect(find(rows, 'new tariffs')).toMatchObject({ kind: 'indirect', cue: 'tell', source: 'three diplomats', content: 'The European Union will propose new tariffs on imported vehicles next week' });
+    expect(find(rows, 'done deal')).toMatchObject({ kind: 'direct', source: 'one of the diplomats' });
+    expect(r.speakers.find((s) => s.name === 'one of the diplomats')?.kind).toBe('anonymous');
+    expect(find(rows, 'to comment')).toBeUndefined();
+    expect(find(rows, 'to be named')).toBeUndefined();
+    expect(find(rows, 'firmly opposes')).toMatchObject({ kind: 'mixed', cue: 'say', source: 'The commerce ministry' });
+  });
+
+  it('reads an AP-style story: a title before the name, a possessive body, Telegram posts', () => {
+    const text = [
+      'KYIV, Ukraine (AP) — Shelling killed at least three people overnight, regional Gov. Ivan Petrenko said Thursday.',
+      '“They will not succeed,” Petrenko wrote on Telegram.',
+      'Ukraine’s military said it had repelled 15 attacks near the city.',
+    ].join('\n\n');
+    const { rows } = run(text);
+    expect(find(rows, 'Shelling killed')).toMatchObject({ cue: 'say', speaker: 'Ivan Petrenko' });
+    expect(find(rows, 'not succeed')).toMatchObject({ kind: 'direct', cue: 'write', speaker: 'Ivan Petrenko' });
+    expect(find(rows, 'repelled')).toMatchObject({ source: 'Ukraine’s military' });
+  });
+
   it('continues the speaker into the next quote and the next all-quote paragraph', () => {
     const text = '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
     const { rows } = run(text);

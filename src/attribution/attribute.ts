@@ -13,7 +13,10 @@ import { cueAt, type CueHit } from '../cues/find';
 import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
 import type { QuoteKind } from '../types';
 import labels from '../model/labels.json';
+import cueData from '../model/cues.json';
 
+/** "declined to comment": infinitives that carry no statement (first two words after "to"). */
+const NON_STATEMENTS = new Set((cueData.nonStatements as string[]).map((p) => p.split(' ').slice(1, 3).join(' ')));
 const NOT_SPEAKERS = new Set((labels.notSpeakers as string[]).map((w) => w.toLowerCase()));
 
 const PREP_WORDS = new Set(['to', 'for', 'with', 'about', 'on', 'at', 'in', 'into', 'from', 'by', 'of', 'over', 'against', 'upon', 'after', 'before']);
@@ -140,6 +143,8 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') {
     // "pledged to cut taxes", "urged them to leave": commitments and appeals take an infinitive
     const infinitive = k + 1 < st.b && (tk.pos[k + 1] === 'VERB' || tk.pos[k + 1] === 'AUX');
+    const said = `${tk.lower[k + 1] ?? ''}`;
+    if (NON_STATEMENTS.has(said) || NON_STATEMENTS.has(`${said} ${tk.lower[k + 2] ?? ''}`)) return null;
     if (infinitive && (cue.entry.stance === 'commitment' || cue.entry.stance === 'denial' || (cue.entry.listener && k > cue.last + 1))) return { first: k, viaThat: false };
     return null;
   }
@@ -174,7 +179,11 @@ function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): nu
       const np = npStartingAt(tk, t + 1, st.b);
       if (np && np[1] < st.b) {
         const c = cueAt(tk, skipBetweenRight(ctx, np[1], st.b), st.b);
-        if (c && c.kind === 'verb' && (c.last + 1 >= st.b || END_PUNCT.has(tk.value[c.last + 1]) || tk.value[c.last + 1] === ',')) return t;
+        if (c && c.kind === 'verb') {
+          let after = c.last + 1;
+          if (c.entry.listener && after < st.b) after = OBJECT_PRONOUNS.has(tk.lower[after]) ? after + 1 : npStartingAt(tk, after, st.b)?.[1] ?? after;
+          if (after >= st.b || END_PUNCT.has(tk.value[after]) || tk.value[after] === ',' || isTrailingAdjunct(ctx, after, st)) return t;
+        }
       }
     }
     if (tk.pos[t] === 'AUX') clause = true;
@@ -481,9 +490,21 @@ function passive(ctx: Context, c: CueHit, lo: number): boolean {
   return false;
 }
 
+const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'can', 'must', 'shall', "'ll", '’ll']);
+
+/** "The EU will propose …": a cue under a modal reports nothing yet. */
+function modal(ctx: Context, c: CueHit, lo: number): boolean {
+  const { tk } = ctx;
+  for (let t = c.first - 1; t >= lo && t >= c.first - 3; t--) {
+    if (MODALS.has(tk.value[t])) return true; // case matters: "Theresa May said"
+    if (tk.pos[t] !== 'ADV' && tk.pos[t] !== 'PART' && tk.lower[t] !== 'be' && tk.lower[t] !== 'have') return false;
+  }
+  return false;
+}
+
 function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttribution[]): RawAttribution | null {
   const { tk } = ctx;
-  if (passive(ctx, c, bodyA)) return null;
+  if (passive(ctx, c, bodyA) || modal(ctx, c, bodyA)) return null;
   // the subject may not reach back into a quote that ends before the cue
   let lo = bodyA;
   for (let t = c.first - 1; t >= bodyA; t--) {

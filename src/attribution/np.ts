@@ -69,7 +69,8 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
     return PERSONAL_PRONOUNS.has(low) || low === 'who' ? [last, last + 1] : null;
   }
   // a capitalised word that wink read as a verb or adjective ("Lynch said", "Young said") is a name here
-  const capName = isCap(tk.value[last]) && (tk.pos[last] === 'VERB' || tk.pos[last] === 'ADJ' || tk.pos[last] === 'ADV' || tk.pos[last] === 'X' || tk.pos[last] === 'NUM');
+  const roleAdj = tk.pos[last] === 'ADJ' && isRoleWord(low);
+  const capName = roleAdj || isCap(tk.value[last]) && (tk.pos[last] === 'VERB' || tk.pos[last] === 'ADJ' || tk.pos[last] === 'ADV' || tk.pos[last] === 'X' || tk.pos[last] === 'NUM');
   if (!(tk.pos[last] === 'NOUN' || tk.pos[last] === 'PROPN' || capName)) return null;
   let j = last;
   let first = last;
@@ -205,6 +206,8 @@ export function npStartingAt(tk: Tokens, first: number, hi: number): Range | nul
     const p = tk.pos[j];
     if ((DETS.has(lwj) && p !== 'PRON') || POSSESSIVE.has(lwj)) {
       if (lastHead >= 0 && !NP_PREPS.has(tk.lower[j - 1])) break;
+      // "one of the diplomats", "some of them": the quantifier heads the phrase
+      if (j + 1 < hi && tk.lower[j + 1] === 'of' && !POSSESSIVE.has(lwj) && lwj !== 'the' && lwj !== 'a' && lwj !== 'an') lastHead = j;
       j++;
       continue;
     }

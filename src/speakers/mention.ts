@@ -197,6 +197,16 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     }
     return finish(base, words);
   }
+  // "one of the diplomats": the head is in the of-phrase, and "one" makes it a single person
+  if (!words.length && base.fresh && base.affiliationWords.length) {
+    const w = base.affiliationWords[base.affiliationWords.length - 1];
+    const cls = headClass(w) ?? headClass(w.replace(/s$/, ''));
+    if (cls) {
+      base.head = w.replace(/s$/, '');
+      base.headClass = cls === 'group' ? 'anonymous' : cls;
+      return finish(base, words);
+    }
+  }
   // a description: the longest known head at the end of the core
   for (let n = Math.min(3, words.length); n >= 1 && !base.head; n--) {
     const phrase = words.slice(words.length - n).join(' ');
