@@ -5,13 +5,17 @@
  *   - direct / mixed / indirect quotes: each sentence of the quote's content (of each part, for an interrupted quote),
  *     attributed to the quote's speaker (`quoteId`, `speakerId`). For reported speech that is the reported clause.
  *   - partial quotes (a few quoted words inside the reporter's sentence): the sentence that holds them, attributed to
- *     the quote's speaker — the fragment alone is rarely a checkable statement — unless another quote already covers
- *     that sentence.
- *   - narrative sentences in the article's own voice (`quoteId: null`, `speakerId: null`: the publication) that quotes
- *     do not cover (less than half of their characters lie in quote contents, cues or sources). The headline and
- *     section headings are included, with the `headline` reason lowering their score. A dateline at the start of a
- *     sentence is cut off.
+ *     the quote's speaker — the fragment alone is rarely a checkable statement — up to the words (content, cue,
+ *     source) of any other quote in that sentence, and not at all when another quote's claim already holds them.
+ *   - narrative sentences in the article's own voice (`quoteId: null`, `speakerId: null`: the publication): a sentence
+ *     with no quoted words is a claim; one whose characters are less than half quoted gives its longest unquoted
+ *     stretch (four words or more); one at least half quoted gives nothing. The headline and section headings are
+ *     included, with the `headline` reason lowering their score. A dateline at the start of a sentence is cut off.
  *   - never anything that overlaps `document.boilerplate`.
+ * Quotes are taken in text order (a longer one first at the same start); a quote that nests in or repeats text an
+ * earlier quote's claims already hold only claims what is left (usually nothing), so nested quotations stay linear.
+ * When the attribution before a quote's content dates the statement ("The agency ruled on March 3 that …"),
+ * the claim starts at the attribution so that the date stays in the claim.
  * Claim text is trimmed of white space, a leading "that", opening quote marks, and trailing commas, colons and quote
  * marks. Units with fewer than three words are dropped. Claims come out in text order, ids "c1", "c2", …
  *
@@ -20,12 +24,11 @@
  * `question` / `opinion` reasons); a quote with no cue is 'reported'. The article's own sentences are 'asserted'.
  * A 'reported' or 'asserted' claim whose own words hedge ("perhaps", "reportedly", "may") becomes 'hedged'.
  */
-import type { Claim, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
+import type { Claim, ClaimEntity, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
 import { lex, type Tok } from './lex';
 import { datesInTokens, parsePublished } from './dates';
 import { quantitiesInTokens } from './quantities';
 import { buildEntityContext, entitiesInTokens } from './entities';
-import type { ClaimEntity } from '../types';
 import { scoreFeatures } from './checkworthy';
 import { splitSentences, trimSpan } from './sentences';
 
@@ -75,10 +78,30 @@ const PARTIAL_REACH = 600;
 const LEAD_TRIM = new Set(['"', '“', '‘', "'", '«', '—', '–', '-', '…', ',', ':', ';', '(', '[']);
 const TAIL_TRIM = new Set(['"', '”', '“', "'", '’', '‘', '»', ',', ':', ';', '—', '–', '-', '(', '[']);
 
-function isWs(c: string): boolean {
-  const k = c.charCodeAt(0);
+/** White space as /\s/ has it, by UTF-16 code unit. */
+function isWsCode(k: number): boolean {
   if (k === 32 || (k >= 9 && k <= 13)) return true;
-  return k > 127 && /\s/.test(c);
+  return k > 127 && (k === 0xa0 || k === 0x1680 || (k >= 0x2000 && k <= 0x200a) || k === 0x2028 || k === 0x2029 || k === 0x202f || k === 0x205f || k === 0x3000 || k === 0xfeff);
+}
+function isWs(c: string): boolean {
+  return isWsCode(c.charCodeAt(0));
+}
+
+/** Does `text[s, s + 5)` read "that" and a white space, in any case? */
+function startsWithThat(text: string, s: number): boolean {
+  return (
+    (text.charCodeAt(s) | 32) === 116 && // t
+    (text.charCodeAt(s + 1) | 32) === 104 && // h
+    (text.charCodeAt(s + 2) | 32) === 97 && // a
+    (text.charCodeAt(s + 3) | 32) === 116 && // t
+    isWsCode(text.charCodeAt(s + 4))
+  );
+}
+
+/** The last index of `mark` in text[s, e), or -1. */
+function lastIndexIn(text: string, mark: string, s: number, e: number): number {
+  const i = e > s ? text.lastIndexOf(mark, e - 1) : -1;
+  return i >= s ? i : -1;
 }
 
 /**
@@ -90,46 +113,66 @@ function trimUnit(text: string, s: number, e: number): [number, number] {
     const s0 = s;
     const e0 = e;
     [s, e] = trimSpan(text, s, e);
-    let lastDq = -1;
-    let lastSq = -1;
-    for (let i = e - 1; i >= s && (lastDq < 0 || lastSq < 0); i--) {
-      if (lastDq < 0 && text[i] === '”') lastDq = i;
-      if (lastSq < 0 && text[i] === '’') lastSq = i;
-    }
+    // the last closing marks in the unit (-2: not looked up yet; only an opening mark needs them)
+    let lastDq = -2;
+    let lastSq = -2;
     while (s < e && LEAD_TRIM.has(text[s])) {
-      if (text[s] === '“' && lastDq > s) break;
-      if (text[s] === '‘' && lastSq > s && lastSq < e - 1) break;
+      if (text[s] === '“') {
+        if (lastDq === -2) lastDq = lastIndexIn(text, '”', s, e);
+        if (lastDq > s) break;
+      }
+      if (text[s] === '‘') {
+        if (lastSq === -2) lastSq = lastIndexIn(text, '’', s, e);
+        if (lastSq > s && lastSq < e - 1) break;
+      }
       s++;
     }
-    // the trailing run of marks and spaces starts at t; depth of open “ and ‘ over [s, p) for each p in [t, e]
+    // the trailing run of marks and spaces starts at t
     let t = e;
     while (t > s && (TAIL_TRIM.has(text[t - 1]) || isWs(text[t - 1]))) t--;
-    let dq = 0;
-    let sq = 0;
-    const step = (c: string) => {
-      if (c === '“') dq++;
-      else if (c === '”' && dq > 0) dq--;
-      else if (c === '‘') sq++;
-      else if (c === '’' && sq > 0) sq--;
-    };
-    for (let i = s; i < t; i++) step(text[i]);
-    const dqAt = new Int32Array(e - t + 1);
-    const sqAt = new Int32Array(e - t + 1);
-    for (let p = t; p <= e; p++) {
-      dqAt[p - t] = dq;
-      sqAt[p - t] = sq;
-      if (p < e) step(text[p]);
+    // depth of open “ and ‘ over [s, p) for each p in [t, e]: only needed when a closing mark is in that run
+    let dqAt: Int32Array | null = null;
+    let sqAt: Int32Array | null = null;
+    if (lastIndexIn(text, '”', t, e) >= 0 || lastIndexIn(text, '’', t, e) >= 0) {
+      let dq = 0;
+      let sq = 0;
+      const step = (c: string) => {
+        if (c === '“') dq++;
+        else if (c === '”' && dq > 0) dq--;
+        else if (c === '‘') sq++;
+        else if (c === '’' && sq > 0) sq--;
+      };
+      for (let i = s; i < t; i++) step(text[i]);
+      dqAt = new Int32Array(e - t + 1);
+      sqAt = new Int32Array(e - t + 1);
+      for (let p = t; p <= e; p++) {
+        dqAt[p - t] = dq;
+        sqAt[p - t] = sq;
+        if (p < e) step(text[p]);
+      }
     }
     while (e > s && e - 1 >= t && TAIL_TRIM.has(text[e - 1])) {
       const c = text[e - 1];
-      if (c === '”' && dqAt[e - 1 - t] > 0) break;
-      if (c === '’' && sqAt[e - 1 - t] > 0) break;
+      if (c === '”' && dqAt && dqAt[e - 1 - t] > 0) break;
+      if (c === '’' && sqAt && sqAt[e - 1 - t] > 0) break;
       e--;
     }
-    if (e - s > 5 && /^that\s/i.test(text.slice(s, s + 5))) s += 4;
+    if (e - s > 5 && startsWithThat(text, s)) s += 4;
     if (s === s0 && e === e0) break;
   }
   return trimSpan(text, s, e);
+}
+
+/** Runs of white space in text[a, b), counted up to `enough` (one less than the number of /\s+/-separated pieces). */
+function wsRuns(text: string, a: number, b: number, enough: number): number {
+  let runs = 0;
+  let inWs = false;
+  for (let i = a; i < b && runs < enough; i++) {
+    const w = isWsCode(text.charCodeAt(i));
+    if (w && !inWs) runs++;
+    inWs = w;
+  }
+  return runs;
 }
 
 /** Sorted, merged intervals with an overlap test. */
@@ -239,7 +282,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     let all = 0;
     let cov = 0;
     for (let i = a; i < b; i++) {
-      if (isWs(text[i])) continue;
+      if (isWsCode(text.charCodeAt(i))) continue;
       all++;
       cov += quoted[i];
     }
@@ -306,8 +349,8 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   };
 
   /**
-   * When the attribution before a quote's content dates the statement ("The court ruled on February 22 that …",
-   * "… released on April 29 said that …"), the claim starts at the attribution so that the date stays with it.
+   * When the attribution before a quote's content dates the statement ("The agency ruled on March 3 that …",
+   * "… published on June 9 said that …"), the claim starts at the attribution so that the date stays with it.
    * Returns that start, or -1.
    */
   const attributionLead = (q: Quote): number => {
@@ -391,7 +434,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       }
     }
     const [x, y] = trimUnit(text, bestA, bestB);
-    if (y - x > 0 && text.slice(x, y).split(/\s+/).length >= 4) addUnit(x, y, null, head);
+    if (y - x > 0 && wsRuns(text, x, y, 3) >= 3) addUnit(x, y, null, head);
   };
   for (const [a0, b0] of sentenceList) {
     const [a, b] = cutDateline(a0, b0);

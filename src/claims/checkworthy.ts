@@ -20,9 +20,9 @@
  * | `vague`                | −0.10  | vague amounts ("a few", "several", "many") and no number in the claim               |
  * | `headline`             | −0.10  | the headline or a section heading (the publication's claim, but compressed)          |
  * | `opinion`              | −0.15  | evaluative language ("important", "surprising", "believe") or an opinion cue          |
- * | `intention`            | −0.15  | aims and plans ("our goal is", "aim to", "make sure", "plan to", "in order to")       |
+ * | `intention`            | −0.15  | aims and plans ("the aim is", "aim to", "make sure", "plan to", "seek to")          |
  * | `short`                | −0.15  | fewer than five words                                                                |
- * | `first-person-opinion` | −0.20  | "I think", "we believe", "our goal", "we hope", "in my view"                          |
+ * | `first-person-opinion` | −0.20  | "I think", "we believe", "my goal", "we hope", "in my view"                           |
  * | `question`             | −0.25  | the claim is a question (ends in "?", or a question cue)                             |
  *
  * The same pass yields the claim's `types` (quantity, temporal, event, comparison, causal, rule, prediction,
@@ -71,6 +71,41 @@ const EXCEPTIONS = new Map<Cat, PhraseTrie<true>>([
 ]);
 const NEGATION = new PhraseTrie<true>().addAll(F.negation, true);
 const NEGATION_EXCEPTIONS = new PhraseTrie<true>().addAll(F.negationExceptions, true);
+
+/**
+ * One bit per trie (a category's phrases, its exceptions, negation and its exceptions). FIRST maps a token key to the
+ * bits of the tries that have a phrase starting with it, so each token costs one lookup and a trie is only walked
+ * where it can match.
+ */
+const FIRST = new Map<string, number>();
+let nextBit = 0;
+function bitFor(trie: PhraseTrie<true>): number {
+  const bit = 1 << nextBit++;
+  for (const k of trie.firstKeys()) FIRST.set(k, (FIRST.get(k) ?? 0) | bit);
+  return bit;
+}
+const CAT_BITS = CATS.map((c) => {
+  const trie = TRIES.get(c) as PhraseTrie<true>;
+  const exc = EXCEPTIONS.get(c);
+  return { c, trie, bit: bitFor(trie), exc, excBit: exc ? bitFor(exc) : 0 };
+});
+const NEGATION_BIT = bitFor(NEGATION);
+const NEGATION_EXCEPTIONS_BIT = bitFor(NEGATION_EXCEPTIONS);
+
+/** FIRST bits of each token. */
+function firstBits(toks: readonly Tok[]): { bits: Int32Array; any: number } {
+  const bits = new Int32Array(toks.length);
+  let any = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const b = FIRST.get(toks[i].l);
+    if (b !== undefined) {
+      bits[i] = b;
+      any |= b;
+    }
+  }
+  return { bits, any };
+}
+
 const SUBORDINATORS = new Set(F.subordinators);
 const OFFICIAL = new Set(F.officialWords);
 const TYPE_ORDER: ClaimType[] = ['quantity', 'temporal', 'event', 'comparison', 'causal', 'rule', 'prediction', 'position'];
@@ -101,10 +136,17 @@ export interface Features {
 
 /**
  * Which categories occur in the tokens (longest match, exceptions first). Linear: bounded trie walks per token.
- * Words inside dates ("May 1") never count, nor words inside names ("US", "Hope") except for legal cues ("Court").
+ * Words inside dates ("May 9") never count, nor words inside names ("US", "Hope") except for legal cues ("Court").
  */
-function categories(toks: readonly Tok[], quantities: readonly Quantity[], dates: readonly ClaimDate[], entities: readonly ClaimEntity[]): Set<Cat> {
+function categories(
+  toks: readonly Tok[],
+  first: { bits: Int32Array; any: number },
+  quantities: readonly Quantity[],
+  dates: readonly ClaimDate[],
+  entities: readonly ClaimEntity[],
+): Set<Cat> {
   const found = new Set<Cat>();
+  const { bits, any } = first;
   const inDate = new Uint8Array(toks.length);
   const inName = new Uint8Array(toks.length);
   const mark = (spans: readonly { span: { start: number; end: number } }[], into: Uint8Array) => {
@@ -118,24 +160,23 @@ function categories(toks: readonly Tok[], quantities: readonly Quantity[], dates
   mark(dates, inDate);
   mark(entities, inName);
   mark(quantities, inQuantity);
-  for (const c of CATS) {
-    const trie = TRIES.get(c);
-    if (!trie) continue;
-    const exc = EXCEPTIONS.get(c);
+  for (const { c, trie, bit, exc, excBit } of CAT_BITS) {
+    if (!(any & bit)) continue; // no token starts one of its phrases
+    const either = bit | excBit;
     let i = 0;
     while (i < toks.length) {
-      if (inDate[i] || (inName[i] && c !== 'rule')) {
+      if (!(bits[i] & either) || inDate[i] || (inName[i] && c !== 'rule')) {
         i++;
         continue;
       }
-      if (exc) {
+      if (exc && bits[i] & excBit) {
         const x = exc.match(toks, i, toks.length, false);
         if (x) {
           i = x.end;
           continue;
         }
       }
-      const m = trie.match(toks, i, toks.length, false);
+      const m = bits[i] & bit ? trie.match(toks, i, toks.length, false) : null;
       if (m) {
         // "more than 1,000": a quantity qualifier, not a comparison
         if (!(c === 'comparison' && inQuantity[i])) {
@@ -155,7 +196,9 @@ function categories(toks: readonly Tok[], quantities: readonly Quantity[], dates
  * Negation in the main clause: a negator outside subordinate clauses. A subordinate clause runs from a subordinator
  * ("which", "who", "if", "because", "when" …) to the next comma, semicolon, colon or dash (or to the end).
  */
-function mainClauseNegated(toks: readonly Tok[]): boolean {
+function mainClauseNegated(toks: readonly Tok[], first: { bits: Int32Array; any: number }): boolean {
+  if (!(first.any & NEGATION_BIT)) return false;
+  const { bits } = first;
   let inSub = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -169,12 +212,12 @@ function mainClauseNegated(toks: readonly Tok[]): boolean {
       continue;
     }
     if (inSub) continue;
-    const ex = NEGATION_EXCEPTIONS.match(toks, i, toks.length, false);
+    const ex = bits[i] & NEGATION_EXCEPTIONS_BIT ? NEGATION_EXCEPTIONS.match(toks, i, toks.length, false) : null;
     if (ex) {
       i = ex.end - 1;
       continue;
     }
-    if (NEGATION.match(toks, i, toks.length, false)) return true;
+    if (bits[i] & NEGATION_BIT && NEGATION.match(toks, i, toks.length, false)) return true;
   }
   return false;
 }
@@ -198,7 +241,8 @@ function isOfficial(sp: Speaker | null): boolean {
 
 export function scoreFeatures(input: FeatureInput): Features {
   const { toks, quantities, dates, entities, cueStance, speaker } = input;
-  const cats = categories(toks, quantities, dates, entities);
+  const first = firstBits(toks);
+  const cats = categories(toks, first, quantities, dates, entities);
   const words = toks.reduce((n, t) => n + (t.k === 'w' || t.k === 'n' ? 1 : 0), 0);
   const question = isQuestion(toks) || cueStance === 'question';
   const hedged = cueStance === 'hedged' || cats.has('hedge');
@@ -241,7 +285,7 @@ export function scoreFeatures(input: FeatureInput): Features {
     types: TYPE_ORDER.filter((t) => types.has(t)),
     reasons: ordered,
     checkworthiness: score,
-    negated: mainClauseNegated(toks),
+    negated: mainClauseNegated(toks, first),
     hedged,
     question,
   };

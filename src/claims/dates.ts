@@ -2,12 +2,12 @@
  * Dates in claims, normalised to ISO 8601 strings.
  *
  * Recognised forms (case matters for month and weekday names: "may" is a verb, "May" a month):
- *   "April 23", "Apr. 23", "April 23rd", "April 23, 2023", "23 April 2023", "the 23rd of April"  → day
- *   "Monday, May 1", "Mon., May 1", "Monday 1 May" (the weekday joins the span)                → day
+ *   "June 9", "Jun. 9", "June 9th", "June 9, 2021", "9 June 2021", "the 9th of June"            → day
+ *   "Friday, June 9", "Fri., June 9", "Friday 9 June" (the weekday joins the span)             → day
  *   "2023-02-22", "2023/02/22"                                                               → day
- *   "December 2022", "since December", "in May", "mid-March", "last December"                → month
- *   "1991", "the 2020 war"                                                                    → year
- *   "the 1990s", "1990’s", "the ’90s"                                                         → decade
+ *   "October 2021", "since October", "in June", "mid-March", "last October"                  → month
+ *   "1989", "the 2016 vote"                                                                   → year
+ *   "the 1970s", "1970’s", "the ’70s"                                                         → decade
  *   "yesterday", "today", "tomorrow", "on Tuesday", "last Tuesday", "next Friday"             → day
  *   "last month", "this month", "next month"; "last year", "this year", "next year"          → month / year
  *   "two years ago", "three months ago", "five days ago", "a week ago"                        → year / month / day
@@ -25,7 +25,7 @@
  */
 import type { ClaimDate, DatePrecision } from '../types';
 import { lex, type Tok } from './lex';
-import { isYearLike, readNumber } from './numbers';
+import { isYearLike, readNumber, startsNumberWord } from './numbers';
 
 const MONTHS = new Map<string, number>(Object.entries({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
@@ -40,7 +40,7 @@ const WEEKDAYS = new Map<string, number>(Object.entries({
 const WEEKDAY_ABBR = new Map<string, number>(Object.entries({
   sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6,
 }));
-/** Words that make a bare month name a date ("since December", "in May", "by March"). */
+/** Words that make a bare month name a date ("since October", "in June", "by March"). */
 const MONTH_CUES = new Set([
   'in', 'since', 'until', 'till', 'til', 'by', 'from', 'through', 'throughout', 'during', 'early', 'late', 'mid',
   'last', 'next', 'this', 'before', 'after', 'between', 'to', 'and', 'or', 'of', 'around', 'about', 'past',
@@ -195,6 +195,19 @@ function dayValue(m: number, d: number, y: number | null, pub: PubDate | null, f
   return `--${p2(m)}-${p2(d)}`;
 }
 
+/** Words a date can start with: month and weekday names, relative words; numbers in words are checked apart. */
+const DATE_START_WORDS = new Set<string>([
+  ...MONTHS.keys(), ...MONTH_ABBR.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBR.keys(),
+  'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'this', 'next', 'past',
+]);
+
+/** Can a date start at this token? (A cheap test before {@link dateAt}: false means dateAt finds nothing.) */
+function mayStartDate(t: Tok): boolean {
+  if (t.k === 'n') return true;
+  if (t.k === 'w') return DATE_START_WORDS.has(t.l) || startsNumberWord(t.l);
+  return t.v === '’' || t.v === "'" || t.v === '‘'; // "’70s"
+}
+
 /**
  * Scan tokens for dates. Returns token ranges with values; never overlapping, in text order.
  * Linear: every branch looks a bounded number of tokens ahead or behind.
@@ -204,7 +217,7 @@ export function scanDates(toks: readonly Tok[], pub: PubDate | null): Found[] {
   const n = toks.length;
   let i = 0;
   while (i < n) {
-    const f = dateAt(toks, i, pub, out.length ? out[out.length - 1].b : -1);
+    const f = mayStartDate(toks[i]) ? dateAt(toks, i, pub, out.length ? out[out.length - 1].b : -1) : null;
     if (f) {
       out.push(f);
       i = f.b;
@@ -297,7 +310,7 @@ function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: n
     const value = pub ? resolveMonth(mo.month, pub, mode) : `--${p2(mo.month)}`;
     return { a, b: mo.end, value, precision: 'month' };
   }
-  // decades: "1990s", "1990's", "’90s"
+  // decades: "1970s", "1970's", "’70s"
   if (t.k === 'n') {
     const dec = decadeAt(toks, i);
     if (dec) return dec;

@@ -3,9 +3,9 @@
  * speaker registry when they name a speaker.
  *
  * How a run is built: consecutive capitalised words on one line, joined across hyphens and slashes with no space
- * ("Nagorno-Karabakh", "RFE/RL"), initials ("U.S."), name particles ("von der"), and "of"/"for" when the word before
+ * ("Guinea-Bissau", "BBC/ITV"), initials ("U.S."), name particles ("von der"), and "of"/"for" when the word before
  * is an organisation, place or title head ("Ministry of Foreign Affairs", "Republic of X", "Secretary of State").
- * A possessive ends a run ("Armenia’s Ministry …" → "Armenia" + "Ministry …").
+ * A possessive ends a run ("Kenya’s Ministry …" → "Kenya" + "Ministry …").
  *
  * How a run is typed, first rule that applies:
  *   1. the whole run names a speaker (name or alias, or it overlaps a speaker mention) → the speaker's kind
@@ -17,8 +17,8 @@
  *      before the title is typed on its own; a bare title is not an entity
  *   5. a place head at its end (Region, Corridor, River, Province …) → place; a document head (Declaration, Treaty,
  *      Agreement, Act …) → other
- *   6. every piece is a gazetteer place or a known name ("Armenia-Azerbaijan") → one entity per piece
- *   7. leading demonyms ("Azerbaijani", "Soviet") are dropped; a run that is only demonyms is not an entity
+ *   6. every piece is a gazetteer place or a known name ("Spain-Portugal") → one entity per piece
+ *   7. leading demonyms ("Italian", "Soviet") are dropped; a run that is only demonyms is not an entity
  *   8. two to four capitalised words with none of the above → person; one word → a person named elsewhere in the
  *      story by a full name (its surname), else an all-caps acronym → organization, else other
  *   Cues then retype 'other' (and guessed persons, for the strong cues): "the village of X", "the X region",
@@ -35,10 +35,27 @@ import { PhraseTrie } from './lexicon';
 
 const E = lexicon.entities;
 
-const NEEDS_NORM = /[\u2019\u2018\s]/;
+/** Lower-cased, curly apostrophes folded to "'", white space collapsed and trimmed. */
 function norm(s: string): string {
-  if (!NEEDS_NORM.test(s)) return s.toLowerCase();
+  if (!needsFold(s)) return s.toLowerCase();
   return s.replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+/** Does `s` hold a curly apostrophe or white space other than single spaces between words? */
+function needsFold(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) return true;
+    } else if (c < 32 || c === 0x2019 || c === 0x2018 || (c >= 0x80 && isSpaceCode(c))) {
+      return true;
+    }
+  }
+  return false;
+}
+/** White space beyond ASCII, as /\s/ has it. */
+function isSpaceCode(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const GAZETTEER = new Set<string>();
@@ -47,6 +64,14 @@ const DEMONYMS = new Set(places.demonyms.map(norm));
 const ORG_HEADS = new Set(E.orgHeads.map(norm));
 const ORG_ACRONYMS = new Set(E.orgAcronyms.map(norm));
 const PLACE_ACRONYMS = new Set(E.placeAcronyms.map(norm));
+/** The fixed name lists in one map, key → IN_GAZETTEER | PLACE_ACRONYM | ORG_ACRONYM: one lookup per key. */
+const IN_GAZETTEER = 1;
+const PLACE_ACRONYM = 2;
+const ORG_ACRONYM = 4;
+const LISTED = new Map<string, number>();
+for (const [set, bit] of [[GAZETTEER, IN_GAZETTEER], [PLACE_ACRONYMS, PLACE_ACRONYM], [ORG_ACRONYMS, ORG_ACRONYM]] as const) {
+  for (const k of set) LISTED.set(k, (LISTED.get(k) ?? 0) | bit);
+}
 const PLACE_HEADS = new Set(E.placeHeads.map(norm));
 const OTHER_HEADS = new Set(E.otherHeads.map(norm));
 const TITLE_MODIFIERS = new Set(E.titleModifiers.map(norm));
@@ -127,6 +152,7 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
     const found = scanTokens(text, toks ?? lex(text, 0, text.length), ctx);
     const persons: string[][] = [];
     for (const f of found) {
+      if (f.type !== 'person' && f.type !== 'organization') continue;
       const words = f.span.text.split(/\s+/);
       if (f.type === 'person' && words.length >= 2) persons.push(words.map(norm));
       else if (f.type === 'organization' && words.length >= 2) ctx.known.set(norm(f.span.text), 'organization');
@@ -157,15 +183,26 @@ function isNameWord(t: Tok | undefined): boolean {
 /** Is token i the first word of a sentence (or of a quotation)? */
 function sentenceInitial(toks: readonly Tok[], i: number, lo: number): boolean {
   let j = i - 1;
+  let dash = false;
   while (j >= lo && toks[j].k === 'p' && OPENERS.has(toks[j].v)) {
     if (toks[j].v === '“' || toks[j].v === '‘' || toks[j].v === '"') return true;
     if (toks[j].nl) return true;
+    if (toks[j].v === '—' || toks[j].v === '–' || toks[j].v === '-') dash = true;
     j--;
   }
   if (j < lo) return true;
   if (toks[j + 1] && toks[j + 1].nl) return true;
   const p = toks[j];
-  return p.k === 'p' && (p.v === '.' || p.v === '!' || p.v === '?' || p.v === ':' || p.v === '…' || p.v === '”' || p.v === ';');
+  if (p.k === 'p' && (p.v === '.' || p.v === '!' || p.v === '?' || p.v === ':' || p.v === '…' || p.v === '”' || p.v === ';')) return true;
+  // after a dateline: "CITY (Agency) — The …" (a dash after a short line start with no lower-case word)
+  if (dash) {
+    for (let k = j, steps = 0; k >= lo && steps < 12; k--, steps++) {
+      const t = toks[k];
+      if (t.k === 'w' && !isCapitalized(t.v)) return false;
+      if (t.nl || k === lo) return true;
+    }
+  }
+  return false;
 }
 
 interface Run {
@@ -236,7 +273,7 @@ function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
         b++;
         continue;
       }
-      // hyphen / slash compounds with no spaces: "Nagorno-Karabakh", "RFE/RL", "Guinea-Bissau"
+      // hyphen / slash compounds with no spaces: "Guinea-Bissau", "Rolls-Royce", "BBC/ITV"
       if (nx.k === 'p' && (nx.v === '-' || nx.v === '/' || nx.v === '‑') && !nx.gap) {
         const w = toks[b + 1];
         if (w && !w.gap && b + 1 < hi && isNameWord(w)) {
@@ -305,6 +342,31 @@ function spanText(toks: readonly Tok[], a: number, b: number): string {
   return s;
 }
 
+/**
+ * `norm(spanText(toks, a, b))`, built from the tokens' keys: a word's `l` is already its norm, and so is a printable
+ * ASCII mark. Lower-casing word by word equals lower-casing the whole only away from a Greek capital sigma (whose
+ * lower case depends on the letters around it), so a key with a sigma, or with any other mark, takes the long way.
+ */
+function nameKey(toks: readonly Tok[], a: number, b: number): string {
+  if (b - a === 1 && toks[a].k === 'w') return toks[a].l;
+  let key = '';
+  for (let j = a; j < b; j++) {
+    const t = toks[j];
+    let piece: string;
+    if (t.k === 'w' || t.k === 'n') piece = t.l;
+    else {
+      const c = t.v.charCodeAt(0);
+      if (t.v.length !== 1 || c <= 32 || c >= 127) return norm(spanText(toks, a, b));
+      piece = t.v;
+    }
+    key += j > a && t.gap ? ` ${piece}` : piece;
+  }
+  return sigmaFree(key) ? key : norm(spanText(toks, a, b));
+}
+function sigmaFree(s: string): boolean {
+  return s.indexOf('σ') < 0 && s.indexOf('ς') < 0;
+}
+
 interface Found extends ClaimEntity {
   a: number;
   b: number;
@@ -312,15 +374,18 @@ interface Found extends ClaimEntity {
 }
 
 function lookupKnown(key: string, ctx: EntityContext | undefined): { type: EntityType; speaker?: Speaker } | null {
+  const bare = stripThe(key);
+  const listed = LISTED.get(key) ?? 0;
+  const bareListed = bare === key ? listed : LISTED.get(bare) ?? 0;
   if (ctx) {
-    const sp = ctx.speakerByName.get(key) ?? ctx.speakerByName.get(stripThe(key));
+    const sp = ctx.speakerByName.get(key) ?? (bare === key ? undefined : ctx.speakerByName.get(bare));
     if (sp) {
-      const ty = GAZETTEER.has(stripThe(key)) || PLACE_ACRONYMS.has(key) ? 'place' : speakerType(sp.kind) ?? ctx.known.get(key) ?? 'person';
+      const ty = bareListed & IN_GAZETTEER || listed & PLACE_ACRONYM ? 'place' : speakerType(sp.kind) ?? ctx.known.get(key) ?? 'person';
       return { type: ty, speaker: sp };
     }
   }
-  if (GAZETTEER.has(key) || GAZETTEER.has(stripThe(key)) || PLACE_ACRONYMS.has(key)) return { type: 'place' };
-  if (ORG_ACRONYMS.has(key)) return { type: 'organization' };
+  if (listed & (IN_GAZETTEER | PLACE_ACRONYM) || bareListed & IN_GAZETTEER) return { type: 'place' };
+  if (listed & ORG_ACRONYM) return { type: 'organization' };
   const k = ctx?.known.get(key);
   if (k) return { type: k };
   return null;
@@ -332,8 +397,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
   while (b > a && toks[b - 1].k === 'p' && !(toks[b - 1].v === '.' && b - 2 >= a && toks[b - 2].v.length <= 3)) b--;
   while (a < b && toks[a].k === 'p') a++;
   if (a >= b) return;
-  const text = spanText(toks, a, b);
-  const key = norm(text);
+  const key = nameKey(toks, a, b);
   const push = (x: number, y: number, type: EntityType, speaker?: Speaker, guessed = false) => {
     while (y > x && toks[y - 1].k === 'p' && toks[y - 1].v !== '.') y--;
     if (y <= x) return;
@@ -376,7 +440,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
       j = tm.end - 1;
     }
   }
-  // an organisation, unless a title-led name follows it ("Foreign Ministry spokesperson Jane Doe" stays split)
+  // an organisation, unless a title-led name follows it ("Finance Ministry adviser Jane Doe" stays split)
   if (orgHead >= 0 && !(titleEnd > orgHead && titleEnd < b)) {
     if (strict && !ctx?.known.has(key)) return;
     push(a, b, 'organization', ctx?.speakerByName.get(stripThe(key)));
@@ -389,7 +453,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
     let ns = titleEnd;
     while (ns < b && toks[ns].k === 'p') ns++;
     if (ns < b) {
-      const k2 = lookupKnown(norm(spanText(toks, ns, b)), ctx);
+      const k2 = lookupKnown(nameKey(toks, ns, b), ctx);
       if (k2) push(ns, b, k2.type === 'place' ? 'person' : k2.type, k2.speaker);
       else if (!strict) push(ns, b, 'person');
     }
@@ -419,7 +483,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
   if (strict) return;
   // 7: leading demonyms
   let d = a;
-  while (d < b && toks[d].k === 'w' && DEMONYMS.has(norm(toks[d].v))) {
+  while (d < b && toks[d].k === 'w' && DEMONYMS.has(toks[d].l)) {
     d++;
     while (d < b && toks[d].k === 'p') d++;
   }
@@ -436,7 +500,10 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
     push(a, b, 'organization', undefined, true);
     return;
   }
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => isCapitalized(w.v) && !isAllCaps(w.v) && !/\d/.test(w.v))) {
+  // a person's name has spaces: "Jane Doe"; a hyphen compound alone ("Baden-Württemberg") is left to the cues
+  let spaced = false;
+  for (let j = a + 1; j < b; j++) if (toks[j].gap) spaced = true;
+  if (spaced && words.length >= 2 && words.length <= 4 && words.every((w) => isCapitalized(w.v) && !isAllCaps(w.v) && !/\d/.test(w.v))) {
     push(a, b, 'person', undefined, true);
     return;
   }
@@ -474,18 +541,31 @@ function knownPieces(toks: readonly Tok[], a: number, b: number, ctx: EntityCont
       }
     }
     if (!found) {
-      if (!DEMONYMS.has(norm(t.v)) && !(t.l === 'the')) complete = false;
+      if (!DEMONYMS.has(t.l) && !(t.l === 'the')) complete = false; // a word's `l` is its norm
       j++;
     }
   }
   return list.length ? { list, complete } : null;
 }
 
+/**
+ * Title-case lines and name runs of a token stream. They do not depend on the context, so the two scans of a story
+ * (building its context, then finding its entities) share them; keyed weakly by the token array, which is never
+ * changed after lexing.
+ */
+const SHAPES = new WeakMap<readonly Tok[], { titled: Uint8Array; runs: Run[] }>();
+function shapeOf(toks: readonly Tok[]): { titled: Uint8Array; runs: Run[] } {
+  let shape = SHAPES.get(toks);
+  if (!shape) {
+    shape = { titled: titleCaseLines(toks), runs: collectRuns(toks, 0, toks.length) };
+    SHAPES.set(toks, shape);
+  }
+  return shape;
+}
+
 /** Core scan over a token stream: runs, types, cues, speaker links. */
 function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | undefined): ClaimEntity[] {
-  const n = toks.length;
-  const titled = titleCaseLines(toks);
-  const runs = collectRuns(toks, 0, n);
+  const { titled, runs } = shapeOf(toks);
   const found: Found[] = [];
   for (const r of runs) {
     let a = r.a;
@@ -496,14 +576,14 @@ function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | und
     if (b - a === 1 && NON_NAMES.has(toks[a].v)) continue;
     // pronoun "I", sentence-initial function words
     if (sentenceInitial(toks, a, 0)) {
-      const whole = lookupKnown(norm(spanText(toks, a, b)), ctx);
+      const whole = lookupKnown(nameKey(toks, a, b), ctx);
       if (!whole) {
-        while (a < b && toks[a].k === 'w' && INITIAL_STOP.has(toks[a].v) && !(toks[a].l === 'the' && lookupKnown(norm(spanText(toks, a, b)), ctx))) a++;
+        while (a < b && toks[a].k === 'w' && INITIAL_STOP.has(toks[a].v) && !(toks[a].l === 'the' && lookupKnown(nameKey(toks, a, b), ctx))) a++;
         while (a < b && toks[a].k === 'p') a++;
         if (a >= b) continue;
         // a lone sentence-initial word must be known (or a name by shape: an acronym)
         const single = b - a === 1 || (b - a === 3 && toks[a + 1].k === 'p');
-        if (single && a === r.a && !lookupKnown(norm(spanText(toks, a, b)), ctx) && !isAllCaps(toks[a].v)) continue;
+        if (single && a === r.a && !lookupKnown(nameKey(toks, a, b), ctx) && !isAllCaps(toks[a].v)) continue;
       }
     }
     classify(toks, a, b, ctx, strict, found);
@@ -539,6 +619,10 @@ function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | und
     const p = toks[e.a - 1];
     if (e.type === 'other' && e.guessed && prevE.type === 'place' && p && (p.l === 'and' || p.l === 'or' || p.v === ',') && prevE.b === e.a - 1) e.type = 'place';
   }
+  // one name, one type: a guessed 'other' takes 'place' when another mention of the same name was typed a place
+  const placeNames = new Set<string>();
+  for (const e of found) if (e.type === 'place') placeNames.add(nameKey(toks, e.a, e.b));
+  if (placeNames.size) for (const e of found) if (e.type === 'other' && e.guessed && placeNames.has(nameKey(toks, e.a, e.b))) e.type = 'place';
   // link to speakers through their mentions
   if (ctx && ctx.mentions.length) {
     let m = 0;
@@ -550,7 +634,7 @@ function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | und
       for (let k = m; k < ctx.mentions.length && ctx.mentions[k].start < en; k++) {
         const mm = ctx.mentions[k];
         // the mention is this name, or ends with it ("Secretary Jane Doe"); not a name inside a longer description
-        // ("a Department of State spokesperson" does not make "Department of State" the spokesperson)
+        // ("a Treasury Department aide" does not make "Treasury Department" the aide)
         if ((mm.start <= s && mm.end === en) || (mm.start >= s && mm.end <= en)) {
           e.speakerId = mm.speaker.id;
           const ty = speakerType(mm.speaker.kind);

@@ -4,7 +4,7 @@
  *
  * Token kinds:
  *   'w' word    letters (and digits after the first letter: "G7", "km2"), internal apostrophes kept ("O'Brien")
- *               but clitics split off ("Azerbaijan" + "’s", "do" + "n't")
+ *               but clitics split off ("Kenya" + "’s", "do" + "n't")
  *   'n' number  digits with thousands groups and a decimal part: "1,200", "3.5", "2023"
  *   's' symbol  currency and unit signs: $ € £ ¥ ₹ ₽ % ² ³ °
  *   'p' punct   any other single code point that is not white space
@@ -128,7 +128,7 @@ export function lex(text: string, start = 0, end = text.length): Tok[] {
             split = j - 1; // "don't" → "do" + "n't"
             after = k;
           } else if (CLITICS.has(tail) && tail !== 't') {
-            split = j; // "Azerbaijan’s" → "Azerbaijan" + "’s"
+            split = j; // "Kenya’s" → "Kenya" + "’s"
             after = k;
           } else {
             j = k; // "O'Brien"
@@ -174,7 +174,16 @@ export function isCapitalized(v: string): boolean {
 }
 
 export function isAllCaps(v: string): boolean {
-  return v.length >= 2 && v === v.toUpperCase() && v !== v.toLowerCase();
+  if (v.length < 2) return false;
+  // ASCII: no lower-case letter and at least one upper-case one (no case conversion needed)
+  let upper = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) return v === v.toUpperCase() && v !== v.toLowerCase();
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
 }
 
 /** Opening quote marks and brackets that may precede a sentence's first word. */

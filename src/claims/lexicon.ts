@@ -1,6 +1,6 @@
 /**
  * Phrase tries over lexer tokens: the one matching primitive the claims stage uses for its word lists.
- * A phrase is lexed with the same lexer as the text, so "won't", "Armenia's" and "record-high" match the way they are
+ * A phrase is lexed with the same lexer as the text, so "won't", "Kenya's" and "record-high" match the way they are
  * written. Matching is longest-first and case-insensitive (on `Tok.l`), and ignores white space between tokens.
  */
 import { lex, type Tok } from './lex';
@@ -30,6 +30,11 @@ export class PhraseTrie<T> {
     if (node.value === undefined) node.value = value;
     if (keys.length > this.maxLen) this.maxLen = keys.length;
     return this;
+  }
+
+  /** The keys (`Tok.l`) that some phrase starts with: a token with another key can start no match. */
+  firstKeys(): IterableIterator<string> {
+    return this.root.next.keys();
   }
 
   addAll(phrases: Iterable<string>, value: T): this {

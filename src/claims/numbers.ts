@@ -20,6 +20,13 @@ for (const c of units.currencyNames) CURRENCY_NAMES.addAll(c.names, c.unit);
 export const CURRENCY_CODES = new Set(units.currencyCodes);
 export const CURRENCY_SYMBOLS = new Map<string, string>(Object.entries(units.currencySymbols));
 export const COUNTED_KNOWN = lowerSet(units.countedKnown);
+/** The words a number in words can start with ("twenty", "eight", "a dozen"): any other word starts none. */
+const NUMBER_WORD_START = new Set<string>([...SMALL.keys(), ...TENS.keys(), 'a', 'an']);
+
+/** Can a word token with key `l` start a number in words? */
+export function startsNumberWord(l: string): boolean {
+  return NUMBER_WORD_START.has(l);
+}
 
 export interface NumberRead {
   value: number;
@@ -86,6 +93,7 @@ function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
   let any = false;
   let last: 'none' | 'small' | 'tens' | 'hundred' | 'scale' = 'none';
   const first = toks[i];
+  if (!NUMBER_WORD_START.has(first.l)) return null;
   if (first.l === 'a' || first.l === 'an') {
     const nx = toks[i + 1];
     if (!nx || nx.k !== 'w' || !nx.gap) return null;
@@ -171,7 +179,7 @@ export function isYearLike(toks: readonly Tok[], i: number): boolean {
   if (prev && prev.k === 's' && CURRENCY_SYMBOLS.has(prev.v)) return false;
   const nx = toks[i + 1];
   if (nx) {
-    if (!nx.gap && (nx.k === 'w' || nx.k === 'n')) return false; // "1990s", "2020km"
+    if (!nx.gap && (nx.k === 'w' || nx.k === 'n')) return false; // "1970s", "2016km"
     if (nx.k === 's') return false; // "%", "km²"
     if (nx.k === 'w' && (isScaleWord(nx) || nx.l === 'dozen')) return false;
     if (MEASURES.match(toks, i + 1) || PERCENT.match(toks, i + 1) || CURRENCY_NAMES.match(toks, i + 1)) {

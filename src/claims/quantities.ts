@@ -2,21 +2,21 @@
  * Quantities in claims: numbers with their unit and hedge, normalised.
  *
  *   "1,200", "3.5", "eight", "twenty-five", "a dozen", "two million", "1.5 million", "$3bn"   value
- *   "70 percent", "70 per cent", "70%"                                                         unit "%"
+ *   "45 percent", "45 per cent", "45%"                                                         unit "%"
  *   "3 percentage points"                                                                      unit "pp"
- *   "150 square kilometers", "150 km²"                                                         unit "km²"
- *   "5 km", "five-kilometer-wide" (the "-wide" joins the span)                                 unit "km"
+ *   "300 square kilometers", "300 km²"                                                         unit "km²"
+ *   "5 km", "three-kilometer-long" (the "-long" joins the span)                                unit "km"
  *   "$3 billion", "US$3bn", "3 billion dollars", "€5m", "£2.5 million", "USD 40"               unit "USD" / "EUR" / "GBP" …
- *   "eight preconditions", "1,500 troops", "eight occupied Azerbaijani villages"              unit = the counted noun's
- *       lemma, singular ("precondition", "troop", "village"); counts of persons are "people". The noun must follow the
+ *   "twelve demands", "1,500 troops", "eight flooded coastal villages"                     unit = the counted noun's
+ *       lemma, singular ("demand", "troop", "village"); counts of persons are "people". The noun must follow the
  *       number within three words with nothing but modifiers between; otherwise the unit is null (a bare count).
- *   "as many as eight", "up to 10"                 qualifier 'up-to'
+ *   "as many as 40", "up to 10"                    qualifier 'up-to'
  *   "nearly", "almost", "less than", "under"       qualifier 'at-most'
  *   "more than", "at least", "over"                qualifier 'at-least'
  *   "about", "around", "some", "roughly"           qualifier 'approximate'
  *   "between 5 and 10", "5-10 km", "5 to 10", "two or three"   qualifier 'range', value = low, high = high
  *
- * Not quantities: years and other parts of dates (see dates.ts), decades ("1990s"), ordinals ("23rd", "first"),
+ * Not quantities: years and other parts of dates (see dates.ts), decades ("1970s"), ordinals ("23rd", "first"),
  * fractions in words ("three-quarters", "two-thirds"),
  * clock times ("10:30", "5 p.m."), fractions and codes ("9/11", "COVID-19", "F-16", "G7", "Article 5"), a bare
  * "one"/"a" with no unit after it ("one of them", "no one"), and small referential counts with a determiner and no
@@ -29,6 +29,7 @@ import { isCapitalized, lex, type Tok } from './lex';
 import { PhraseTrie, lowerSet } from './lexicon';
 import {
   COUNTED_KNOWN, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, MEASURES, PERCENT, isYearLike, readNumber,
+  startsNumberWord,
 } from './numbers';
 import { datesInTokens } from './dates';
 
@@ -83,7 +84,7 @@ function unitAfter(toks: readonly Tok[], j: number, allowCurrencyName: boolean):
   const t = toks[k];
   if (!t) return null;
   if (t.k === 'p' && t.v === '-' && !t.gap) {
-    k++; // "five-kilometer", "10-mile"
+    k++; // "three-kilometer", "10-mile"
     const u = toks[k];
     if (!u || u.gap) return null;
     const m = MEASURES.match(toks, k);
@@ -208,7 +209,8 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
       continue;
     }
     const t = toks[i];
-    if ((t.k !== 'n' && t.k !== 'w') || skipNumberAt(toks, i)) {
+    // only digits and the first word of a number in words can start an amount
+    if ((t.k !== 'n' && (t.k !== 'w' || !startsNumberWord(t.l))) || skipNumberAt(toks, i)) {
       i++;
       continue;
     }
@@ -267,7 +269,7 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
       }
     }
     if (!measure) {
-      // counted noun: "eight preconditions", "between two and three cuts"
+      // counted noun: "twelve demands", "between two and three cuts"
       const c = countedNoun(toks, end);
       if (c) {
         unit = c.lemma === 'person' ? 'people' : c.lemma;
