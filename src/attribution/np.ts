@@ -28,7 +28,7 @@ export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const DETS = new Set(['the', 'a', 'an', 'another', 'this', 'that', 'these', 'those', 'some', 'one', 'two', 'three', 'several', 'many', 'both', 'other', 'each', 'all', 'most', 'few', 'no']);
 const DASHES = new Set(['-', '–', '‑']);
-/** Participles that glue a phrase to a noun inside a source: "released by", "issued by", "Hague-based". */
+/** Participles that glue a phrase to a noun inside a source: "released by", "issued by", "Geneva-based". */
 const GLUE_PARTICIPLES = new Set(['released', 'issued', 'published', 'posted', 'distributed', 'sent', 'provided', 'based', 'led', 'backed', 'owned', 'run', 'funded', 'affiliated', 'allied', 'aligned', 'appointed', 'elected']);
 
 const isCap = (v: string): boolean => {
@@ -45,7 +45,7 @@ function nominal(tk: Tokens, j: number): boolean {
 }
 
 function glued(tk: Tokens, j: number): boolean {
-  // no white space on either side: a hyphen or slash inside a compound ("Hague-based", "RFE/RL")
+  // no white space on either side: a hyphen or slash inside a compound ("Geneva-based", "AT&T", "BBC/ITV")
   return j > 0 && j + 1 < tk.n && tk.start[j] === tk.end[j - 1] && tk.end[j] === tk.start[j + 1];
 }
 
@@ -109,7 +109,7 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
       break;
     }
     if (nominal(tk, k)) {
-      // a plain lower-case noun directly before a name is not part of it ("the meetings Blinken said"),
+      // a plain lower-case noun directly before a name is not part of it ("after the talks Smith said"),
       // unless it is a role word ("spokesman Ned Price")
       if (tk.pos[k] === 'NOUN' && !isCap(v) && isCap(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw)) break;
       j = k;
@@ -141,7 +141,7 @@ function skipTimeLeft(tk: Tokens, i: number, lo: number): number {
 
 /**
  * The source phrase to the left of a cue at token `cue`: skips adverbs/auxiliaries and comma-bracketed
- * asides ("Blinken, before the meeting, pledged"; "Jane Doe, a spokeswoman for X, said").
+ * asides ("Smith, before the vote, pledged"; "Jane Doe, a spokeswoman for X, said").
  * Returns the phrase and, when there was one, the appositive between it and the cue.
  */
 export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; appositive: Range | null } | null {

@@ -420,7 +420,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
     push(a, b, known.type, known.speaker);
     return;
   }
-  // "The Hague": a leading "The" that belongs to the name
+  // "The Bronx", "The Gambia": a leading "The" that belongs to the name
   if (toks[a].l === 'the' && b - a >= 2) {
     classify(toks, a + 1, b, ctx, strict, out);
     return;

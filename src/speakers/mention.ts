@@ -1,6 +1,6 @@
 /**
  * What a source mention says about its referent: a pronoun, a name (with titles), or a description
- * ("another senior US official familiar with …", "his press office", "the Hague-based court").
+ * ("another senior European official familiar with …", "his press office", "the Geneva-based tribunal").
  */
 import type { Tokens } from '../document/tokens';
 import type { Range } from '../attribution/np';
@@ -17,14 +17,14 @@ export interface MentionInfo {
   fresh: boolean;
   definite: boolean;
   plural: boolean;
-  /** Name words as written ("Antony", "Blinken"), without titles. */
+  /** Name words as written ("Jane", "Doe"), without titles. */
   name: string[];
   /** Lower-case head phrase of a description ("official", "press office", "court"). */
   head: string | null;
   headClass: HeadClass | null;
   titles: string[];
   gender: Gender;
-  /** Lower-case content words of the affiliation and modifiers ("state", "department", "armenian"). */
+  /** Lower-case content words of the affiliation and modifiers ("state", "department", "french"). */
   affiliation: string[];
   /** The text of the affiliation phrase ("the State Department"). */
   affiliationText: string | null;
@@ -34,7 +34,7 @@ export interface MentionInfo {
   coreText: string;
   /** "released by X": the agent that really speaks for a document. */
   agent: Range | null;
-  /** "his press office", "Azerbaijan’s representative": the owner. */
+  /** "his press office", "Brazil’s ambassador": the owner. */
   possessor: Range | null;
   /** A name that names an organisation or a country rather than a person. */
   organizationName: boolean;
@@ -55,7 +55,7 @@ const isCap = (v: string): boolean => {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 };
 
-/** Light stem for matching affiliations: "Armenian"/"Armenia" → "armen", "States"/"State" → "state". */
+/** Light stem for matching affiliations: "Canadian"/"Canada" → "canad", "States"/"State" → "state". */
 export function affKey(w: string): string {
   const x = w.toLowerCase().replace(/[’']s$/, '');
   return x.length > 5 ? x.slice(0, 5) : x.replace(/s$/, '');
@@ -130,7 +130,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     base.possessor = [a, a + 1];
     i++;
   }
-  // "Azerbaijan’s permanent representative": possessor before ’s
+  // "Brazil’s permanent representative": possessor before ’s
   for (let k = i; k < headEnd; k++) {
     if (tk.lower[k] === '’s' || tk.lower[k] === "'s") {
       base.possessor = [i, k];
@@ -157,7 +157,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     base.headClass = 'organization';
     return finish(base, words);
   }
-  // titles and honorifics, anywhere in the core ("US Secretary of State Antony Blinken", "the Armenian prime minister")
+  // titles and honorifics, anywhere in the core ("US Secretary of State Jane Doe", "the Polish prime minister")
   let nameFrom = 0;
   let sawTitle = false;
   for (let k = 0; k < words.length; k++) {
@@ -178,7 +178,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
       k += t.len - 1;
     }
   }
-  // modifiers before the head add to the affiliation ("US", "Armenian", "State Department")
+  // modifiers before the head add to the affiliation ("US", "Polish", "State Department")
   const lastCap = orig.length > 0 && isCap(orig[orig.length - 1]);
   const nameWords = lastCap ? orig.slice(nameFrom).filter((w) => isCap(w) || w === '-' || w === '.') : [];
   if (nameWords.length && nameFrom < words.length && !(headClass(words[words.length - 1]) && headClass(words[words.length - 1]) !== 'title' && !sawTitle)) {

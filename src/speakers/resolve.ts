@@ -436,7 +436,7 @@ function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r
   return reg.create(kindFor());
 }
 
-/** "According to his press office, Pashinyan …": the owner named right after. */
+/** "According to his press office, Smith …": the owner named right after. */
 function cataphor(ctx: Context, reg: Registry, r: RawAttribution, pron: MentionInfo): Entity | null {
   const { tk } = ctx;
   const start = r.parts[0][0];
