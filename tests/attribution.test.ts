@@ -203,6 +203,10 @@ describe('speaker resolution', () => {
       text: 'The company’s chief executive, Mark Lee, said profits would rise. Analysts were skeptical. “The numbers don’t add up,” said one analyst, who asked not to be named.',
       want: { profits: 'Mark Lee', numbers: 'one analyst' },
     },
+    {
+      text: '“We are ready,” said coach Tom Brown. His captain, Mike Lee, was less sure. “We have injuries,” he said.\n\nSmith said Jones was wrong. “He has no plan,” he said.',
+      want: { ready: 'Tom Brown', injuries: 'Mike Lee', 'no plan': 'Smith' },
+    },
   ])('resolves wire-copy speakers: $want', ({ text, want }) => {
     const { rows } = run(text);
     for (const [fragment, speaker] of Object.entries(want)) expect(find(rows, fragment)?.speaker, fragment).toBe(speaker);

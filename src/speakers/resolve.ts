@@ -485,7 +485,7 @@ function resolvePronoun(ctx: Context, reg: Registry, m: MentionInfo, r: RawAttri
     if (e === last) score += 3;
     if (last && !ok(last) && last.speaksFor === e) score += 2.5;
     if (e.lastSubject === cur) score += 2;
-    else if (e.lastSubject === cur - 1) score += 0.5;
+    else if (e.lastSubject === cur - 1) score += e === last ? 0.5 : 3; // a new subject just introduced is what "he" picks up
     if (e.spoke) score += 0.3;
     if (score > bestScore) {
       bestScore = score;
