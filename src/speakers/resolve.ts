@@ -228,7 +228,7 @@ export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolutio
     const { k, at } = order[next];
     flushRunsBefore(at);
     const r = raws[k];
-    const e = resolveOne(ctx, reg, r, raws, speakerOf, k, certainty);
+    const e = resolveOne(ctx, reg, r, k, certainty);
     speakerOf[k] = e;
     if (e) {
       e.spoke++;
@@ -240,7 +240,6 @@ export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolutio
     }
   }
   flushRunsBefore(Infinity);
-  void seg;
   return { entities: reg.entities, speakerOf, certainty };
 }
 
@@ -305,7 +304,7 @@ function backgroundMention(ctx: Context, reg: Registry, range: Range): void {
   }
 }
 
-function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAttribution[], speakerOf: (Entity | null)[], k: number, certainty: number[]): Entity | null {
+function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, certainty: number[]): Entity | null {
   const { tk } = ctx;
   if (!r.source) {
     if (!r.continues) return null;
@@ -331,7 +330,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
   };
 
   if (m.type === 'pronoun') {
-    const e = resolvePronoun(ctx, reg, m, r, raws, speakerOf, k);
+    const e = resolvePronoun(reg, m, r);
     certainty[k] = e ? 0.9 : 0.5;
     if (!e) return null;
     if (!e.gender && m.gender && PERSONISH.has(e.kind)) e.gender = m.gender;
@@ -344,7 +343,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
   if (m.type === 'nominal' && m.headClass === 'document' && (m.agent || m.possessor)) {
     const who = analyseMention(tk, (m.agent ?? m.possessor) as Range);
     const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as Range, appositive: null };
-    const e = who.type === 'pronoun' ? resolvePronoun(ctx, reg, who, inner, raws, speakerOf, k) : resolveDescriptionOrName(ctx, reg, who, inner);
+    const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(ctx, reg, who, inner);
     if (e) {
       reg.absorb(e, who, s, p, true, false);
       const alias = m.coreText;
@@ -356,7 +355,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, raws: RawAtt
   // an office that speaks for its owner: "his press office", "Smith's spokesman"
   if (m.type === 'nominal' && m.possessor && (m.headClass === 'spokes' || m.headClass === 'organization')) {
     const ownerInfo = analyseMention(tk, m.possessor);
-    const owner = ownerInfo.type === 'pronoun' ? cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(ctx, reg, ownerInfo, r, raws, speakerOf, k) : resolveDescriptionOrName(ctx, reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
+    const owner = ownerInfo.type === 'pronoun' ? cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(reg, ownerInfo, r) : resolveDescriptionOrName(ctx, reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
     if (owner) {
       // the same office of the same owner is one speaker
       const mine = reg.offices.get(owner) ?? [];
@@ -458,10 +457,7 @@ function cataphor(ctx: Context, reg: Registry, r: RawAttribution, pron: MentionI
   return e;
 }
 
-function resolvePronoun(ctx: Context, reg: Registry, m: MentionInfo, r: RawAttribution, raws: RawAttribution[], speakerOf: (Entity | null)[], k: number): Entity | null {
-  void raws;
-  void speakerOf;
-  void k;
+function resolvePronoun(reg: Registry, m: MentionInfo, r: RawAttribution): Entity | null {
   const p = m.pronoun ?? (m.text.toLowerCase() as string);
   const last = reg.lastSpeaker;
   const g: Gender = p === 'he' || p === 'his' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : null;
