@@ -205,33 +205,32 @@ class Intervals {
 /**
  * Marks over [0, n) that can only be set, with a jump to the next unset position: each position is visited once
  * however many overlapping ranges are marked (nested quotes stay linear).
+ * Stored as jumps in a zeroed array of n + 1 (so no set-up pass): skip[i] is 0 while i is unset, else a distance
+ * forward towards the next unset position. Position n is never set.
  */
 class Marks {
-  private readonly next: Int32Array;
-  readonly set: Uint8Array;
-  constructor(n: number) {
-    this.next = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) this.next[i] = i;
-    this.set = new Uint8Array(n);
+  constructor(private readonly skip: Int32Array) {}
+  isSet(i: number): boolean {
+    return this.skip[i] !== 0;
   }
   /** The first unset position ≥ i (n when none). */
   free(i: number): number {
+    const skip = this.skip;
     let r = i;
-    while (this.next[r] !== r) r = this.next[r];
+    while (skip[r] !== 0) r += skip[r];
     let j = i;
-    while (this.next[j] !== r) {
-      const k = this.next[j];
-      this.next[j] = r;
+    while (j !== r) {
+      const k = j + skip[j];
+      skip[j] = r - j;
       j = k;
     }
     return r;
   }
-  /** Set [a, b); `each` sees every position that was unset. */
-  mark(a: number, b: number, each?: (i: number) => void): void {
+  /** Set [a, b); `into[i] = value` for every position i that was unset. */
+  mark(a: number, b: number, into?: Int32Array, value = 0): void {
     for (let i = this.free(a); i < b; i = this.free(i + 1)) {
-      this.set[i] = 1;
-      this.next[i] = i + 1;
-      if (each) each(i);
+      this.skip[i] = 1;
+      if (into) into[i] = value;
     }
   }
   /** Is all of [a, b) set? */
@@ -269,14 +268,16 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
 
   // which quote owns each character (content, parts, cue, source; -1: none). Full quotes claim their characters
   // first, partial quotes only what is left, so a partial quote inside a reported clause stays part of that clause.
-  const owner = new Int32Array(n).fill(-1);
-  const owned = new Marks(n);
+  // per-character arrays, in one zeroed allocation: owner (+1, 0: none) and the three sets of marks
+  const buf = new Int32Array(4 * (n + 1));
+  const ownerPlus1 = buf.subarray(0, n + 1);
+  const ownerOf = (i: number) => ownerPlus1[i] - 1;
+  const owned = new Marks(buf.subarray(n + 1, 2 * (n + 1)));
   /** Set where a quote's words are (content, parts, a partial quote's sentence): the narrative pass skips these. */
-  const quotedMarks = new Marks(n);
-  const quoted = quotedMarks.set;
+  const quoted = new Marks(buf.subarray(2 * (n + 1), 3 * (n + 1)));
   const own = (a: number, b: number, k: number, words: boolean) => {
-    owned.mark(a, b, (i) => (owner[i] = k));
-    if (words) quotedMarks.mark(a, b);
+    owned.mark(a, b, ownerPlus1, k + 1);
+    if (words) quoted.mark(a, b);
   };
   const quotedShare = (a: number, b: number) => {
     let all = 0;
@@ -284,7 +285,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     for (let i = a; i < b; i++) {
       if (isWsCode(text.charCodeAt(i))) continue;
       all++;
-      cov += quoted[i];
+      if (quoted.isSet(i)) cov++;
     }
     return all ? cov / all : 1;
   };
@@ -335,7 +336,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   const units: Unit[] = [];
   const seen = new Set<string>();
   /** Text already in a quote's claim: a later (nested or repeated) quote only claims what is left. */
-  const taken = new Marks(n);
+  const taken = new Marks(buf.subarray(3 * (n + 1)));
   const addUnit = (a: number, b: number, quote: Quote | null, headline: boolean): boolean => {
     const [s, e] = trimUnit(text, a, b);
     if (e <= s) return false;
@@ -384,8 +385,8 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       // the sentence around the fragment, up to the words of any other quote (its content, cue or source)
       let a = Math.min(c[0], Math.max(sa, c[0]));
       let b = c[1];
-      while (a > sa && (owner[a - 1] < 0 || owner[a - 1] === k)) a--;
-      while (b < sb && (owner[b] < 0 || owner[b] === k)) b++;
+      while (a > sa && (ownerOf(a - 1) < 0 || ownerOf(a - 1) === k)) a--;
+      while (b < sb && (ownerOf(b) < 0 || ownerOf(b) === k)) b++;
       if (addUnit(a, b, q, false)) own(a, b, k, true);
       return;
     }
@@ -398,7 +399,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       let i = taken.free(c[0]);
       while (i < c[1]) {
         let j = i;
-        while (j < c[1] && !taken.set[j]) j++;
+        while (j < c[1] && !taken.isSet(j)) j++;
         const pieces = splitSentences(text, i, j);
         for (const s of pieces) {
           const start = lead >= 0 && lead < s.start && s.start === pieces[0].start && i === c[0] ? lead : s.start;
@@ -425,9 +426,9 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     let bestB = a;
     let i = a;
     while (i < b) {
-      while (i < b && quoted[i]) i++;
+      while (i < b && quoted.isSet(i)) i++;
       const s0 = i;
-      while (i < b && !quoted[i]) i++;
+      while (i < b && !quoted.isSet(i)) i++;
       if (i - s0 > bestB - bestA) {
         bestA = s0;
         bestB = i;

@@ -89,24 +89,32 @@ const CAT_BITS = CATS.map((c) => {
   const exc = EXCEPTIONS.get(c);
   return { c, trie, bit: bitFor(trie), exc, excBit: exc ? bitFor(exc) : 0 };
 });
+const ALL_CATEGORIES = CAT_BITS.reduce((m, x) => m | x.bit, 0);
+const ALL_CATEGORIES_AND_EXCEPTIONS = CAT_BITS.reduce((m, x) => m | x.bit | x.excBit, 0);
 const NEGATION_BIT = bitFor(NEGATION);
 const NEGATION_EXCEPTIONS_BIT = bitFor(NEGATION_EXCEPTIONS);
+/** Words that open a subordinate clause (see mainClauseNegated). */
+const SUBORDINATOR_BIT = 1 << nextBit++;
+for (const w of F.subordinators) FIRST.set(w, (FIRST.get(w) ?? 0) | SUBORDINATOR_BIT);
 
-/** FIRST bits of each token. */
-function firstBits(toks: readonly Tok[]): { bits: Int32Array; any: number } {
-  const bits = new Int32Array(toks.length);
+interface FirstBits {
+  /** FIRST bits of each token. */
+  bits: number[];
+  /** All of them or'ed. */
+  any: number;
+}
+// (plain arrays: claims are short, and small typed arrays cost more to allocate than they save)
+function firstBits(toks: readonly Tok[]): FirstBits {
+  const bits: number[] = [];
   let any = 0;
   for (let i = 0; i < toks.length; i++) {
-    const b = FIRST.get(toks[i].l);
-    if (b !== undefined) {
-      bits[i] = b;
-      any |= b;
-    }
+    const b = FIRST.get(toks[i].l) ?? 0;
+    bits.push(b);
+    any |= b;
   }
   return { bits, any };
 }
 
-const SUBORDINATORS = new Set(F.subordinators);
 const OFFICIAL = new Set(F.officialWords);
 const TYPE_ORDER: ClaimType[] = ['quantity', 'temporal', 'event', 'comparison', 'causal', 'rule', 'prediction', 'position'];
 
@@ -140,63 +148,67 @@ export interface Features {
  */
 function categories(
   toks: readonly Tok[],
-  first: { bits: Int32Array; any: number },
+  first: FirstBits,
   quantities: readonly Quantity[],
   dates: readonly ClaimDate[],
   entities: readonly ClaimEntity[],
 ): Set<Cat> {
   const found = new Set<Cat>();
   const { bits, any } = first;
-  const inDate = new Uint8Array(toks.length);
-  const inName = new Uint8Array(toks.length);
-  const mark = (spans: readonly { span: { start: number; end: number } }[], into: Uint8Array) => {
-    let k = 0;
-    for (let i = 0; i < toks.length; i++) {
-      while (k < spans.length && spans[k].span.end <= toks[i].s) k++;
-      if (k < spans.length && spans[k].span.start <= toks[i].s) into[i] = 1;
-    }
-  };
-  const inQuantity = new Uint8Array(toks.length);
-  mark(dates, inDate);
-  mark(entities, inName);
-  mark(quantities, inQuantity);
-  for (const { c, trie, bit, exc, excBit } of CAT_BITS) {
-    if (!(any & bit)) continue; // no token starts one of its phrases
-    const either = bit | excBit;
-    let i = 0;
-    while (i < toks.length) {
-      if (!(bits[i] & either) || inDate[i] || (inName[i] && c !== 'rule')) {
-        i++;
-        continue;
-      }
-      if (exc && bits[i] & excBit) {
+  if (!(any & ALL_CATEGORIES)) return found;
+  // One pass for all categories, each keeping its own place: from[k] is the first token category k may look at again
+  // (past an exception it matched, or past a quantity's qualifier), Infinity once found.
+  const from: number[] = CAT_BITS.map(() => 0);
+  const inDate = spanCursor(dates);
+  const inName = spanCursor(entities);
+  const inQuantity = spanCursor(quantities);
+  for (let i = 0; i < toks.length; i++) {
+    const b = bits[i];
+    if (!(b & ALL_CATEGORIES_AND_EXCEPTIONS)) continue;
+    const at = toks[i].s;
+    if (inDate(at)) continue;
+    const named = inName(at);
+    for (let k = 0; k < CAT_BITS.length; k++) {
+      const { c, trie, bit, exc, excBit } = CAT_BITS[k];
+      if (!(b & (bit | excBit)) || from[k] > i || (named && c !== 'rule')) continue;
+      if (exc && b & excBit) {
         const x = exc.match(toks, i, toks.length, false);
         if (x) {
-          i = x.end;
+          from[k] = x.end;
           continue;
         }
       }
-      const m = bits[i] & bit ? trie.match(toks, i, toks.length, false) : null;
-      if (m) {
-        // "more than 1,000": a quantity qualifier, not a comparison
-        if (!(c === 'comparison' && inQuantity[i])) {
-          found.add(c);
-          break;
-        }
-        i = m.end;
-        continue;
+      const m = b & bit ? trie.match(toks, i, toks.length, false) : null;
+      if (!m) continue;
+      // "more than 1,000": a quantity qualifier, not a comparison
+      if (c === 'comparison' && inQuantity(at)) {
+        from[k] = m.end;
+      } else {
+        found.add(c);
+        from[k] = Infinity;
       }
-      i++;
     }
   }
   return found;
 }
 
 /**
+ * Is a token inside one of the spans (sorted, not overlapping)? Ask with non-decreasing token starts: the cursor only
+ * moves forward.
+ */
+function spanCursor(spans: readonly { span: { start: number; end: number } }[]): (at: number) => boolean {
+  let k = 0;
+  return (at) => {
+    while (k < spans.length && spans[k].span.end <= at) k++;
+    return k < spans.length && spans[k].span.start <= at;
+  };
+}
+
+/**
  * Negation in the main clause: a negator outside subordinate clauses. A subordinate clause runs from a subordinator
  * ("which", "who", "if", "because", "when" …) to the next comma, semicolon, colon or dash (or to the end).
  */
-function mainClauseNegated(toks: readonly Tok[], first: { bits: Int32Array; any: number }): boolean {
+function mainClauseNegated(toks: readonly Tok[], first: FirstBits): boolean {
   if (!(first.any & NEGATION_BIT)) return false;
   const { bits } = first;
   let inSub = false;
@@ -207,7 +219,7 @@ function mainClauseNegated(toks: readonly Tok[], first: { bits: Int32Array; any:
       continue;
     }
     if (t.k !== 'w') continue;
-    if (SUBORDINATORS.has(t.l)) {
+    if (bits[i] & SUBORDINATOR_BIT) {
       inSub = true;
       continue;
     }

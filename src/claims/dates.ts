@@ -25,7 +25,7 @@
  */
 import type { ClaimDate, DatePrecision } from '../types';
 import { lex, type Tok } from './lex';
-import { isYearLike, readNumber, startsNumberWord } from './numbers';
+import { NUMBER_WORD_START, isYearLike, readNumber } from './numbers';
 
 const MONTHS = new Map<string, number>(Object.entries({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
@@ -195,16 +195,16 @@ function dayValue(m: number, d: number, y: number | null, pub: PubDate | null, f
   return `--${p2(m)}-${p2(d)}`;
 }
 
-/** Words a date can start with: month and weekday names, relative words; numbers in words are checked apart. */
+/** Words a date can start with: month and weekday names, relative words, numbers in words ("two years ago"). */
 const DATE_START_WORDS = new Set<string>([
   ...MONTHS.keys(), ...MONTH_ABBR.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBR.keys(),
-  'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'this', 'next', 'past',
+  'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'this', 'next', 'past', ...NUMBER_WORD_START,
 ]);
 
 /** Can a date start at this token? (A cheap test before {@link dateAt}: false means dateAt finds nothing.) */
 function mayStartDate(t: Tok): boolean {
   if (t.k === 'n') return true;
-  if (t.k === 'w') return DATE_START_WORDS.has(t.l) || startsNumberWord(t.l);
+  if (t.k === 'w') return DATE_START_WORDS.has(t.l);
   return t.v === '’' || t.v === "'" || t.v === '‘'; // "’70s"
 }
 

@@ -65,10 +65,11 @@ export function lex(text: string, start = 0, end = text.length): Tok[] {
   let i = lo;
   let gap = false;
   let nl = false;
-  const push = (k: TokKind, s: number, e: number) => {
+  /** `plain`: the token is known to hold only lower-case ASCII letters and digits (its key is itself). */
+  const push = (k: TokKind, s: number, e: number, plain = false) => {
     const v = text.slice(s, e);
     let l = v;
-    if (k === 'w') {
+    if (k === 'w' && !plain) {
       l = v.toLowerCase();
       if (l.indexOf('\u2019') >= 0) l = l.replace(/\u2019/g, "'");
     } else if (v === '\u2019') {
@@ -111,12 +112,18 @@ export function lex(text: string, start = 0, end = text.length): Tok[] {
       continue;
     }
     if (isLetterAt(text, i)) {
+      let plain = c >= 97 && c <= 122; // lower-case ASCII so far
       let j = i + charLen(text, i);
       let split = -1; // where a clitic starts
       let after = -1; // end of the clitic
       while (j < hi) {
         const d = text.charCodeAt(j);
-        if (isDigit(d) || isLetterAt(text, j)) {
+        if ((d >= 97 && d <= 122) || isDigit(d)) {
+          j++;
+          continue;
+        }
+        if (isLetterAt(text, j)) {
+          plain = false;
           j += charLen(text, j);
           continue;
         }
@@ -132,17 +139,18 @@ export function lex(text: string, start = 0, end = text.length): Tok[] {
             after = k;
           } else {
             j = k; // "O'Brien"
+            plain = false;
             continue;
           }
         }
         break;
       }
       if (split >= 0) {
-        push('w', i, split);
+        push('w', i, split, plain);
         push('w', split, after);
         i = after;
       } else {
-        push('w', i, j);
+        push('w', i, j, plain);
         i = j;
       }
       continue;

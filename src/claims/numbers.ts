@@ -21,7 +21,7 @@ export const CURRENCY_CODES = new Set(units.currencyCodes);
 export const CURRENCY_SYMBOLS = new Map<string, string>(Object.entries(units.currencySymbols));
 export const COUNTED_KNOWN = lowerSet(units.countedKnown);
 /** The words a number in words can start with ("twenty", "eight", "a dozen"): any other word starts none. */
-const NUMBER_WORD_START = new Set<string>([...SMALL.keys(), ...TENS.keys(), 'a', 'an']);
+export const NUMBER_WORD_START: ReadonlySet<string> = new Set<string>([...SMALL.keys(), ...TENS.keys(), 'a', 'an']);
 
 /** Can a word token with key `l` start a number in words? */
 export function startsNumberWord(l: string): boolean {

@@ -201,7 +201,7 @@ function headCompatible(e: Entity, m: MentionInfo): boolean {
 }
 
 export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolution {
-  const { tk, seg } = ctx;
+  const { tk } = ctx;
   const reg = new Registry();
   const speakerOf: (Entity | null)[] = new Array(raws.length).fill(null);
   const certainty: number[] = new Array(raws.length).fill(1);
