@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   conjugationFallbacks,
@@ -510,5 +511,29 @@ describe('boilerplate patterns', () => {
     }
     console.log(`slowest boilerplate match on a 100 KB line: ${worst.toFixed(2)} ms (${worstWhat})`);
     expect(worst, worstWhat).toBeLessThan(50);
+  });
+});
+
+describe('frozen lexicons', () => {
+  it('cue-forms.json holds what compromise conjugates from cues.json today (run `npm run lexicons` after editing cues.json)', async () => {
+    const { freezeCueForms } = await import('../scripts/lexicons');
+    const frozen = JSON.parse(readFileSync(new URL('../src/model/cue-forms.json', import.meta.url), 'utf8'));
+    expect(frozen).toEqual(JSON.parse(JSON.stringify(freezeCueForms())));
+  });
+
+  it('name-words.json holds compromise’s first names, places and organisations', async () => {
+    const { freezeNameWords } = await import('../scripts/lexicons');
+    const frozen = JSON.parse(readFileSync(new URL('../src/model/name-words.json', import.meta.url), 'utf8'));
+    expect(frozen).toEqual(freezeNameWords());
+    expect(frozen.male).toContain('john');
+    expect(frozen.female).toContain('mary');
+    expect(frozen.country).toContain('france');
+  });
+
+  it('the built library never loads compromise', () => {
+    const dist = new URL('../dist/index.js', import.meta.url);
+    if (!existsSync(dist)) return;
+    const code = readFileSync(dist, 'utf8');
+    expect(code).not.toMatch(/from ["']compromise["']|require\(["']compromise["']\)/);
   });
 });

@@ -20,6 +20,10 @@ const NON_STATEMENTS = new Set((cueData.nonStatements as string[]).map((p) => p.
 const NOT_SPEAKERS = new Set((labels.notSpeakers as string[]).map((w) => w.toLowerCase()));
 
 const PREP_WORDS = new Set(['to', 'for', 'with', 'about', 'on', 'at', 'in', 'into', 'from', 'by', 'of', 'over', 'against', 'upon', 'after', 'before']);
+/** How far back a rule looks for a cue's subject or its sentence's main verb, in tokens. */
+const WINDOW = 200;
+/** The longest content a cue reports, in tokens (a run-on "sentence" of a whole page is cut there). */
+const MAX_CONTENT = 600;
 const END_PUNCT = new Set(['.', '!', '?', ';']);
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'it']);
@@ -165,7 +169,8 @@ function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): nu
   let depth = 0;
   // a reported clause ("he cannot comment … because …") keeps its subordinate clauses; an object does not
   let clause = viaThat || PERSONAL_PRONOUNS.has(tk.lower[first]);
-  for (let t = first + 1; t < st.b; t++) {
+  const stop = Math.min(st.b, first + MAX_CONTENT);
+  for (let t = first + 1; t < stop; t++) {
     if (ctx.regionOfTok[t] >= 0) continue;
     const v = tk.value[t];
     if (v === '(' || v === '[') depth++;
@@ -194,7 +199,7 @@ function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): nu
       if (next && next.kind === 'verb' && (next.entry.form === 's' || next.entry.form === 'past') && !next.entry.weak) return t;
     }
   }
-  return st.b;
+  return stop;
 }
 
 function skipBetweenRight(ctx: Context, i: number, hi: number): number {
@@ -456,7 +461,7 @@ function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): R
       appositive = o.appositive;
     }
   }
-  for (let t = st.a; !source && t < c.first; t++) {
+  for (let t = Math.max(st.a, c.first - WINDOW); !source && t < c.first; t++) {
     if ((tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') && ctx.regionOfTok[t] < 0) {
       const subj = subjectLeft(tk, t, st.a);
       if (subj) {
@@ -506,8 +511,8 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
   const { tk } = ctx;
   if (passive(ctx, c, bodyA) || modal(ctx, c, bodyA)) return null;
   // the subject may not reach back into a quote that ends before the cue
-  let lo = bodyA;
-  for (let t = c.first - 1; t >= bodyA; t--) {
+  let lo = Math.max(bodyA, c.first - WINDOW);
+  for (let t = c.first - 1; t >= lo; t--) {
     if (ctx.regionOfTok[t] >= 0) {
       lo = t + 1;
       break;

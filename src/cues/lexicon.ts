@@ -1,5 +1,7 @@
 /**
  * The reporting-cue lexicon: loads `model/cues.json` and indexes every inflected form of each verb's head word.
+ * The forms were worked out with compromise when the lexicon was frozen (`model/cue-forms.json`, see
+ * `inflect.ts`), so reading a story never loads compromise.
  *
  * Inflections come from compromise's own conjugation model (the same suffix rules and irregular lexicon it uses
  * to tag text), not from hand-typed lists. compromise answers with the unchanged infinitive when none of its
@@ -8,8 +10,9 @@
  *
  * The index is built once, on first use.
  */
-import nlp from 'compromise';
 import data from '../model/cues.json';
+import frozen from '../model/cue-forms.json';
+import { ruleGerund, rulePast, ruleS } from './spelling';
 import type { CueStance } from '../types';
 
 export type VerbForm = 'base' | 's' | 'past' | 'participle' | 'gerund';
@@ -53,26 +56,6 @@ interface RawCues {
   nouns: RawNoun[];
 }
 
-/** The slice of compromise's world object this module uses. */
-interface Conjugation {
-  Infinitive?: string;
-  PastTense?: string;
-  PresentTense?: string;
-  Gerund?: string;
-  Participle?: string;
-}
-interface CompromiseWorld {
-  model: unknown;
-  methods: {
-    two: {
-      transform: {
-        verb: { conjugate(inf: string, model: unknown): Conjugation };
-        noun: { toPlural(str: string, model: unknown): string };
-      };
-    };
-  };
-}
-
 /** A lemma whose head verb compromise could not (fully) conjugate, and the forms filled in by rule. */
 export interface ConjugationFallback {
   head: string;
@@ -95,6 +78,17 @@ interface Built {
 
 let built: Built | null = null;
 
+/** Each form's spellings, the first being the one compromise (or the rule) gives. */
+export type Forms = Record<VerbForm, string[]>;
+
+const FROZEN = frozen as unknown as { heads: Record<string, Forms>; plurals: Record<string, string>; fallbacks: ConjugationFallback[] };
+
+/** A head verb the frozen forms do not have yet (cues.json edited, `npm run lexicons` not run): spell it by rule. */
+function spellHead(head: string): Forms {
+  const past = rulePast(head);
+  return { base: [head], s: [ruleS(head)], past: [past], participle: [past], gerund: [ruleGerund(head)] };
+}
+
 const STANCES: ReadonlySet<string> = new Set<CueStance>([
   'neutral',
   'assertive',
@@ -111,157 +105,6 @@ function stanceOf(s: string, what: string): CueStance {
   return s as CueStance;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Rule-based spelling, used only where compromise has no answer.
-
-/** Double the final consonant before -ed/-ing: "quip" -> "quipp", "rebut" -> "rebutt". */
-function doubled(v: string): string {
-  // consonant-vowel-consonant ending, final consonant not w/x/y
-  if (!/(?:^|[^aeiou]|qu)[aeiou][b-df-hj-np-tvz]$/.test(v)) return v;
-  const vowelGroups = v.match(/[aeiouy]+/g)?.length ?? 0;
-  // one syllable, or a stressed final syllable that English doubles (rebut, admit, refer, compel, occur, regret, control)
-  if (vowelGroups <= 1 || /(?:but|mit|fer|pel|cur|gret|trol)$/.test(v)) return v + v[v.length - 1];
-  return v;
-}
-
-function ruleS(v: string): string {
-  if (/[^aeiou]y$/.test(v)) return v.slice(0, -1) + 'ies';
-  if (/(?:^|[^aeiou]|qu)[aeiou]z$/.test(v)) return v + 'zes';
-  if (/(?:s|sh|ch|x|z|o)$/.test(v)) return v + 'es';
-  return v + 's';
-}
-
-function rulePast(v: string): string {
-  if (/[^aeiou]y$/.test(v)) return v.slice(0, -1) + 'ied';
-  if (v.endsWith('e')) return v + 'd';
-  return doubled(v) + 'ed';
-}
-
-function ruleGerund(v: string): string {
-  if (/ie$/.test(v)) return v.slice(0, -2) + 'ying';
-  if (/[^aeiouy]e$/.test(v) && v !== 'be') return v.slice(0, -1) + 'ing';
-  return doubled(v) + 'ing';
-}
-
-/** A suffix-thumb model as compromise stores it (`model.two.models.toPast` …). */
-interface SuffixModel {
-  ex?: Record<string, string>;
-  same?: string[];
-  fwd?: Record<string, string>;
-  both?: Record<string, string>;
-}
-
-/**
- * Did one of compromise's rules produce this answer? Its converter returns the input unchanged when no
- * exception, pass-through suffix or suffix rule matches; that echo must not be taken for an invariant
- * form ("tweet" -> past "tweet") while a real one ("broadcast" -> "broadcast", via a "cast" rule) must be
- * kept. Mirrors the lookup order of compromise's converter; null when the model has an unexpected shape.
- */
-function ruleApplies(model: SuffixModel | undefined, str: string): boolean | null {
-  if (!model || typeof model !== 'object' || (!model.ex && !model.fwd && !model.both)) return null;
-  const has = (o: Record<string, string> | undefined, k: string) => !!o && Object.prototype.hasOwnProperty.call(o, k);
-  if (has(model.ex, str)) return true;
-  if (Array.isArray(model.same) && model.same.some((suffix) => str.endsWith(suffix))) return true;
-  for (let len = str.length - 1; len >= 1; len--) {
-    const suffix = str.slice(str.length - len);
-    if (has(model.fwd, suffix) || has(model.both, suffix)) return true;
-  }
-  return has(model.fwd, '') || has(model.both, '');
-}
-
-interface Models {
-  toPast?: SuffixModel;
-  toPresent?: SuffixModel;
-  toGerund?: SuffixModel;
-}
-
-type Verdict = 'ok' | 'missing' | 'invalid';
-
-/** Is compromise's answer a real form? 'missing': it echoed the infinitive; 'invalid': a misspelling. */
-function checkS(inf: string, s: string | undefined): Verdict {
-  if (!s || s === inf) return 'missing';
-  if (!s.endsWith('s')) return 'invalid';
-  if (/[^aeiou]y$/.test(inf)) return s.endsWith('ies') ? 'ok' : 'invalid';
-  if (/(?:s|sh|ch|x|z)$/.test(inf)) return s.endsWith('es') ? 'ok' : 'invalid';
-  return 'ok';
-}
-function checkPast(inf: string, past: string | undefined, models: Models): Verdict {
-  if (!past) return 'missing';
-  if (past === inf) {
-    const applied = ruleApplies(models.toPast, inf);
-    // English pasts identical to the base (put, cast, bid, read, spread) all end in -t or -d
-    if (applied === null) return /[td]$/.test(inf) ? 'ok' : 'missing';
-    return applied && /[td]$/.test(inf) ? 'ok' : 'missing';
-  }
-  if (/[^aeiou]y$/.test(inf) && past === inf + 'ed') return 'invalid';
-  return 'ok';
-}
-function checkGerund(inf: string, g: string | undefined): Verdict {
-  if (!g || g === inf) return 'missing';
-  return g.endsWith('ing') && /[aeiouy]/.test(g.slice(0, -3)) ? 'ok' : 'invalid';
-}
-
-/** Each form's spellings, the first being the one compromise (or the rule) gives. */
-type Forms = Record<VerbForm, string[]>;
-
-function conjugateHead(world: CompromiseWorld, head: string, fallbacks: ConjugationFallback[]): Forms {
-  let c: Conjugation = {};
-  try {
-    c = world.methods.two.transform.verb.conjugate(head, world.model) ?? {};
-  } catch {
-    c = {};
-  }
-  const models = ((world.model as { two?: { models?: Models } })?.two?.models ?? {}) as Models;
-  const fixed: VerbForm[] = [];
-  const reasons: Verdict[] = [];
-  const note = (form: VerbForm, v: Verdict) => {
-    fixed.push(form);
-    reasons.push(v);
-  };
-  let s = c.PresentTense;
-  const vs = checkS(head, s);
-  if (vs !== 'ok') {
-    note('s', vs);
-    s = ruleS(head);
-  }
-  let past = c.PastTense;
-  const vp = checkPast(head, past, models);
-  if (vp !== 'ok') {
-    note('past', vp);
-    past = rulePast(head);
-  }
-  let gerund = c.Gerund;
-  const vg = checkGerund(head, gerund);
-  if (vg !== 'ok') {
-    note('gerund', vg);
-    gerund = ruleGerund(head);
-  }
-  if (fixed.length) {
-    fallbacks.push({
-      head,
-      forms: fixed,
-      compromise: { s: c.PresentTense ?? null, past: c.PastTense ?? null, gerund: c.Gerund ?? null },
-      invalid: reasons.includes('invalid'),
-    });
-  }
-  // compromise only reports a participle when it differs from the past tense ("spoke"/"spoken")
-  const participle = c.Participle && c.Participle !== head ? c.Participle : (past as string);
-  const forms: Forms = { base: [head], s: [s as string], past: [past as string], participle: [participle], gerund: [gerund as string] };
-  // British and American spellings differ for verbs in unstressed vowel + l: signalled/signaled, labelling/labeling
-  if (/(?:^|[^aeiou])[aeiou]l$/.test(head) && (head.match(/[aeiouy]+/g)?.length ?? 0) > 1) {
-    const add = (form: VerbForm, w: string) => {
-      if (!forms[form].includes(w)) forms[form].push(w);
-    };
-    const pasts = [head + 'ed', head + 'led'];
-    const gerunds = [head + 'ing', head + 'ling'];
-    for (const form of ['past', 'participle'] as const) {
-      if (pasts.includes(forms[form][0])) pasts.forEach((w) => add(form, w));
-    }
-    if (gerunds.includes(forms.gerund[0])) gerunds.forEach((w) => add('gerund', w));
-  }
-  return forms;
-}
-
 // When two forms share a spelling ("said" is past and participle, "put" is base and past),
 // the entry reports the first of these: in news prose such a word is most often a past tense.
 const FORM_ORDER: readonly VerbForm[] = ['past', 'participle', 'base', 's', 'gerund'];
@@ -269,9 +112,7 @@ const FORM_ORDER: readonly VerbForm[] = ['past', 'participle', 'base', 's', 'ger
 function build(): Built {
   const t0 = performance.now();
   const raw = data as RawCues;
-  const world = nlp.world() as unknown as CompromiseWorld;
-  const fallbacks: ConjugationFallback[] = [];
-  const formsByHead = new Map<string, Forms>();
+  const fallbacks = FROZEN.fallbacks;
 
   // bare entries go after phrasal ones of the same head, so a caller scanning in order meets
   // "point out" before "point"; among phrasal ones, longer particles first
@@ -289,11 +130,7 @@ function build(): Built {
 
   const verbs = new Map<string, CueEntry[]>();
   for (const { head, entry } of verbEntries) {
-    let forms = formsByHead.get(head);
-    if (!forms) {
-      forms = conjugateHead(world, head, fallbacks);
-      formsByHead.set(head, forms);
-    }
+    const forms = FROZEN.heads[head] ?? spellHead(head);
     const done = new Set<string>();
     for (const form of FORM_ORDER) {
       for (const spelling of forms[form]) {
@@ -310,19 +147,12 @@ function build(): Built {
   for (const list of verbs.values()) Object.freeze(list);
 
   const nouns = new Map<string, CueEntry>();
-  const toPlural = world.methods.two.transform.noun.toPlural;
   for (const n of raw.nouns) {
     const lemma = n.lemma.trim().toLowerCase();
     const entry: CueEntry = { lemma, stance: stanceOf(n.stance, lemma), kind: 'noun' };
     if (n.weak) entry.weak = true;
     Object.freeze(entry);
-    let plural = '';
-    try {
-      plural = toPlural(lemma, world.model) ?? '';
-    } catch {
-      plural = '';
-    }
-    if (!plural || plural === lemma) plural = ruleS(lemma);
+    const plural = FROZEN.plurals[lemma] ?? ruleS(lemma);
     if (!nouns.has(lemma)) nouns.set(lemma, entry);
     if (!nouns.has(plural)) nouns.set(plural, entry);
   }

@@ -1,10 +1,10 @@
 /**
  * The role lexicon (model/titles.json) as fast lookups: titles, honorifics, and the head nouns that mark
- * anonymous sources, organisations, groups and spokespeople. Plus compromise's word lexicon for first
- * names and countries (a dictionary look-up, no tagging run).
+ * anonymous sources, organisations, groups and spokespeople. Plus the first names, countries, places and
+ * organisations of compromise's word lexicon, frozen into model/name-words.json (`npm run lexicons`).
  */
-import nlp from 'compromise';
 import data from '../model/titles.json';
+import nameWords from '../model/name-words.json';
 
 export type Gender = 'm' | 'f' | null;
 export type HeadClass = 'spokes' | 'document' | 'anonymous' | 'organization' | 'group' | 'title';
@@ -91,31 +91,39 @@ export function titleGender(title: string): Gender {
   return lex().titles.get(title)?.gender ?? null;
 }
 
-type Lexicon = Record<string, string | string[]>;
-let words: Lexicon | null = null;
-function wordTags(lower: string): string[] {
-  if (!words) words = (nlp.world() as unknown as { model: { one: { lexicon: Lexicon } } }).model.one.lexicon;
-  const t = words[lower];
-  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+type WordClass = 'male' | 'female' | 'first' | 'country' | 'place' | 'organization';
+let words: Map<string, WordClass[]> | null = null;
+function wordClasses(lower: string): WordClass[] {
+  if (!words) {
+    words = new Map();
+    for (const cls of ['male', 'female', 'first', 'country', 'place', 'organization'] as const) {
+      for (const w of (nameWords as unknown as Record<WordClass, string[]>)[cls]) {
+        const list = words.get(w);
+        if (list) list.push(cls);
+        else words.set(w, [cls]);
+      }
+    }
+  }
+  return words.get(lower) ?? [];
 }
 
 export function firstNameGender(lower: string): Gender | undefined {
-  const t = wordTags(lower);
-  if (t.includes('MaleName')) return 'm';
-  if (t.includes('FemaleName')) return 'f';
-  if (t.includes('FirstName')) return null;
+  const t = wordClasses(lower);
+  if (t.includes('male')) return 'm';
+  if (t.includes('female')) return 'f';
+  if (t.includes('first')) return null;
   return undefined;
 }
 
 export function isPlaceWord(lower: string): boolean {
-  const t = wordTags(lower);
-  return t.includes('Country') || t.includes('Place') || t.includes('City') || t.includes('Region');
+  const t = wordClasses(lower);
+  return t.includes('country') || t.includes('place');
 }
 
 export function isCountry(lower: string): boolean {
-  return wordTags(lower).includes('Country');
+  return wordClasses(lower).includes('country');
 }
 
 export function isKnownOrganization(lower: string): boolean {
-  return wordTags(lower).includes('Organization');
+  return wordClasses(lower).includes('organization');
 }
