@@ -9,6 +9,7 @@
 import type { Context } from './context';
 import { tokenAt } from './context';
 import type { RawAttribution } from './types';
+import type { QuoteRegion } from '../quotes/marks';
 import { cueAt, type CueHit } from '../cues/find';
 import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
 import type { QuoteKind } from '../types';
@@ -210,8 +211,8 @@ function skipBetweenRight(ctx: Context, i: number, hi: number): number {
   return j;
 }
 
-/** Pass 1: quotes with their cue beside them. */
-function quotePass(ctx: Context, out: RawAttribution[]): void {
+/** The quote regions no attribution has taken yet, in sentences that may hold quotes. */
+function* freeRegions(ctx: Context): Generator<{ r: number; reg: QuoteRegion; openTok: number; s: number }> {
   const { tk, regions } = ctx;
   for (let r = 0; r < regions.length; r++) {
     if (ctx.usedRegion[r]) continue;
@@ -220,6 +221,14 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
     if (openTok >= tk.n) continue;
     const s = ctx.sentOfTok[openTok];
     if (s < 0 || ctx.mutedSentence[s]) continue;
+    yield { r, reg, openTok, s };
+  }
+}
+
+/** Pass 1: quotes with their cue beside them. */
+function quotePass(ctx: Context, out: RawAttribution[]): void {
+  const { tk, regions } = ctx;
+  for (const { r, reg, openTok, s } of freeRegions(ctx)) {
     const closeTok = tokenAt(tk, reg.close); // first token after the region
     const lastSent = closeTok > 0 ? ctx.sentOfTok[closeTok - 1] : s;
     const kindOf = (): QuoteKind => (startsSentence(ctx, r, openTok) ? 'direct' : 'partial');
@@ -596,14 +605,7 @@ function titleCased(text: string, [a, b]: [number, number]): boolean {
 
 /** Pass 3: quotes no cue claimed. */
 function leftoverPass(ctx: Context, out: RawAttribution[]): void {
-  const { tk, regions } = ctx;
-  for (let r = 0; r < regions.length; r++) {
-    if (ctx.usedRegion[r]) continue;
-    const reg = regions[r];
-    const openTok = tokenAt(tk, reg.open);
-    if (openTok >= tk.n) continue;
-    const s = ctx.sentOfTok[openTok];
-    if (s < 0 || ctx.mutedSentence[s]) continue;
+  for (const { r, reg, openTok, s } of freeRegions(ctx)) {
     const p = ctx.seg.sentPara[s];
     if (ctx.seg.paraRole[p] !== 'body') continue;
     // a statement, not a title or a scare quote: it starts a sentence and has a few words
