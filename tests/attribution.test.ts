@@ -212,6 +212,13 @@ describe('speaker resolution', () => {
     for (const [fragment, speaker] of Object.entries(want)) expect(find(rows, fragment)?.speaker, fragment).toBe(speaker);
   });
 
+  it('reads a story the same way whatever was read before it (wink learns words it has seen)', () => {
+    const story = 'Analysts told reporters: "We expect O’Neill’s plan to pass." Foo-Bar Corp. said the Nagorno-Karabakh-style deal A0.. was off.';
+    const first = extract(story);
+    extract('O’Neill’s Foo-Bar A0.. Nagorno-Karabakh-style; “other words,” she said.');
+    expect(extract(story)).toEqual(first);
+  });
+
   it('is deterministic and JSON-serialisable', () => {
     const text = '“We will see,” the coach said. Fans were not convinced, a club official said.';
     const a: Extraction = extract(text);

@@ -5,6 +5,12 @@
  * wink's tokenizer slows down quadratically inside a very long run without white space (a pasted
  * hash, a minified script, 1 MB of "x"), so such runs are cut out before wink sees the text and kept
  * as single opaque tokens; wink reads the ordinary text between them.
+ *
+ * wink also remembers every out-of-vocabulary word it has seen and from then on treats it as a known
+ * word — which changes how it splits "O’Neill’s" or "Foo-Bar" the next time, so the same story could be
+ * tokenised differently depending on what was read before. The instance made here hides those learnt
+ * words from every look-up, so each story is read as if it were the first; the memory they take is
+ * bounded by starting a fresh instance once enough have piled up.
  */
 import winkNLP, { type ItemSentence, type ItemEntity } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -29,11 +35,44 @@ export interface Tokens {
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
+type WinkModel = typeof model;
+
+interface LexemeFeature {
+  hash: Record<string, number>;
+  list: string[];
+  intrinsicSize: number;
+}
+
 let shared: Nlp | null = null;
+let learnt: LexemeFeature | null = null;
+/** Lexeme indexes at or above this were learnt while reading the current text, and stay visible. */
+let boundary = 0;
+/** Start a fresh wink instance when this many words have been learnt (hidden, but held in memory). */
+const RELOAD_AFTER = 400_000;
+
+/** The model with a core whose lexeme table forgets out-of-vocabulary words for look-ups. */
+function historyFree(): WinkModel {
+  const m = Object.create(model) as WinkModel & { core: () => unknown };
+  m.core = function core(this: unknown) {
+    const c = (model as unknown as { core: () => { features: { lexeme: LexemeFeature } } }).core.call(model);
+    const lexeme = c.features.lexeme;
+    const table = lexeme.hash;
+    lexeme.hash = new Proxy(table, {
+      get(target, key) {
+        const v = target[key as string];
+        // learnt while reading an earlier text: hidden, so this text reads as if it were the first
+        return typeof v === 'number' && v >= lexeme.intrinsicSize && v < boundary ? undefined : v;
+      },
+    });
+    learnt = lexeme;
+    return c;
+  };
+  return m;
+}
 
 /** Load the wink model once per process (it is the slow part of start-up). */
 export function getNlp(): Nlp {
-  if (!shared) shared = winkNLP(model);
+  if (!shared || (learnt && learnt.list.length - learnt.intrinsicSize > RELOAD_AFTER)) shared = winkNLP(historyFree());
   return shared;
 }
 
@@ -54,6 +93,7 @@ function readPiece(nlp: Nlp, text: string, from: number, to: number, b: Builder)
   if (to <= from) return;
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   const its = nlp.its;
+  if (learnt) boundary = learnt.list.length;
   const doc = nlp.readDoc(piece);
   const all = doc.tokens();
   const value = all.out(its.value) as string[];
