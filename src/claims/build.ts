@@ -26,11 +26,11 @@
  */
 import type { Claim, ClaimEntity, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
 import { lex, type Tok } from './lex';
-import { datesInTokens, parsePublished } from './dates';
+import { datesInTokens, mayStartDate, parsePublished } from './dates';
 import { quantitiesInTokens } from './quantities';
 import { buildEntityContext, entitiesInTokens } from './entities';
 import { scoreFeatures } from './checkworthy';
-import { splitSentences, trimSpan } from './sentences';
+import { sentenceBounds, trimSpan } from './sentences';
 
 export interface BuildClaimsInput {
   /** The story, exactly as given to extract(). */
@@ -136,19 +136,19 @@ function trimUnit(text: string, s: number, e: number): [number, number] {
     if (lastIndexIn(text, '”', t, e) >= 0 || lastIndexIn(text, '’', t, e) >= 0) {
       let dq = 0;
       let sq = 0;
-      const step = (c: string) => {
-        if (c === '“') dq++;
-        else if (c === '”' && dq > 0) dq--;
-        else if (c === '‘') sq++;
-        else if (c === '’' && sq > 0) sq--;
+      const step = (c: number) => {
+        if (c === 0x201c) dq++; // “
+        else if (c === 0x201d) dq = Math.max(0, dq - 1); // ”
+        else if (c === 0x2018) sq++; // ‘
+        else if (c === 0x2019) sq = Math.max(0, sq - 1); // ’
       };
-      for (let i = s; i < t; i++) step(text[i]);
+      for (let i = s; i < t; i++) step(text.charCodeAt(i));
       dqAt = new Int32Array(e - t + 1);
       sqAt = new Int32Array(e - t + 1);
       for (let p = t; p <= e; p++) {
         dqAt[p - t] = dq;
         sqAt[p - t] = sq;
-        if (p < e) step(text[p]);
+        if (p < e) step(text.charCodeAt(p));
       }
     }
     while (e > s && e - 1 >= t && TAIL_TRIM.has(text[e - 1])) {
@@ -228,9 +228,15 @@ class Marks {
   }
   /** Set [a, b); `into[i] = value` for every position i that was unset. */
   mark(a: number, b: number, into?: Int32Array, value = 0): void {
-    for (let i = this.free(a); i < b; i = this.free(i + 1)) {
-      this.skip[i] = 1;
-      if (into) into[i] = value;
+    const skip = this.skip;
+    let i = this.free(a);
+    while (i < b) {
+      // a stretch of unset positions: set them one after the other, then jump past the set ones that follow
+      for (; i < b && skip[i] === 0; i++) {
+        skip[i] = 1;
+        if (into) into[i] = value;
+      }
+      if (i < b) i = this.free(i);
     }
   }
   /** Is all of [a, b) set? */
@@ -275,9 +281,18 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   const owned = new Marks(buf.subarray(n + 1, 2 * (n + 1)));
   /** Set where a quote's words are (content, parts, a partial quote's sentence): the narrative pass skips these. */
   const quoted = new Marks(buf.subarray(2 * (n + 1), 3 * (n + 1)));
+  /** The ranges marked in `quoted`, for a quick "no quoted words here" (see quotedIv). */
+  const quotedRanges: [number, number][] = [];
   const own = (a: number, b: number, k: number, words: boolean) => {
     owned.mark(a, b, ownerPlus1, k + 1);
-    if (words) quoted.mark(a, b);
+    if (words && b > a) {
+      quoted.mark(a, b);
+      quotedRanges.push([a, b]);
+    }
+  };
+  const hasWord = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (!isWsCode(text.charCodeAt(i))) return true;
+    return false;
   };
   const quotedShare = (a: number, b: number) => {
     let all = 0;
@@ -309,7 +324,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   const sentenceList: [number, number][] = sentences.length
     ? sentences
     : (spansOf(doc.paragraphs).length ? spansOf(doc.paragraphs) : [[0, n] as [number, number]]).flatMap(([a, b]) =>
-        splitSentences(text, a, b).map((s) => [s.start, s.end] as [number, number]),
+        sentenceBounds(text, a, b),
       );
   sentenceList.sort((a, b) => a[0] - b[0]);
   const cutDateline = (a: number, b: number): [number, number] => {
@@ -331,6 +346,30 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     }
     const s = sentenceList[lo];
     return s && s[0] <= p ? s : null;
+  };
+
+  /** The story's tokens (for names, each claim's features, and a first look at attributions). */
+  const all = lex(text, 0, n);
+  /** Index of the first token of `all` that ends after offset p. */
+  const firstTokenAfter = (p: number): number => {
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].e <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /**
+   * Could text[a, b), lexed on its own, hold a date? Not when no token of the story straddles its edges (then the
+   * window lexes to the same tokens, bar the first one's `gap` and `nl`) and none of them can start a date.
+   */
+  const mayHoldDate = (a: number, b: number): boolean => {
+    let j = firstTokenAfter(a);
+    if (j < all.length && all[j].s < a) return true;
+    for (; j < all.length && all[j].s < b; j++) if (all[j].e > b || mayStartDate(all[j])) return true;
+    return false;
   };
 
   const units: Unit[] = [];
@@ -367,6 +406,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     const sent = sentenceAt(c[0]);
     if (sent && r0 < sent[0]) return -1;
     if (boiler.overlaps(r0, c[0])) return -1;
+    if (!mayHoldDate(r0, c[0])) return -1;
     return datesInTokens(text, lex(text, r0, c[0]), null).length ? r0 : -1;
   };
 
@@ -400,11 +440,11 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       while (i < c[1]) {
         let j = i;
         while (j < c[1] && !taken.isSet(j)) j++;
-        const pieces = splitSentences(text, i, j);
-        for (const s of pieces) {
-          const start = lead >= 0 && lead < s.start && s.start === pieces[0].start && i === c[0] ? lead : s.start;
-          if (start !== s.start) own(start, s.start, k, true);
-          addUnit(start, s.end, q, false);
+        const pieces = sentenceBounds(text, i, j);
+        for (const [ps, pe] of pieces) {
+          const start = lead >= 0 && lead < ps && ps === pieces[0][0] && i === c[0] ? lead : ps;
+          if (start !== ps) own(start, ps, k, true);
+          addUnit(start, pe, q, false);
         }
         lead = -1;
         taken.mark(i, j);
@@ -415,8 +455,10 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
 
   // 2. the article's own voice: sentences that hold no quoted words, or, when quoted words fill less than half of
   // one, its longest stretch outside them
+  // (the quotes are all placed: `quoted` is final)
+  const quotedIv = new Intervals(quotedRanges);
   const narrative = (a: number, b: number, head: boolean) => {
-    const share = quotedShare(a, b);
+    const share = quotedIv.overlaps(a, b) ? quotedShare(a, b) : hasWord(a, b) ? 0 : 1;
     if (share >= 0.5) return;
     if (share === 0) {
       addUnit(a, b, null, head);
@@ -452,20 +494,12 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   // 3. features per unit
   // names: one pass over the whole story (sentence starts and title-case lines are judged in their real context);
   // each claim takes the names that lie inside it
-  const all = lex(text, 0, n);
   const ctx = buildEntityContext(text, speakers, all);
   const allEntities = entitiesInTokens(text, all, ctx);
   /** The story's tokens inside [a, b), or a fresh lex when a token straddles the edge. */
   const tokensIn = (a: number, b: number): Tok[] => {
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].e <= a) lo = mid + 1;
-      else hi = mid;
-    }
-    let j = lo;
-    while (j < all.length && all[j].e <= b) j++;
+    const lo = firstTokenAfter(a);
+    const j = firstTokenAfter(b); // (token ends increase: at or after lo, as b >= a)
     const straddles = (lo < all.length && all[lo].s < a) || (j < all.length && all[j].s < b);
     return straddles ? lex(text, a, b) : all.slice(lo, j);
   };
@@ -480,7 +514,11 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     const out: ClaimEntity[] = [];
     for (let i = lo; i < allEntities.length && allEntities[i].span.start < b; i++) {
       const e = allEntities[i];
-      if (e.span.end <= b) out.push({ ...e, span: { ...e.span } });
+      if (e.span.end > b) continue;
+      // a copy (claims do not share objects); the same keys in the same order as the story's entity
+      const copy: ClaimEntity = { span: { start: e.span.start, end: e.span.end, text: e.span.text }, type: e.type };
+      if (e.speakerId !== undefined) copy.speakerId = e.speakerId;
+      out.push(copy);
     }
     return out;
   };

@@ -31,7 +31,8 @@
 import lexicon from '../model/claims-lexicon.json';
 import type { ClaimDate, ClaimEntity, ClaimType, CueStance, Quantity, Speaker } from '../types';
 import type { Tok } from './lex';
-import { PhraseTrie } from './lexicon';
+import { PhraseLists, PhraseTrie } from './lexicon';
+import { classesOf, wordClass, wordClasses } from './wordclass';
 
 const F = lexicon.features;
 
@@ -57,66 +58,62 @@ export const REASON_WEIGHTS = {
 export type Reason = keyof typeof REASON_WEIGHTS;
 export const BASE_SCORE = 0.3;
 const REASON_ORDER = Object.keys(REASON_WEIGHTS) as Reason[];
+const REASON_WEIGHT_LIST = REASON_ORDER.map((r) => REASON_WEIGHTS[r]);
+/** One bit per reason, by its place in REASON_ORDER. */
+const R = Object.fromEntries(REASON_ORDER.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
 
 type Cat =
   | 'comparison' | 'causal' | 'rule' | 'prediction' | 'intention' | 'firstPersonOpinion' | 'opinion' | 'position'
   | 'hedge' | 'vague' | 'eventVerbs';
 const CATS: Cat[] = ['comparison', 'causal', 'rule', 'prediction', 'intention', 'firstPersonOpinion', 'opinion', 'position', 'hedge', 'vague', 'eventVerbs'];
-const TRIES = new Map<Cat, PhraseTrie<true>>();
-for (const c of CATS) TRIES.set(c, new PhraseTrie<true>().addAll(F[c], true));
-const EXCEPTIONS = new Map<Cat, PhraseTrie<true>>([
-  ['comparison', new PhraseTrie<true>().addAll(F.comparisonExceptions, true)],
-  ['rule', new PhraseTrie<true>().addAll(F.ruleExceptions, true)],
-  ['prediction', new PhraseTrie<true>().addAll(F.predictionExceptions, true)],
-]);
+/** A set of categories is a bit mask: C[c] is category c's bit. */
+const C = Object.fromEntries(CATS.map((c, i) => [c, 1 << i])) as Record<Cat, number>;
+const EXCEPTIONS: Partial<Record<Cat, string[]>> = {
+  comparison: F.comparisonExceptions,
+  rule: F.ruleExceptions,
+  prediction: F.predictionExceptions,
+};
+/**
+ * The categories' phrases and their exceptions, in one PhraseLists so that one walk serves them all: list k is
+ * category k (CATS order); EXCEPTION_LIST[k] is its exceptions' list (-1: none).
+ */
+const PHRASES = new PhraseLists();
+CATS.forEach((c, k) => PHRASES.addAll(F[c], k));
+let nextList = CATS.length;
+const EXCEPTION_LIST = CATS.map((c) => {
+  const exc = EXCEPTIONS[c];
+  if (!exc) return -1;
+  PHRASES.addAll(exc, nextList);
+  return nextList++;
+});
+/** Scratch for PHRASES.matchAll (categories() is not re-entered). */
+const ENDS: number[] = [];
 const NEGATION = new PhraseTrie<true>().addAll(F.negation, true);
 const NEGATION_EXCEPTIONS = new PhraseTrie<true>().addAll(F.negationExceptions, true);
 
 /**
- * One bit per trie (a category's phrases, its exceptions, negation and its exceptions). FIRST maps a token key to the
- * bits of the tries that have a phrase starting with it, so each token costs one lookup and a trie is only walked
- * where it can match.
+ * Word classes (wordclass.ts) for the words phrases start with: one per category, one for all the exceptions, for
+ * negation and its exceptions, and the subordinators. A token's classes are looked up once, so a trie is only walked
+ * where one of its phrases can start. The categories' classes are consecutive, in CATS order: shifted down by
+ * CAT_SHIFT they are C bits.
  */
-const FIRST = new Map<string, number>();
-let nextBit = 0;
-function bitFor(trie: PhraseTrie<true>): number {
-  const bit = 1 << nextBit++;
-  for (const k of trie.firstKeys()) FIRST.set(k, (FIRST.get(k) ?? 0) | bit);
-  return bit;
-}
-const CAT_BITS = CATS.map((c) => {
-  const trie = TRIES.get(c) as PhraseTrie<true>;
-  const exc = EXCEPTIONS.get(c);
-  return { c, trie, bit: bitFor(trie), exc, excBit: exc ? bitFor(exc) : 0 };
-});
+const CAT_SHIFT = wordClasses(CATS.map((_, k) => PHRASES.firstKeys(k)));
+const CAT_BITS = CATS.map((c, k) => ({ c, bit: 1 << (CAT_SHIFT + k), excList: EXCEPTION_LIST[k] }));
+const CAT_EXCEPTIONS = CAT_BITS.filter((x) => x.excList >= 0);
 const ALL_CATEGORIES = CAT_BITS.reduce((m, x) => m | x.bit, 0);
-const ALL_CATEGORIES_AND_EXCEPTIONS = CAT_BITS.reduce((m, x) => m | x.bit | x.excBit, 0);
-const NEGATION_BIT = bitFor(NEGATION);
-const NEGATION_EXCEPTIONS_BIT = bitFor(NEGATION_EXCEPTIONS);
+/** A word that starts an exception of some category (which one, the walk tells). */
+const EXCEPTION_START = wordClass(CAT_EXCEPTIONS.flatMap((x) => PHRASES.firstKeys(x.excList)));
+/** The classes of the categories that have exceptions. */
+const EXCEPTION_CATEGORIES = CAT_EXCEPTIONS.reduce((m, x) => m | x.bit, 0);
+const NEGATION_BIT = wordClass(NEGATION.firstKeys());
+const NEGATION_EXCEPTIONS_BIT = wordClass(NEGATION_EXCEPTIONS.firstKeys());
 /** Words that open a subordinate clause (see mainClauseNegated). */
-const SUBORDINATOR_BIT = 1 << nextBit++;
-for (const w of F.subordinators) FIRST.set(w, (FIRST.get(w) ?? 0) | SUBORDINATOR_BIT);
-
-interface FirstBits {
-  /** FIRST bits of each token. */
-  bits: number[];
-  /** All of them or'ed. */
-  any: number;
-}
-// (plain arrays: claims are short, and small typed arrays cost more to allocate than they save)
-function firstBits(toks: readonly Tok[]): FirstBits {
-  const bits: number[] = [];
-  let any = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const b = FIRST.get(toks[i].l) ?? 0;
-    bits.push(b);
-    any |= b;
-  }
-  return { bits, any };
-}
+const SUBORDINATOR_BIT = wordClass(F.subordinators);
 
 const OFFICIAL = new Set(F.officialWords);
 const TYPE_ORDER: ClaimType[] = ['quantity', 'temporal', 'event', 'comparison', 'causal', 'rule', 'prediction', 'position'];
+/** One bit per type, by its place in TYPE_ORDER. */
+const T = Object.fromEntries(TYPE_ORDER.map((t, i) => [t, 1 << i])) as Record<ClaimType, number>;
 
 export interface FeatureInput {
   /** Tokens of the claim text (from lex(text, start, end)). */
@@ -143,48 +140,65 @@ export interface Features {
 }
 
 /**
- * Which categories occur in the tokens (longest match, exceptions first). Linear: bounded trie walks per token.
+ * Which categories occur in the tokens (longest match, exceptions first), as C bits. Linear: bounded trie walks per
+ * token.
  * Words inside dates ("May 9") never count, nor words inside names ("US", "Hope") except for legal cues ("Court").
  */
 function categories(
   toks: readonly Tok[],
-  first: FirstBits,
+  any: number,
   quantities: readonly Quantity[],
   dates: readonly ClaimDate[],
   entities: readonly ClaimEntity[],
-): Set<Cat> {
-  const found = new Set<Cat>();
-  const { bits, any } = first;
+): number {
+  let found = 0; // C bits
   if (!(any & ALL_CATEGORIES)) return found;
   // One pass for all categories, each keeping its own place: from[k] is the first token category k may look at again
   // (past an exception it matched, or past a quantity's qualifier), Infinity once found.
-  const from: number[] = CAT_BITS.map(() => 0);
-  const inDate = spanCursor(dates);
-  const inName = spanCursor(entities);
-  const inQuantity = spanCursor(quantities);
+  const from: number[] = new Array<number>(CATS.length).fill(0);
+  // cursors into the dates, names and quantities (sorted, not overlapping), moving forward with the tokens
+  let kd = 0;
+  let kn = 0;
+  let kq = 0;
   for (let i = 0; i < toks.length; i++) {
-    const b = bits[i];
-    if (!(b & ALL_CATEGORIES_AND_EXCEPTIONS)) continue;
+    const b = classesOf(toks[i]);
+    // the categories not found yet that have a phrase or an exception starting here (as C bits)
+    let visit = b & ALL_CATEGORIES;
+    if (b & EXCEPTION_START) visit |= EXCEPTION_CATEGORIES;
+    visit = (visit >>> CAT_SHIFT) & ~found;
+    if (!visit) continue;
     const at = toks[i].s;
-    if (inDate(at)) continue;
-    const named = inName(at);
-    for (let k = 0; k < CAT_BITS.length; k++) {
-      const { c, trie, bit, exc, excBit } = CAT_BITS[k];
-      if (!(b & (bit | excBit)) || from[k] > i || (named && c !== 'rule')) continue;
-      if (exc && b & excBit) {
-        const x = exc.match(toks, i, toks.length, false);
-        if (x) {
-          from[k] = x.end;
-          continue;
-        }
+    while (kd < dates.length && dates[kd].span.end <= at) kd++;
+    if (kd < dates.length && dates[kd].span.start <= at) continue; // in a date
+    while (kn < entities.length && entities[kn].span.end <= at) kn++;
+    const named = kn < entities.length && entities[kn].span.start <= at;
+    // the lists to walk for: each category still looking here, and its exceptions
+    let look = 0;
+    let want = 0;
+    for (; visit; visit &= visit - 1) {
+      const k = 31 - Math.clz32(visit & -visit);
+      const { c, bit, excList } = CAT_BITS[k];
+      if (from[k] > i || (named && c !== 'rule')) continue;
+      look |= 1 << k;
+      if (b & bit) want |= 1 << k;
+      if (excList >= 0 && b & EXCEPTION_START) want |= 1 << excList;
+    }
+    if (!want) continue;
+    const got = PHRASES.matchAll(toks, i, toks.length, want, ENDS);
+    for (; look; look &= look - 1) {
+      const k = 31 - Math.clz32(look & -look);
+      const { c, excList } = CAT_BITS[k];
+      if (excList >= 0 && got & (1 << excList)) {
+        from[k] = ENDS[excList]; // an exception: skip past it
+        continue;
       }
-      const m = b & bit ? trie.match(toks, i, toks.length, false) : null;
-      if (!m) continue;
+      if (!(got & (1 << k))) continue;
       // "more than 1,000": a quantity qualifier, not a comparison
-      if (c === 'comparison' && inQuantity(at)) {
-        from[k] = m.end;
+      while (kq < quantities.length && quantities[kq].span.end <= at) kq++;
+      if (c === 'comparison' && kq < quantities.length && quantities[kq].span.start <= at) {
+        from[k] = ENDS[k];
       } else {
-        found.add(c);
+        found |= 1 << k;
         from[k] = Infinity;
       }
     }
@@ -193,24 +207,11 @@ function categories(
 }
 
 /**
- * Is a token inside one of the spans (sorted, not overlapping)? Ask with non-decreasing token starts: the cursor only
- * moves forward.
- */
-function spanCursor(spans: readonly { span: { start: number; end: number } }[]): (at: number) => boolean {
-  let k = 0;
-  return (at) => {
-    while (k < spans.length && spans[k].span.end <= at) k++;
-    return k < spans.length && spans[k].span.start <= at;
-  };
-}
-
-/**
  * Negation in the main clause: a negator outside subordinate clauses. A subordinate clause runs from a subordinator
  * ("which", "who", "if", "because", "when" …) to the next comma, semicolon, colon or dash (or to the end).
  */
-function mainClauseNegated(toks: readonly Tok[], first: FirstBits): boolean {
-  if (!(first.any & NEGATION_BIT)) return false;
-  const { bits } = first;
+function mainClauseNegated(toks: readonly Tok[], any: number): boolean {
+  if (!(any & NEGATION_BIT)) return false;
   let inSub = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -219,17 +220,18 @@ function mainClauseNegated(toks: readonly Tok[], first: FirstBits): boolean {
       continue;
     }
     if (t.k !== 'w') continue;
-    if (bits[i] & SUBORDINATOR_BIT) {
+    const b = classesOf(t);
+    if (b & SUBORDINATOR_BIT) {
       inSub = true;
       continue;
     }
     if (inSub) continue;
-    const ex = bits[i] & NEGATION_EXCEPTIONS_BIT ? NEGATION_EXCEPTIONS.match(toks, i, toks.length, false) : null;
+    const ex = b & NEGATION_EXCEPTIONS_BIT ? NEGATION_EXCEPTIONS.match(toks, i, toks.length, false) : null;
     if (ex) {
       i = ex.end - 1;
       continue;
     }
-    if (bits[i] & NEGATION_BIT && NEGATION.match(toks, i, toks.length, false)) return true;
+    if (b & NEGATION_BIT && NEGATION.match(toks, i, toks.length, false)) return true;
   }
   return false;
 }
@@ -247,57 +249,81 @@ function isOfficial(sp: Speaker | null): boolean {
   if (!sp) return false;
   if (sp.kind === 'organization') return true;
   if (sp.title || sp.affiliation || sp.speaksFor) return true;
+  return officialName(sp);
+}
+
+/** Does the speaker's name hold an official word? Kept per speaker (a story's claims share few speakers) and name. */
+const OFFICIAL_NAMES = new WeakMap<Speaker, { name: unknown; official: boolean }>();
+function officialName(sp: Speaker): boolean {
+  const hit = OFFICIAL_NAMES.get(sp);
+  if (hit && hit.name === sp.name) return hit.official;
   const words = `${sp.name ?? ''}`.toLowerCase().split(/[^a-z]+/);
-  return words.some((w) => OFFICIAL.has(w));
+  const official = words.some((w) => OFFICIAL.has(w));
+  OFFICIAL_NAMES.set(sp, { name: sp.name, official });
+  return official;
 }
 
 export function scoreFeatures(input: FeatureInput): Features {
   const { toks, quantities, dates, entities, cueStance, speaker } = input;
-  const first = firstBits(toks);
-  const cats = categories(toks, first, quantities, dates, entities);
-  const words = toks.reduce((n, t) => n + (t.k === 'w' || t.k === 'n' ? 1 : 0), 0);
+  // the tokens' classes, or'ed, and the words
+  let any = 0;
+  let words = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    any |= classesOf(t);
+    if (t.k === 'w' || t.k === 'n') words++;
+  }
+  const cats = categories(toks, any, quantities, dates, entities);
   const question = isQuestion(toks) || cueStance === 'question';
-  const hedged = cueStance === 'hedged' || cats.has('hedge');
-  const reasons = new Set<Reason>();
-  if (quantities.length) reasons.add('quantity');
-  if (dates.length) reasons.add('date');
-  if (entities.length) reasons.add('named-entity');
-  if (cats.has('comparison')) reasons.add('comparison');
-  if (cats.has('causal')) reasons.add('causal');
-  if (cats.has('rule') || cueStance === 'ruling') reasons.add('legal');
-  if (cats.has('eventVerbs')) reasons.add('event');
-  if (input.quoted && isOfficial(speaker)) reasons.add('attributed-official');
-  if (cats.has('prediction')) reasons.add('prediction');
-  if (hedged) reasons.add('hedged');
-  if (cats.has('vague') && !quantities.length) reasons.add('vague');
-  if (input.headline) reasons.add('headline');
-  if (cats.has('opinion') || cueStance === 'opinion') reasons.add('opinion');
-  if (cats.has('intention')) reasons.add('intention');
-  if (words < 5) reasons.add('short');
-  if (cats.has('firstPersonOpinion')) reasons.add('first-person-opinion');
-  if (question) reasons.add('question');
+  const hedged = cueStance === 'hedged' || !!(cats & C.hedge);
+  let why = 0; // reasons, as R bits
+  if (quantities.length) why |= R.quantity;
+  if (dates.length) why |= R.date;
+  if (entities.length) why |= R['named-entity'];
+  if (cats & C.comparison) why |= R.comparison;
+  if (cats & C.causal) why |= R.causal;
+  if (cats & C.rule || cueStance === 'ruling') why |= R.legal;
+  if (cats & C.eventVerbs) why |= R.event;
+  if (input.quoted && isOfficial(speaker)) why |= R['attributed-official'];
+  if (cats & C.prediction) why |= R.prediction;
+  if (hedged) why |= R.hedged;
+  if (cats & C.vague && !quantities.length) why |= R.vague;
+  if (input.headline) why |= R.headline;
+  if (cats & C.opinion || cueStance === 'opinion') why |= R.opinion;
+  if (cats & C.intention) why |= R.intention;
+  if (words < 5) why |= R.short;
+  if (cats & C.firstPersonOpinion) why |= R['first-person-opinion'];
+  if (question) why |= R.question;
 
-  const ordered = REASON_ORDER.filter((r) => reasons.has(r));
+  // in REASON_ORDER, adding the weights in that order
+  const reasons: Reason[] = [];
   let score = BASE_SCORE;
-  for (const r of ordered) score += REASON_WEIGHTS[r];
+  for (let i = 0; i < REASON_ORDER.length; i++) {
+    if (why & (1 << i)) {
+      reasons.push(REASON_ORDER[i]);
+      score += REASON_WEIGHT_LIST[i];
+    }
+  }
   score = Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 
-  const types = new Set<ClaimType>();
-  if (quantities.length) types.add('quantity');
-  if (dates.length) types.add('temporal');
-  if (cats.has('eventVerbs')) types.add('event');
-  if (cats.has('comparison')) types.add('comparison');
-  if (cats.has('causal')) types.add('causal');
-  if (cats.has('rule') || cueStance === 'ruling') types.add('rule');
-  if (cats.has('prediction')) types.add('prediction');
-  if (cats.has('position') || cats.has('opinion') || cats.has('firstPersonOpinion') || cats.has('intention') || cueStance === 'opinion') types.add('position');
-  if (types.size === 0) types.add('event');
+  let kinds = 0; // types, as T bits
+  if (quantities.length) kinds |= T.quantity;
+  if (dates.length) kinds |= T.temporal;
+  if (cats & C.eventVerbs) kinds |= T.event;
+  if (cats & C.comparison) kinds |= T.comparison;
+  if (cats & C.causal) kinds |= T.causal;
+  if (cats & C.rule || cueStance === 'ruling') kinds |= T.rule;
+  if (cats & C.prediction) kinds |= T.prediction;
+  if (cats & (C.position | C.opinion | C.firstPersonOpinion | C.intention) || cueStance === 'opinion') kinds |= T.position;
+  if (kinds === 0) kinds = T.event;
+  const types: ClaimType[] = [];
+  for (let i = 0; i < TYPE_ORDER.length; i++) if (kinds & (1 << i)) types.push(TYPE_ORDER[i]);
 
   return {
-    types: TYPE_ORDER.filter((t) => types.has(t)),
-    reasons: ordered,
+    types,
+    reasons,
     checkworthiness: score,
-    negated: mainClauseNegated(toks, first),
+    negated: mainClauseNegated(toks, any),
     hedged,
     question,
   };

@@ -24,8 +24,9 @@
  * and gMonth forms), and relative dates have value null. A year is never guessed.
  */
 import type { ClaimDate, DatePrecision } from '../types';
-import { lex, type Tok } from './lex';
+import { lex, upperAsciiFirst, type Tok } from './lex';
 import { NUMBER_WORD_START, isYearLike, readNumber } from './numbers';
+import { classesOf, wordClass } from './wordclass';
 
 const MONTHS = new Map<string, number>(Object.entries({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
@@ -119,8 +120,7 @@ interface Found {
 function monthAt(toks: readonly Tok[], i: number): { month: number; end: number } | null {
   const t = toks[i];
   if (!t || t.k !== 'w') return null;
-  const c = t.v.charCodeAt(0);
-  if (!(c >= 65 && c <= 90)) return null; // capitalised only
+  if (!upperAsciiFirst(t)) return null; // capitalised only
   const full = MONTHS.get(t.l);
   if (full) {
     // "May." is fine as well
@@ -140,8 +140,7 @@ function monthAt(toks: readonly Tok[], i: number): { month: number; end: number 
 function weekdayAt(toks: readonly Tok[], i: number): { wd: number; end: number; abbr: boolean } | null {
   const t = toks[i];
   if (!t || t.k !== 'w') return null;
-  const c = t.v.charCodeAt(0);
-  if (!(c >= 65 && c <= 90)) return null;
+  if (!upperAsciiFirst(t)) return null;
   const full = WEEKDAYS.get(t.l);
   if (full !== undefined) return { wd: full, end: i + 1, abbr: false };
   const ab = WEEKDAY_ABBR.get(t.l);
@@ -196,15 +195,15 @@ function dayValue(m: number, d: number, y: number | null, pub: PubDate | null, f
 }
 
 /** Words a date can start with: month and weekday names, relative words, numbers in words ("two years ago"). */
-const DATE_START_WORDS = new Set<string>([
+const DATE_START = wordClass([
   ...MONTHS.keys(), ...MONTH_ABBR.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBR.keys(),
   'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'this', 'next', 'past', ...NUMBER_WORD_START,
 ]);
 
 /** Can a date start at this token? (A cheap test before {@link dateAt}: false means dateAt finds nothing.) */
-function mayStartDate(t: Tok): boolean {
+export function mayStartDate(t: Tok): boolean {
   if (t.k === 'n') return true;
-  if (t.k === 'w') return DATE_START_WORDS.has(t.l);
+  if (t.k === 'w') return (classesOf(t) & DATE_START) !== 0;
   return t.v === '’' || t.v === "'" || t.v === '‘'; // "’70s"
 }
 

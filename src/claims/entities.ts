@@ -30,8 +30,9 @@
 import places from '../model/places.json';
 import lexicon from '../model/claims-lexicon.json';
 import type { ClaimEntity, EntityType, Speaker, SpeakerKind } from '../types';
-import { OPENERS, isAllCaps, isCapitalized, lex, type Tok } from './lex';
-import { PhraseTrie } from './lexicon';
+import { OPENERS, allCaps, capitalized, hasDigit, isCapitalized, lex, type Tok } from './lex';
+import { PhraseTrie, lowerSet } from './lexicon';
+import { classesOf, wordClass } from './wordclass';
 
 const E = lexicon.entities;
 
@@ -78,18 +79,29 @@ const TITLE_MODIFIERS = new Set(E.titleModifiers.map(norm));
 const TITLES = new PhraseTrie<true>().addAll(
   E.titles.filter((t) => !TITLE_MODIFIERS.has(norm(t)) || ['justice', 'chief'].includes(norm(t))),
   true,
-);
+).indexStarts();
 const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'ben', 'abu', 'dos', 'das', 'ter', 'ten', 'st']);
 const INITIAL_STOP = new Set(E.sentenceInitialStopwords);
 const NON_NAMES = new Set(E.nonNames);
 const PLACE_BEFORE = new PhraseTrie<'strong' | 'weak'>();
 for (const c of E.placeCuesBefore) PLACE_BEFORE.add(c, /\bof$/.test(c) ? 'strong' : 'weak');
+PLACE_BEFORE.indexStarts();
 const PLACE_AFTER = new Set(E.placeCuesAfter.map(norm));
 const MONTHS_DAYS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
+// word classes (wordclass.ts) for the lists asked about every word of a name: a word is looked up once
+const MONTH_OR_DAY = wordClass(MONTHS_DAYS);
+const PARTICLE = wordClass(PARTICLES);
+const DEMONYM = wordClass(DEMONYMS);
+const ORG_HEAD = wordClass(ORG_HEADS);
+const PLACE_HEAD = wordClass(PLACE_HEADS);
+const OTHER_HEAD = wordClass(OTHER_HEADS);
+const TITLE_WORD = wordClass(TITLES.singleKeys());
+// the two lists of written forms ("The", "I"), by key: a word whose key is in neither is in neither
+const MAYBE_LISTED_FORM = wordClass(lowerSet([...INITIAL_STOP, ...NON_NAMES]));
 
 /** Names the story uses, for typing lone words and linking speakers. Build once per document. */
 export interface EntityContext {
@@ -149,13 +161,15 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
   const ctx: EntityContext = { speakerByName, mentions, known: new Map() };
   // one pass over the story for full names, so that a lone "Doe" later reads as a person
   if (typeof text === 'string' && text.length) {
-    const found = scanTokens(text, toks ?? lex(text, 0, text.length), ctx);
+    const tokens = toks ?? lex(text, 0, text.length);
+    const found = scanFound(tokens, ctx, !!toks);
     const persons: string[][] = [];
     for (const f of found) {
       if (f.type !== 'person' && f.type !== 'organization') continue;
-      const words = f.span.text.split(/\s+/);
-      if (f.type === 'person' && words.length >= 2) persons.push(words.map(norm));
-      else if (f.type === 'organization' && words.length >= 2) ctx.known.set(norm(f.span.text), 'organization');
+      // the name's words, normalised; an organisation's key is the whole name normalised, the same words joined
+      const words = wordKeys(text, tokens, f.a, f.b);
+      if (f.type === 'person' && words.length >= 2) persons.push(words);
+      else if (f.type === 'organization' && words.length >= 2) ctx.known.set(words.join(' '), 'organization');
     }
     // surnames first, so that two names side by side ("… with Doe Smith said") are not taken for one person
     const surnames = new Map<string, number>();
@@ -175,7 +189,7 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'him', 'h
 
 function isNameWord(t: Tok | undefined): boolean {
   if (!t || t.k !== 'w') return false;
-  if (!isCapitalized(t.v)) return false;
+  if (!capitalized(t)) return false;
   if (t.l === "'s" || t.l === "n't") return false;
   return true;
 }
@@ -198,7 +212,7 @@ function sentenceInitial(toks: readonly Tok[], i: number, lo: number): boolean {
   if (dash) {
     for (let k = j, steps = 0; k >= lo && steps < 12; k--, steps++) {
       const t = toks[k];
-      if (t.k === 'w' && !isCapitalized(t.v)) return false;
+      if (t.k === 'w' && !capitalized(t)) return false;
       if (t.nl || k === lo) return true;
     }
   }
@@ -217,22 +231,21 @@ const MAX_RUN = 14;
 function titleCaseLines(toks: readonly Tok[]): Uint8Array {
   const flag = new Uint8Array(toks.length);
   let lineStart = 0;
+  // words of four letters or more on the current line, and how many of them are capitalised
+  let words = 0;
+  let caps = 0;
   const close = (end: number) => {
-    let words = 0;
-    let caps = 0;
-    for (let j = lineStart; j < end; j++) {
-      const t = toks[j];
-      if (t.k !== 'w' || t.v.length < 4) continue;
-      words++;
-      if (isCapitalized(t.v)) caps++;
-    }
-    if (words >= 3 && caps / words >= 0.8) for (let j = lineStart; j < end; j++) flag[j] = 1;
+    if (words >= 3 && caps / words >= 0.8) flag.fill(1, lineStart, end);
+    lineStart = end;
+    words = 0;
+    caps = 0;
   };
   for (let i = 0; i < toks.length; i++) {
-    if (i > 0 && toks[i].nl) {
-      close(i);
-      lineStart = i;
-    }
+    const t = toks[i];
+    if (i > 0 && t.nl) close(i);
+    if (t.k !== 'w' || t.e - t.s < 4) continue;
+    words++;
+    if (capitalized(t)) caps++;
   }
   close(toks.length);
   return flag;
@@ -241,6 +254,11 @@ function titleCaseLines(toks: readonly Tok[]): Uint8Array {
 type Head = 'org' | 'place' | 'other' | 'title' | null;
 const HEAD_CACHE = new Map<string, Head>();
 function headOf(t: Tok): Head {
+  if (t.k === 'w') {
+    // a word has no dot and its key is its norm: its classes tell
+    const c = classesOf(t);
+    return c & ORG_HEAD ? 'org' : c & PLACE_HEAD ? 'place' : c & OTHER_HEAD ? 'other' : c & TITLE_WORD ? 'title' : null;
+  }
   const hit = HEAD_CACHE.get(t.v);
   if (hit !== undefined) return hit;
   const l = norm(t.v.replace(/\.$/, ''));
@@ -260,7 +278,7 @@ function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
   let i = lo;
   while (i < hi) {
     const t = toks[i];
-    if (!(isNameWord(t) || (t.k === 'w' && isAllCaps(t.v)))) {
+    if (!(isNameWord(t) || (t.k === 'w' && allCaps(t)))) {
       i++;
       continue;
     }
@@ -286,7 +304,7 @@ function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
       if (nx.v === '.' && !nx.gap) {
         const prev = toks[b - 1];
         const w = toks[b + 1];
-        const abbrev = prev.k === 'w' && prev.v.length <= 3 && isCapitalized(prev.v);
+        const abbrev = prev.k === 'w' && prev.v.length <= 3 && capitalized(prev);
         if (abbrev && w && b + 1 < hi && isNameWord(w) && !w.nl && (prev.v.length === 1 || !w.gap || TITLES.match([prev], 0))) {
           b += 2;
           continue;
@@ -302,16 +320,16 @@ function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
         break;
       }
       // connectors: "Ministry of Foreign Affairs", "Secretary of State", "Ursula von der Leyen"
-      if (nx.k === 'w' && nx.gap && !isCapitalized(nx.v)) {
+      if (nx.k === 'w' && nx.gap && !capitalized(nx)) {
         let k = b;
         const joinOf = (nx.l === 'of' || nx.l === 'for' || nx.l === 'on') && !!headOf(toks[b - 1]) && headOf(toks[b - 1]) !== null;
-        const particle = PARTICLES.has(nx.l);
+        const particle = (classesOf(nx) & PARTICLE) !== 0;
         if (joinOf || particle) {
           k = b + 1;
           if (joinOf && toks[k] && toks[k].l === 'the' && toks[k].gap) k++;
-          while (particle && toks[k] && toks[k].gap && PARTICLES.has(toks[k].l) && !isCapitalized(toks[k].v) && k < b + 3) k++;
+          while (particle && toks[k] && toks[k].gap && classesOf(toks[k]) & PARTICLE && !capitalized(toks[k]) && k < b + 3) k++;
           const w = toks[k];
-          if (w && k < hi && w.gap && !w.nl && isNameWord(w) && !MONTHS_DAYS.has(w.l)) {
+          if (w && k < hi && w.gap && !w.nl && isNameWord(w) && !(classesOf(w) & MONTH_OR_DAY)) {
             b = k + 1;
             continue;
           }
@@ -380,13 +398,13 @@ function lookupKnown(key: string, ctx: EntityContext | undefined): { type: Entit
   if (ctx) {
     const sp = ctx.speakerByName.get(key) ?? (bare === key ? undefined : ctx.speakerByName.get(bare));
     if (sp) {
-      const ty = bareListed & IN_GAZETTEER || listed & PLACE_ACRONYM ? 'place' : speakerType(sp.kind) ?? ctx.known.get(key) ?? 'person';
+      const ty = bareListed & IN_GAZETTEER || listed & PLACE_ACRONYM ? 'place' : speakerType(sp.kind) ?? knownGet(ctx, key) ?? 'person';
       return { type: ty, speaker: sp };
     }
   }
   if (listed & (IN_GAZETTEER | PLACE_ACRONYM) || bareListed & IN_GAZETTEER) return { type: 'place' };
   if (listed & ORG_ACRONYM) return { type: 'organization' };
-  const k = ctx?.known.get(key);
+  const k = ctx ? knownGet(ctx, key) : undefined;
   if (k) return { type: k };
   return null;
 }
@@ -442,7 +460,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
   }
   // an organisation, unless a title-led name follows it ("Finance Ministry adviser Jane Doe" stays split)
   if (orgHead >= 0 && !(titleEnd > orgHead && titleEnd < b)) {
-    if (strict && !ctx?.known.has(key)) return;
+    if (strict && !(ctx && knownGet(ctx, key) !== undefined)) return;
     push(a, b, 'organization', ctx?.speakerByName.get(stripThe(key)));
     return;
   }
@@ -483,7 +501,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
   if (strict) return;
   // 7: leading demonyms
   let d = a;
-  while (d < b && toks[d].k === 'w' && DEMONYMS.has(toks[d].l)) {
+  while (d < b && toks[d].k === 'w' && classesOf(toks[d]) & DEMONYM) {
     d++;
     while (d < b && toks[d].k === 'p') d++;
   }
@@ -495,15 +513,15 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
   // 8: guesses
   const words = [];
   for (let j = a; j < b; j++) if (toks[j].k === 'w') words.push(toks[j]);
-  const allCaps = words.length === 1 && isAllCaps(words[0].v) && words[0].v.length <= 6;
-  if (allCaps) {
+  const acronym = words.length === 1 && allCaps(words[0]) && words[0].v.length <= 6;
+  if (acronym) {
     push(a, b, 'organization', undefined, true);
     return;
   }
   // a person's name has spaces: "Jane Doe"; a hyphen compound alone ("Baden-Württemberg") is left to the cues
   let spaced = false;
   for (let j = a + 1; j < b; j++) if (toks[j].gap) spaced = true;
-  if (spaced && words.length >= 2 && words.length <= 4 && words.every((w) => isCapitalized(w.v) && !isAllCaps(w.v) && !/\d/.test(w.v))) {
+  if (spaced && words.length >= 2 && words.length <= 4 && words.every((w) => capitalized(w) && !allCaps(w) && !hasDigit(w))) {
     push(a, b, 'person', undefined, true);
     return;
   }
@@ -541,7 +559,7 @@ function knownPieces(toks: readonly Tok[], a: number, b: number, ctx: EntityCont
       }
     }
     if (!found) {
-      if (!DEMONYMS.has(t.l) && !(t.l === 'the')) complete = false; // a word's `l` is its norm
+      if (!(classesOf(t) & DEMONYM) && !(t.l === 'the')) complete = false; // a word's `l` is its norm
       j++;
     }
   }
@@ -563,31 +581,99 @@ function shapeOf(toks: readonly Tok[]): { titled: Uint8Array; runs: Run[] } {
   return shape;
 }
 
-/** Core scan over a token stream: runs, types, cues, speaker links. */
-function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | undefined): ClaimEntity[] {
+/** Is every key run r asked `known` about in the recorded scan still unknown? */
+function unchanged(rec: ScanRecord, r: number, ctx: EntityContext): boolean {
+  for (let k = r ? rec.askedEnd[r - 1] : 0; k < rec.askedEnd[r]; k++) if (ctx.known.has(rec.asked[k])) return false;
+  return true;
+}
+
+function isInitialStop(t: Tok): boolean {
+  return (classesOf(t) & MAYBE_LISTED_FORM) !== 0 && INITIAL_STOP.has(t.v);
+}
+
+/** One run: skip what is not a name, trim sentence-initial function words, classify the rest. */
+function scanRun(toks: readonly Tok[], r: Run, titled: Uint8Array, ctx: EntityContext | undefined, found: Found[]): void {
+  let a = r.a;
+  const b = r.b;
+  const strict = titled[a] === 1;
+  // months and weekdays are dates, not names
+  if (b - a === 1 && classesOf(toks[a]) & MONTH_OR_DAY) return;
+  if (b - a === 1 && classesOf(toks[a]) & MAYBE_LISTED_FORM && NON_NAMES.has(toks[a].v)) return;
+  // pronoun "I", sentence-initial function words
+  if (sentenceInitial(toks, a, 0)) {
+    const whole = lookupKnown(nameKey(toks, a, b), ctx);
+    if (!whole) {
+      while (a < b && toks[a].k === 'w' && isInitialStop(toks[a]) && !(toks[a].l === 'the' && lookupKnown(nameKey(toks, a, b), ctx))) a++;
+      while (a < b && toks[a].k === 'p') a++;
+      if (a >= b) return;
+      // a lone sentence-initial word must be known (or a name by shape: an acronym)
+      const single = b - a === 1 || (b - a === 3 && toks[a + 1].k === 'p');
+      // (a === r.a: the key is the whole run's, which is not known)
+      if (single && a === r.a && !allCaps(toks[a])) return;
+    }
+  }
+  classify(toks, a, b, ctx, strict, found);
+}
+
+/**
+ * Replaying a story's first scan. buildEntityContext scans the story while its context knows no names yet; the second
+ * scan (entitiesInTokens, same tokens, same context) differs only where a run asks the context's `known` names about a
+ * key they now hold. So the first scan keeps, per run, the entities it found and the keys it asked `known` about; the
+ * second takes those entities as they are for every run whose keys are all still unknown, and scans the others again.
+ * A record serves one replay.
+ */
+interface ScanRecord {
+  ctx: EntityContext;
+  /** The runs' entities as classified (copies, before the cue passes), run after run; run r ends at foundEnd[r]. */
+  found: Found[];
+  foundEnd: number[];
+  /** The keys each run asked `known` about, run after run; run r's end at askedEnd[r]. */
+  asked: string[];
+  askedEnd: number[];
+}
+const RECORDS = new WeakMap<readonly Tok[], ScanRecord>();
+/** The keys asked `known` about while a first scan is recorded (null otherwise). */
+let askedKnown: string[] | null = null;
+function knownGet(ctx: EntityContext, key: string): EntityType | undefined {
+  if (askedKnown) askedKnown.push(key);
+  return ctx.known.get(key);
+}
+
+function copyFound(f: Found): Found {
+  return { ...f };
+}
+
+/**
+ * Core scan over a token stream: runs, types, cues, speaker links; the entities found, by token range, in order.
+ * `record`: keep a ScanRecord (see above).
+ */
+function scanFound(toks: readonly Tok[], ctx: EntityContext | undefined, record = false): Found[] {
   const { titled, runs } = shapeOf(toks);
   const found: Found[] = [];
-  for (const r of runs) {
-    let a = r.a;
-    const b = r.b;
-    const strict = titled[a] === 1;
-    // months and weekdays are dates, not names
-    if (b - a === 1 && MONTHS_DAYS.has(toks[a].l)) continue;
-    if (b - a === 1 && NON_NAMES.has(toks[a].v)) continue;
-    // pronoun "I", sentence-initial function words
-    if (sentenceInitial(toks, a, 0)) {
-      const whole = lookupKnown(nameKey(toks, a, b), ctx);
-      if (!whole) {
-        while (a < b && toks[a].k === 'w' && INITIAL_STOP.has(toks[a].v) && !(toks[a].l === 'the' && lookupKnown(nameKey(toks, a, b), ctx))) a++;
-        while (a < b && toks[a].k === 'p') a++;
-        if (a >= b) continue;
-        // a lone sentence-initial word must be known (or a name by shape: an acronym)
-        const single = b - a === 1 || (b - a === 3 && toks[a + 1].k === 'p');
-        if (single && a === r.a && !lookupKnown(nameKey(toks, a, b), ctx) && !isAllCaps(toks[a].v)) continue;
+  const prior = ctx && !record ? RECORDS.get(toks) : undefined;
+  const replay = prior && prior.ctx === ctx ? prior : undefined;
+  // a record is replayed once: its entities are handed over as they are (the cue passes below change them)
+  if (replay) RECORDS.delete(toks);
+  const rec: ScanRecord | undefined = record && ctx && ctx.known.size === 0 ? { ctx, found: [], foundEnd: [], asked: [], askedEnd: [] } : undefined;
+  if (rec) askedKnown = rec.asked;
+  try {
+    for (let r = 0; r < runs.length; r++) {
+      if (replay && ctx && unchanged(replay, r, ctx)) {
+        for (let f = r ? replay.foundEnd[r - 1] : 0; f < replay.foundEnd[r]; f++) found.push(replay.found[f]);
+        continue;
+      }
+      const from = found.length;
+      scanRun(toks, runs[r], titled, ctx, found);
+      if (rec) {
+        for (let f = from; f < found.length; f++) rec.found.push(copyFound(found[f]));
+        rec.foundEnd.push(rec.found.length);
+        rec.askedEnd.push(rec.asked.length);
       }
     }
-    classify(toks, a, b, ctx, strict, found);
+  } finally {
+    if (rec) askedKnown = null;
   }
+  if (rec) RECORDS.set(toks, rec);
   // cues: "the village of X", "the X region", "X-based", "in X", coordination with a place
   for (let f = 0; f < found.length; f++) {
     const e = found[f];
@@ -644,15 +730,42 @@ function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | und
       }
     }
   }
-  return found
-    .sort((x, y) => x.a - y.a)
-    .map((f) => {
-      const s = toks[f.a].s;
-      const e = toks[f.b - 1].e;
-      const ent: ClaimEntity = { span: { start: s, end: e, text: text.slice(s, e) }, type: f.type };
-      if (f.speakerId) ent.speakerId = f.speakerId;
-      return ent;
-    });
+  // (runs come in order and each one's entities too: usually sorted already)
+  for (let f = 1; f < found.length; f++) if (found[f].a < found[f - 1].a) return found.sort((x, y) => x.a - y.a);
+  return found;
+}
+
+/** Core scan over a token stream, as entities with absolute offsets. */
+function scanTokens(text: string, toks: readonly Tok[], ctx: EntityContext | undefined): ClaimEntity[] {
+  return scanFound(toks, ctx).map((f) => {
+    const s = toks[f.a].s;
+    const e = toks[f.b - 1].e;
+    const ent: ClaimEntity = { span: { start: s, end: e, text: text.slice(s, e) }, type: f.type };
+    if (f.speakerId) ent.speakerId = f.speakerId;
+    return ent;
+  });
+}
+
+/**
+ * The white-space separated words of toks[a, b) (as `text.slice(…).split(/\s+/)` has them), each normalised. Words
+ * are the tokens between gaps; a gap that is not all white space to /\s/ (a zero-width space) takes the long way.
+ */
+function wordKeys(text: string, toks: readonly Tok[], a: number, b: number): string[] {
+  const keys: string[] = [];
+  let from = a;
+  for (let j = a + 1; j <= b; j++) {
+    if (j < b && !toks[j].gap) continue;
+    if (j < b) for (let i = toks[j - 1].e; i < toks[j].s; i++) if (!isSpaceCode(text.charCodeAt(i)) && !asciiSpace(text.charCodeAt(i))) return slowWordKeys(text, toks, a, b);
+    keys.push(nameKey(toks, from, j));
+    from = j;
+  }
+  return keys;
+}
+function slowWordKeys(text: string, toks: readonly Tok[], a: number, b: number): string[] {
+  return text.slice(toks[a].s, toks[b - 1].e).split(/\s+/).map(norm);
+}
+function asciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 /**

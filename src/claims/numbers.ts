@@ -5,6 +5,7 @@
 import units from '../model/units.json';
 import type { Tok } from './lex';
 import { PhraseTrie, lowerSet } from './lexicon';
+import { classesOf, wordClass } from './wordclass';
 
 export const SMALL = new Map<string, number>(Object.entries(units.numberWords));
 export const TENS = new Map<string, number>(Object.entries(units.tensWords));
@@ -22,10 +23,11 @@ export const CURRENCY_SYMBOLS = new Map<string, string>(Object.entries(units.cur
 export const COUNTED_KNOWN = lowerSet(units.countedKnown);
 /** The words a number in words can start with ("twenty", "eight", "a dozen"): any other word starts none. */
 export const NUMBER_WORD_START: ReadonlySet<string> = new Set<string>([...SMALL.keys(), ...TENS.keys(), 'a', 'an']);
+const NUMBER_WORD = wordClass(NUMBER_WORD_START);
 
-/** Can a word token with key `l` start a number in words? */
-export function startsNumberWord(l: string): boolean {
-  return NUMBER_WORD_START.has(l);
+/** Can this (word) token start a number in words? */
+export function startsNumberWord(t: Tok): boolean {
+  return (classesOf(t) & NUMBER_WORD) !== 0;
 }
 
 export interface NumberRead {
@@ -93,7 +95,7 @@ function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
   let any = false;
   let last: 'none' | 'small' | 'tens' | 'hundred' | 'scale' = 'none';
   const first = toks[i];
-  if (!NUMBER_WORD_START.has(first.l)) return null;
+  if (!startsNumberWord(first)) return null;
   if (first.l === 'a' || first.l === 'an') {
     const nx = toks[i + 1];
     if (!nx || nx.k !== 'w' || !nx.gap) return null;

@@ -37,6 +37,7 @@ type Qualifier = NonNullable<Quantity['qualifier']>;
 
 const QUALIFIERS = new PhraseTrie<Qualifier>();
 for (const [q, phrases] of Object.entries(units.qualifiers)) QUALIFIERS.addAll(phrases, q as Qualifier);
+QUALIFIERS.indexStarts();
 const IRREGULAR = new Map<string, string>(Object.entries(units.countedIrregular));
 const NOT_COUNTED = lowerSet(units.notCountedNouns);
 const FUNCTION_WORDS = lowerSet(units.functionWords);
@@ -210,7 +211,7 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
     }
     const t = toks[i];
     // only digits and the first word of a number in words can start an amount
-    if ((t.k !== 'n' && (t.k !== 'w' || !startsNumberWord(t.l))) || skipNumberAt(toks, i)) {
+    if ((t.k !== 'n' && (t.k !== 'w' || !startsNumberWord(t))) || skipNumberAt(toks, i)) {
       i++;
       continue;
     }

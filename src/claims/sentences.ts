@@ -20,6 +20,8 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\u2009' || c === '\u202f' || c === '\u3000';
 }
 function isUpperStart(c: string): boolean {
+  const k = c.charCodeAt(0);
+  if (k < 128) return k >= 65 && k <= 90; // ASCII: only A-Z change when lower-cased
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
@@ -27,8 +29,8 @@ function isUpperStart(c: string): boolean {
 function wordBefore(text: string, i: number, lo: number): string {
   let j = i;
   while (j > lo && j > i - 12) {
-    const c = text[j - 1];
-    if (/[A-Za-z.]/.test(c)) j--;
+    const c = text.charCodeAt(j - 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46) j--;
     else break;
   }
   return text.slice(j, i).toLowerCase();
@@ -42,22 +44,34 @@ export function trimSpan(text: string, s: number, e: number): [number, number] {
 }
 
 export function splitSentences(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
+  return sentenceBounds(text, start, end).map(([x, y]) => ({ start: x, end: y, text: text.slice(x, y) }));
+}
+
+/** {@link splitSentences} as [start, end) pairs, without their text. */
+export function sentenceBounds(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
   const lo = Math.max(0, start);
   const hi = Math.min(text.length, end);
   let s = lo;
   const emit = (a: number, b: number) => {
     const [x, y] = trimSpan(text, a, b);
-    if (y > x) out.push({ start: x, end: y, text: text.slice(x, y) });
+    if (y > x) out.push([x, y]);
   };
+  if (!Number.isInteger(lo)) {
+    // (no character at a fractional index: nothing splits)
+    emit(s, hi);
+    return out;
+  }
   for (let i = lo; i < hi; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') {
+    const code = text.charCodeAt(i);
+    // line breaks \n \r \u2028 \u2029 end a sentence; . ! ? … may
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) {
       emit(s, i);
       s = i + 1;
       continue;
     }
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
+    const c = text[i];
     let j = i + 1;
     while (j < hi && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
     while (j < hi && CLOSERS.has(text[j])) j++;
