@@ -86,8 +86,8 @@ const EXCEPTION_LIST = CATS.map((c) => {
   PHRASES.addAll(exc, nextList);
   return nextList++;
 });
-/** Scratch for PHRASES.matchAll (categories() is not re-entered). */
-const ENDS: number[] = [];
+/** Scratch for PHRASES.matchAll, one entry per list (categories() is not re-entered). */
+const ENDS: number[] = new Array<number>(nextList).fill(0);
 const NEGATION = new PhraseTrie<true>().addAll(F.negation, true);
 const NEGATION_EXCEPTIONS = new PhraseTrie<true>().addAll(F.negationExceptions, true);
 
