@@ -100,8 +100,10 @@ function startsWithThat(text: string, s: number): boolean {
 
 /** The last index of `mark` in text[s, e), or -1. */
 function lastIndexIn(text: string, mark: string, s: number, e: number): number {
-  const i = e > s ? text.lastIndexOf(mark, e - 1) : -1;
-  return i >= s ? i : -1;
+  // search [s, e) only: lastIndexOf would run on to the start of the story when the mark is absent
+  const code = mark.charCodeAt(0);
+  for (let i = e - 1; i >= s; i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /**
