@@ -119,7 +119,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
         continued = carry;
         stack.push({ at: start, double: true, len: text.charCodeAt(start) === 0x27 ? 2 : 1 });
       } else {
-        closeAtParagraphEnd(carry);
+        carry.unclosed = true;
         out.push(carry);
       }
       carry = null;
@@ -191,13 +191,9 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
     }
   }
   if (carry) {
-    closeAtParagraphEnd(carry);
+    carry.unclosed = true;
     out.push(carry);
   }
   out.sort((a, b) => a.open - b.open);
   return out;
-}
-
-function closeAtParagraphEnd(r: QuoteRegion): void {
-  r.unclosed = true;
 }

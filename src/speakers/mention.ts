@@ -56,7 +56,7 @@ const isCap = (v: string): boolean => {
 };
 
 /** Light stem for matching affiliations: "Canadian"/"Canada" → "canad", "States"/"State" → "state". */
-export function affKey(w: string): string {
+function affKey(w: string): string {
   const x = w.toLowerCase().replace(/[’']s$/, '');
   return x.length > 5 ? x.slice(0, 5) : x.replace(/s$/, '');
 }

@@ -36,7 +36,6 @@ export interface Entity {
   lastSubject: number;
   spoke: number;
   speaksFor: Entity | null;
-  paragraphSeen: number;
 }
 
 export interface Resolution {
@@ -112,13 +111,13 @@ class Registry {
   create(kind: SpeakerKind): Entity {
     const e: Entity = {
       id: this.entities.length, kind, nameWords: null, surname: null, heads: new Set(), classes: new Set(), titles: new Set(), affiliation: new Set(),
-      affiliationText: null, description: null, gender: null, plural: false, mentions: [], aliases: [], lastSeen: -1, lastMention: -1, lastSubject: -1, spoke: 0, speaksFor: null, paragraphSeen: -1,
+      affiliationText: null, description: null, gender: null, plural: false, mentions: [], aliases: [], lastSeen: -1, lastMention: -1, lastSubject: -1, spoke: 0, speaksFor: null,
     };
     this.entities.push(e);
     return e;
   }
 
-  absorb(e: Entity, m: MentionInfo, sentence: number, paragraph: number, subject: boolean, inQuote: boolean): void {
+  absorb(e: Entity, m: MentionInfo, sentence: number, subject: boolean, inQuote: boolean): void {
     if (m.type === 'name' && m.name.length) {
       if (!e.nameWords || m.name.length > e.nameWords.length) e.nameWords = m.name.slice();
       if (!e.surname || m.name.length > 1) e.surname = norm(m.name[m.name.length - 1]);
@@ -143,7 +142,6 @@ class Registry {
     if (inQuote) this.touch(e, sentence);
     if (!inQuote) {
       e.lastSeen = sentence;
-      e.paragraphSeen = paragraph;
       if (subject) e.lastSubject = sentence;
       this.touch(e, sentence);
     }
@@ -278,29 +276,28 @@ function backgroundMention(ctx: Context, reg: Registry, range: Range): void {
   const m = analyseMention(tk, range);
   if (m.type !== 'name' || !m.name.length) return;
   const s = ctx.sentOfTok[range[0]];
-  const p = s >= 0 ? ctx.seg.sentPara[s] : -1;
   const inQuote = ctx.regionOfTok[range[0]] >= 0;
   const subject = isSubjectAt(ctx, range);
   if (m.organizationName) {
     if (m.country && m.name.length === 1) {
       const known = reg.byName(m.name, false);
-      if (known) reg.absorb(known, m, s, p, subject, inQuote);
+      if (known) reg.absorb(known, m, s, subject, inQuote);
       return;
     }
     if (!m.head) return;
     const e = reg.byName(m.name, false) ?? reg.create('organization');
-    reg.absorb(e, m, s, p, subject, inQuote);
+    reg.absorb(e, m, s, subject, inQuote);
     return;
   }
   const known = reg.byName(m.name, true);
   if (known) {
-    reg.absorb(known, m, s, p, subject, inQuote);
+    reg.absorb(known, m, s, subject, inQuote);
     return;
   }
   // a new person: only when the story marks it as one (a title, or a first name and a surname)
   if (m.titles.length || (m.name.length >= 2 && m.gender)) {
     const e = reg.create('person');
-    reg.absorb(e, m, s, p, subject, inQuote);
+    reg.absorb(e, m, s, subject, inQuote);
   }
 }
 
@@ -320,11 +317,10 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, c
   }
   const m = analyseMention(tk, r.source);
   const s = r.sentence;
-  const p = r.paragraph;
   const inQuote = false;
   const appositive = r.appositive ? analyseMention(tk, r.appositive) : null;
   const take = (e: Entity): Entity => {
-    reg.absorb(e, m, s, p, true, inQuote);
+    reg.absorb(e, m, s, true, inQuote);
     if (appositive) absorbAppositive(reg, e, appositive);
     return e;
   };
@@ -345,7 +341,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, c
     const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as Range, appositive: null };
     const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(ctx, reg, who, inner);
     if (e) {
-      reg.absorb(e, who, s, p, true, false);
+      reg.absorb(e, who, s, true, false);
       const alias = m.coreText;
       if (!e.aliases.includes(alias)) e.aliases.push(alias);
       certainty[k] = 0.9;
@@ -452,7 +448,7 @@ function cataphor(ctx: Context, reg: Registry, r: RawAttribution, pron: MentionI
   if (!m.titles.length && m.name.length < 2) return null;
   const e = reg.create('person');
   const s = ctx.sentOfTok[i];
-  reg.absorb(e, m, s, s >= 0 ? ctx.seg.sentPara[s] : -1, isSubjectAt(ctx, [i, j]), false);
+  reg.absorb(e, m, s, isSubjectAt(ctx, [i, j]), false);
   if (!e.gender && g) e.gender = g;
   return e;
 }

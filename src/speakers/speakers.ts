@@ -7,7 +7,7 @@ import type { Entity } from './resolve';
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 
 function displayName(e: Entity): string {
-  if (e.nameWords && e.nameWords.length) return e.nameWords.join(' ').replace(/ ([-.]) ?/g, '$1').replace(/ of /g, ' of ');
+  if (e.nameWords && e.nameWords.length) return e.nameWords.join(' ').replace(/ ([-.]) ?/g, '$1');
   if (e.description) return e.description;
   return e.aliases[0] ?? 'unknown';
 }
