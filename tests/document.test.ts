@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/document/tokens';
+import { getNlp, tokenize } from '../src/document/tokens';
 import { segment, type Segmented } from '../src/document/segment';
 import type { Span } from '../src/types';
 import type { Tokens } from '../src/document/tokens';
@@ -412,6 +412,44 @@ describe('sentences', () => {
   });
 });
 
+describe('wink, read without history', () => {
+  it('a word read in an earlier text does not change how a later text is split', () => {
+    // plain wink learns "U.N.X" from the first text and from then on splits "U.N.X." as "U.N.X" + "."
+    tokenize('Ask the U.N.X about it');
+    const later = tokenize('The U.N.X. said so.').value;
+    getNlp(true);
+    const fresh = tokenize('The U.N.X. said so.').value;
+    expect(later).toEqual(fresh);
+    expect(fresh).toContain('U.N.X.');
+  });
+
+  it('reads each story as a fresh instance would, whatever came before (fixture paragraphs as stories)', () => {
+    const paras = readFileSync(fileURLToPath(new URL('../fixtures/article.txt', import.meta.url)), 'utf8').split(/\n\s*\n/).filter((p) => p.trim());
+    // twice in a row and in reverse, so that words learnt from one paragraph are met again in others
+    // and pairs where plain wink splits the second story differently once it has read the first
+    const pairs = ['Ask the Q.R.Z about it.', 'The Q.R.Z. said so.', 'See e.t here.', 'See e.t. now.'];
+    const stories = [...pairs, ...paras, ...paras.slice().reverse(), paras.join('\n\n').toUpperCase()];
+    const shared = stories.map((t) => tokenize(t));
+    stories.forEach((t, i) => {
+      if (i >= pairs.length && i % 7 !== 0) return; // a fresh instance costs ~0.1 s: check a spread of them
+      getNlp(true);
+      const fresh = tokenize(t);
+      expect(shared[i].value).toEqual(fresh.value);
+      expect(shared[i].pos).toEqual(fresh.pos);
+      expect(shared[i].type).toEqual(fresh.type);
+      expect(shared[i].winkSentenceStarts).toEqual(fresh.winkSentenceStarts);
+    });
+  }, 60_000);
+
+  it('starts fresh wink instances as often as it needs to (the model package breaks after ~20 of its own)', () => {
+    const before = tokenize('“We will see,” the minister said.');
+    for (let i = 0; i < 25; i++) getNlp(true);
+    const after = tokenize('“We will see,” the minister said.');
+    expect(after.value).toEqual(before.value);
+    expect(after.pos).toEqual(before.pos);
+  }, 60_000);
+});
+
 describe('line ends and odd input', () => {
   it('CRLF and lone CR are line ends like LF', () => {
     const lf = 'Storm Batters Coast\n\nMIAMI (AP) — A storm hit.\n\nAdvertisement\n\nCrews cleared roads. Power came back.';
@@ -523,7 +561,6 @@ function fakeTokens(text: string): Tokens {
     pos: value.map(() => 'X'),
     type: value.map(() => 'word'),
     winkSentenceStarts: starts,
-    entities: [],
   };
 }
 

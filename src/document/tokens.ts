@@ -7,12 +7,16 @@
  * as single opaque tokens; wink reads the ordinary text between them.
  *
  * wink also remembers every out-of-vocabulary word it has seen and from then on treats it as a known
- * word — which changes how it splits "O’Neill’s" or "Foo-Bar" the next time, so the same story could be
- * tokenised differently depending on what was read before. The instance made here hides those learnt
- * words from every look-up, so each story is read as if it were the first; the memory they take is
- * bounded by starting a fresh instance once enough have piled up.
+ * word — which changes how it splits "U.N.X." or "O’Neill’s" the next time, so the same story could be
+ * tokenised differently depending on what was read before. The instance made here reads each story as if
+ * it were the first: a word learnt from an earlier story stays out of sight until this story adds it again,
+ * at which point wink's stored entry is handed back instead of being rebuilt (it holds the same features,
+ * as long as it was learnt as the same kind of token; when not, it is learnt afresh).
+ *
+ * Only the annotations used here run: sentence breaks and POS tags. wink's named entities, negation
+ * and sentiment (over a third of its time) are never read downstream, so they are not computed.
  */
-import winkNLP, { type ItemSentence, type ItemEntity } from 'wink-nlp';
+import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export interface Tokens {
@@ -30,8 +34,6 @@ export interface Tokens {
   readonly type: string[];
   /** Token index where each of wink's sentences starts (ascending). */
   readonly winkSentenceStarts: number[];
-  /** wink's DATE / CARDINAL / PERCENT … entities as token ranges [first, last] inclusive. */
-  readonly entities: { first: number; last: number; type: string }[];
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -43,120 +45,235 @@ interface LexemeFeature {
   intrinsicSize: number;
 }
 
+/** wink annotations computed: sentence boundaries and part-of-speech tags. */
+const PIPE = ['sbd', 'pos'];
+
+/** The parts of wink's lexeme cache this module wraps (wink-nlp src/cache.js). */
+interface WinkCache {
+  add(text: string, category: number): number;
+  lookup(text: string): number[] | null;
+  normal(index: number): number;
+}
+
+/** What the shared instance has learnt, and what the story being read has met of it. */
+interface Memory {
+  lexeme: LexemeFeature;
+  /** The token category each learnt lexeme was added with, by index − intrinsicSize. */
+  category: number[];
+  /** Lexemes at or above intrinsicSize and below this were learnt from earlier stories. */
+  mark: number;
+  /** Those of them the current story has added again: known from then on, as if learnt now. */
+  met: Set<number>;
+}
+
 let shared: Nlp | null = null;
-let learnt: LexemeFeature | null = null;
-/** Lexeme indexes at or above this were learnt while reading the current text, and stay visible. */
-let boundary = 0;
-/** Start a fresh wink instance when this many words have been learnt (hidden, but held in memory). */
+let memory: Memory | null = null;
+/** The lexeme table of the model wink is loading (set by the model's core loader). */
+let loading: LexemeFeature | null = null;
+/** Start a fresh wink instance when this many words have been learnt (bounds the memory they hold). */
 const RELOAD_AFTER = 400_000;
 
-/** The model with a core whose lexeme table forgets out-of-vocabulary words for look-ups. */
-function historyFree(): WinkModel {
-  const m = Object.create(model) as WinkModel & { core: () => unknown };
+/**
+ * The model as this module loads it. Its core's lexeme table is captured; a document-level `its` hands back
+ * wink's lexeme cache (see remember); and its custom-entity meta model is left out. The model package's loader
+ * for that one re-serialises a module-level value on every call (JSON.stringify of what the last call
+ * returned), so the string doubles in size with each wink instance made in the process and the ~20th throws
+ * "Invalid string length". Only learnCustomEntities reads it, which this private instance never calls; leaving
+ * it out keeps fresh instances (see RELOAD_AFTER) cheap and safe, and leaves the package's state alone for
+ * anyone else's wink in the same process.
+ */
+function loadable(): WinkModel {
+  const m = Object.create(model) as WinkModel & { core: () => unknown; metaCER: () => unknown; addons: unknown };
   m.core = function core(this: unknown) {
     const c = (model as unknown as { core: () => { features: { lexeme: LexemeFeature } } }).core.call(model);
-    const lexeme = c.features.lexeme;
-    const table = lexeme.hash;
-    lexeme.hash = new Proxy(table, {
-      get(target, key) {
-        const v = target[key as string];
-        // learnt while reading an earlier text: hidden, so this text reads as if it were the first
-        return typeof v === 'number' && v >= lexeme.intrinsicSize && v < boundary ? undefined : v;
-      },
-    });
-    learnt = lexeme;
+    loading = c.features.lexeme;
     return c;
   };
+  m.metaCER = () => ({ machines: null, transformers: [] });
+  const addons = Object.create((model as unknown as { addons: object }).addons) as { readabilityStats: unknown };
+  addons.readabilityStats = (rdd: { cache: WinkCache }) => rdd.cache;
+  m.addons = addons;
   return m;
 }
 
-/** Load the wink model once per process (it is the slow part of start-up). */
-export function getNlp(): Nlp {
-  if (!shared || (learnt && learnt.list.length - learnt.intrinsicSize > RELOAD_AFTER)) shared = winkNLP(historyFree());
+/**
+ * Wrap wink's lexeme cache so that words learnt from earlier stories are unknown to this one until it adds
+ * them itself. wink looks words up (to decide how to split a token) and adds unknown ones through this
+ * object's methods, so hiding is done there, with no change to wink's tables:
+ * - lookup: a lexeme learnt earlier and not yet met in this story is not found;
+ * - add: such a lexeme is handed back (and met) when it was learnt as the same category of token, together
+ *   with its lower-case normal, which is what adding it afresh would make; otherwise both are learnt afresh.
+ */
+function remember(nlp: Nlp, lexeme: LexemeFeature): Memory {
+  const its = nlp.its as unknown as { readabilityStats: Parameters<ReturnType<Nlp['readDoc']>['out']>[0] };
+  const cache = nlp.readDoc('').out(its.readabilityStats) as unknown as WinkCache;
+  const { hash, list, intrinsicSize } = lexeme;
+  const mem: Memory = { lexeme, category: [], mark: list.length, met: new Set() };
+  const rawLookup = cache.lookup;
+  const rawAdd = cache.add;
+  const hidden = (i: number) => i >= intrinsicSize && i < mem.mark && !mem.met.has(i);
+  const sameKind = (i: number, category: number) => mem.category[i - intrinsicSize] === category;
+  cache.lookup = (text: string) => {
+    const r = rawLookup(text);
+    return r !== null && r.length === 1 && hidden(r[0]) ? null : r;
+  };
+  cache.add = (text: string, category: number) => {
+    const norm = text.toLowerCase();
+    const i = hash[text];
+    const j = norm === text ? i : hash[norm];
+    if (i !== undefined && hidden(i)) {
+      const n = cache.normal(i);
+      if (sameKind(i, category) && (n === i || n < intrinsicSize || (n === j && (!hidden(n) || sameKind(n, category))))) {
+        mem.met.add(i);
+        if (n >= intrinsicSize) mem.met.add(n);
+        return i;
+      }
+      hash[text] = undefined as unknown as number;
+    }
+    if (norm !== text && j !== undefined && hidden(j)) {
+      if (sameKind(j, category)) mem.met.add(j);
+      else hash[norm] = undefined as unknown as number;
+    }
+    const before = list.length;
+    const index = rawAdd(text, category);
+    for (let k = before; k < list.length; k++) mem.category[k - intrinsicSize] = category;
+    return index;
+  };
+  return mem;
+}
+
+/** Load the wink model once per process (it is the slow part of start-up); `fresh` forces a new instance. */
+export function getNlp(fresh = false): Nlp {
+  if (fresh || !shared || !memory || memory.lexeme.list.length - memory.lexeme.intrinsicSize > RELOAD_AFTER) {
+    loading = null;
+    const nlp = winkNLP(loadable(), PIPE as Parameters<typeof winkNLP>[1]);
+    if (!loading) throw new Error('quotewire: the wink model loaded without its lexeme table');
+    memory = remember(nlp, loading);
+    shared = nlp;
+  }
   return shared;
 }
 
 /** Runs of this many characters or more without white space are not given to wink. */
 const OPAQUE_RUN = 120;
 
-interface Builder {
-  start: number[];
-  end: number[];
+/** JavaScript's `\s`, as a char-code test. */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+      || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
+/** [start, end) of every run of at least OPAQUE_RUN non-space characters, in one linear scan. */
+function longRuns(text: string): number[] {
+  const out: number[] = [];
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) { run++; continue; }
+    if (run >= OPAQUE_RUN) out.push(i - run, i);
+    run = 0;
+  }
+  return out;
+}
+
+interface Piece {
+  from: number;
+  start: Int32Array;
+  end: Int32Array;
   value: string[];
   pos: string[];
   type: string[];
   sentences: number[];
-  entities: { first: number; last: number; type: string }[];
 }
 
-function readPiece(nlp: Nlp, text: string, from: number, to: number, b: Builder): void {
-  if (to <= from) return;
+function readPiece(nlp: Nlp, text: string, from: number, to: number): Piece {
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   const its = nlp.its;
-  if (learnt) boundary = learnt.list.length;
+  // a new story: what earlier ones taught wink goes out of sight
+  if (memory) {
+    memory.mark = memory.lexeme.list.length;
+    memory.met.clear();
+  }
   const doc = nlp.readDoc(piece);
   const all = doc.tokens();
   const value = all.out(its.value) as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
   const pos = all.out(its.pos) as string[];
   const type = all.out(its.type) as string[];
-  const base = b.value.length;
+  const n = value.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
   let at = 0;
-  for (let i = 0; i < value.length; i++) {
+  for (let i = 0; i < n; i++) {
+    const v = value[i];
     at += spaces[i].length;
     // wink is lossless; should a token ever not sit where its text says, re-find it instead of trusting the count
     let s = at;
-    if (!piece.startsWith(value[i], at)) {
-      const k = piece.indexOf(value[i], at);
+    if (!piece.startsWith(v, at)) {
+      const k = piece.indexOf(v, at);
       s = k >= 0 ? k : Math.min(at, piece.length);
     }
-    const e = Math.min(s + value[i].length, piece.length);
-    b.start.push(from + s);
-    b.end.push(from + e);
-    b.value.push(value[i]);
-    b.pos.push(pos[i]);
-    b.type.push(type[i]);
+    const e = Math.min(s + v.length, piece.length);
+    start[i] = from + s;
+    end[i] = from + e;
     at = e;
   }
+  const sentences: number[] = [];
   doc.sentences().each((s: ItemSentence) => {
-    const sp = s.out(its.span) as unknown as [number, number];
-    b.sentences.push(base + sp[0]);
+    sentences.push((s.out(its.span) as unknown as [number, number])[0]);
   });
-  doc.entities().each((e: ItemEntity) => {
-    const sp = e.out(its.span) as unknown as [number, number];
-    b.entities.push({ first: base + sp[0], last: base + sp[1], type: e.out(its.type) as string });
-  });
+  return { from, start, end, value, pos, type, sentences };
+}
+
+/** A run without white space, kept whole as one token. */
+function opaque(text: string, from: number, to: number): Piece {
+  return { from, start: Int32Array.of(from), end: Int32Array.of(to), value: [text.slice(from, to)], pos: ['X'], type: ['opaque'], sentences: [] };
 }
 
 export function tokenize(text: string, nlp: Nlp = getNlp()): Tokens {
-  const b: Builder = { start: [], end: [], value: [], pos: [], type: [], sentences: [], entities: [] };
   // cut out long runs without white space; read the rest with wink
-  const long = new RegExp(`\\S{${OPAQUE_RUN},}`, 'g');
+  const runs = longRuns(text);
+  const pieces: Piece[] = [];
   let from = 0;
-  let m: RegExpExecArray | null;
-  while ((m = long.exec(text)) !== null) {
-    readPiece(nlp, text, from, m.index, b);
-    b.start.push(m.index);
-    b.end.push(m.index + m[0].length);
-    b.value.push(m[0]);
-    b.pos.push('X');
-    b.type.push('opaque');
-    from = m.index + m[0].length;
+  for (let r = 0; r < runs.length; r += 2) {
+    if (runs[r] > from) pieces.push(readPiece(nlp, text, from, runs[r]));
+    pieces.push(opaque(text, runs[r], runs[r + 1]));
+    from = runs[r + 1];
   }
-  readPiece(nlp, text, from, text.length, b);
-  const n = b.value.length;
+  if (from < text.length) pieces.push(readPiece(nlp, text, from, text.length));
+  const joined = pieces.length === 1 ? pieces[0] : join(pieces);
+  const n = joined.value.length;
   const lower: string[] = new Array(n);
-  for (let i = 0; i < n; i++) lower[i] = b.type[i] === 'opaque' ? b.value[i] : b.value[i].toLowerCase();
+  for (let i = 0; i < n; i++) lower[i] = joined.type[i] === 'opaque' ? joined.value[i] : joined.value[i].toLowerCase();
   return {
     text,
     n,
-    start: Int32Array.from(b.start),
-    end: Int32Array.from(b.end),
-    value: b.value,
+    start: joined.start,
+    end: joined.end,
+    value: joined.value,
     lower,
-    pos: b.pos,
-    type: b.type,
-    winkSentenceStarts: b.sentences,
-    entities: b.entities,
+    pos: joined.pos,
+    type: joined.type,
+    winkSentenceStarts: joined.sentences,
   };
+}
+
+function join(pieces: Piece[]): Piece {
+  let n = 0;
+  for (const p of pieces) n += p.value.length;
+  const out: Piece = { from: 0, start: new Int32Array(n), end: new Int32Array(n), value: [], pos: [], type: [], sentences: [] };
+  let base = 0;
+  for (const p of pieces) {
+    out.start.set(p.start, base);
+    out.end.set(p.end, base);
+    for (let i = 0; i < p.value.length; i++) {
+      out.value.push(p.value[i]);
+      out.pos.push(p.pos[i]);
+      out.type.push(p.type[i]);
+    }
+    for (const s of p.sentences) out.sentences.push(base + s);
+    base += p.value.length;
+  }
+  return out;
 }
