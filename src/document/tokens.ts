@@ -106,7 +106,10 @@ function loadable(): WinkModel {
  */
 function remember(nlp: Nlp, lexeme: LexemeFeature): Memory {
   const its = nlp.its as unknown as { readabilityStats: Parameters<ReturnType<Nlp['readDoc']>['out']>[0] };
-  const cache = nlp.readDoc('').out(its.readabilityStats) as unknown as WinkCache;
+  const cache = nlp.readDoc('').out(its.readabilityStats) as unknown as WinkCache | null;
+  if (!cache || typeof cache.add !== 'function' || typeof cache.lookup !== 'function' || typeof cache.normal !== 'function') {
+    throw new Error('quotewire: this wink-nlp version does not expose the lexeme cache quotewire wraps (built for wink-nlp 2.4)');
+  }
   const { hash, list, intrinsicSize } = lexeme;
   const mem: Memory = { lexeme, category: [], mark: list.length, met: new Set() };
   const rawLookup = cache.lookup;
