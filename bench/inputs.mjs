@@ -220,6 +220,11 @@ export const families = {
       ? `${pick(r, NAMES)} spoke on ${pick(r, ['Monday', 'Tuesday', 'Friday'])}. `
       : `“${cap(words(r, 4))},” ${pick(r, ['he', 'she', 'they', 'the official'])} ${pick(r, CUES)}. ${i % 5 === 0 ? '\n\n' : ''}`));
   },
+  /** Reported speech inside reported speech, one sentence with no end: every mention looks back over one sentence. */
+  reportedChain: (size, seed = 26) => {
+    const r = rng(seed);
+    return fill(size, () => `${pick(r, ['officials', 'sources', 'the official', 'the spokesman', 'aides', 'the ministry'])} ${pick(r, CUES)} that `);
+  },
   /** A cue after a cue after a cue: “said said said …”, one sentence with no end (cue search must not rescan). */
   cueFlood: (size) => fill(size, (i) => (i % 1000 === 999 ? 'said, ' : 'said ')),
   /** Dense numbers, money, percentages and dates (the claim extractor's food). */

@@ -163,6 +163,10 @@ describe.concurrent(`pathological inputs (lib: ${LIB}; each in a child process, 
     await expectSurvives(expect, { family: 'pronounChain', size: MB }, MB - 1);
   }, TIMEOUT);
 
+  it('reported speech nested in one endless sentence: “officials said that sources said that …” (1 MB)', async ({ expect }) => {
+    await expectSurvives(expect, { family: 'reportedChain', size: MB }, MB - 1);
+  }, TIMEOUT);
+
   it('dense numbers, money, percentages and dates (1 MB)', async ({ expect }) => {
     await expectSurvives(expect, { family: 'numbersAndDates', size: MB }, MB - 1);
   }, TIMEOUT);

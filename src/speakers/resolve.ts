@@ -49,6 +49,8 @@ export interface Resolution {
 const isCapWord = (v: string): boolean => v.length > 0 && v[0] !== v[0].toLowerCase();
 /** How many same-named candidates a look-up weighs, most recent first. */
 const LOOKBACK = 64;
+/** How many of the latest activity records a look-back over recent entities walks at most. */
+const RECENT_SCAN = 512;
 const norm = (w: string): string => w.toLowerCase().replace(/[’']s$/, '');
 
 class Registry {
@@ -65,14 +67,21 @@ class Registry {
   private seen = new Map<Entity, number>();
 
   touch(e: Entity, sentence: number): void {
+    const last = this.activity[this.activity.length - 1];
+    if (last && last.e === e && last.sentence === sentence) return;
     this.activity.push({ e, sentence });
   }
 
-  /** Entities active at or after sentence `since`, most recent first, each once. */
+  /**
+   * Entities active at or after sentence `since`, most recent first, each once. The walk is bounded in records
+   * as well as sentences: a story that is one endless sentence ("officials said that sources said that …")
+   * would otherwise walk the whole history at every mention.
+   */
   recent(since: number): Entity[] {
     const out: Entity[] = [];
     const stamp = ++this.stamp;
-    for (let k = this.activity.length - 1; k >= 0; k--) {
+    const stop = Math.max(0, this.activity.length - RECENT_SCAN);
+    for (let k = this.activity.length - 1; k >= stop; k--) {
       const a = this.activity[k];
       if (a.sentence < since) break;
       if (this.seen.get(a.e) === stamp) continue;
@@ -189,9 +198,8 @@ function affinity(e: Entity, m: MentionInfo): number {
   return hit ? 1 + Math.min(hit, 3) * 0.3 : -1.5;
 }
 
-function headCompatible(e: Entity, m: MentionInfo): boolean {
-  if (!m.head) return false;
-  const h = m.head.split(' ').pop() as string;
+/** Can entity e be what a description with head word h (the last word of m.head) refers to? */
+function headCompatible(e: Entity, m: MentionInfo, h: string): boolean {
   if (e.heads.has(h)) return true;
   if (m.headClass === 'spokes' && e.classes.has('spokes')) return true;
   if (m.headClass === 'title' && m.titles.some((t) => e.titles.has(t))) return true;
@@ -416,8 +424,9 @@ function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r
   let best: Entity | null = null;
   let bestScore = -Infinity;
   const cur = r.sentence;
-  for (const e of reg.recent(cur - 60)) {
-    if (!headCompatible(e, m)) continue;
+  const h = m.head ? m.head.slice(m.head.lastIndexOf(' ') + 1) : null;
+  for (const e of h === null ? [] : reg.recent(cur - 60)) {
+    if (!headCompatible(e, m, h as string)) continue;
     if (m.plural !== e.plural && m.headClass === 'group') continue;
     const dist = cur - Math.max(e.lastMention, e.lastSubject);
     if (dist > 60) continue;
