@@ -27,6 +27,10 @@ const WINDOW = 200;
 const MAX_CONTENT = 600;
 const END_PUNCT = new Set(['.', '!', '?', ';']);
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
+/** Prepositions of a short adjunct between a cue and its that-less content ("said on Friday he …"). */
+const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'early', 'earlier']);
+/** Pronouns that open a clause as its subject. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'it']);
 /** Subordinators that end an object-content ("pledged support … as he spoke …"). */
 const CUTTING_SCONJ = new Set(['as', 'when', 'while', 'because', 'after', 'before', 'since', 'although', 'though', 'unless', 'until', 'where', 'whereas']);
@@ -154,6 +158,13 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
     return null;
   }
   if (CUTTING_SCONJ.has(tk.lower[k])) return null;
+  // "said on Friday he met …", "said in an interview she would …": a short phrase, then a clause with a pronoun subject
+  if (cue.kind === 'verb' && !cue.entry.weak && ADJUNCT_PREPS.has(tk.lower[k])) {
+    for (let t = k + 1; t < st.b && t <= k + 6; t++) {
+      if (tk.pos[t] === 'PUNCT' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || ctx.regionOfTok[t] >= 0) break;
+      if (SUBJECT_PRONOUNS.has(tk.lower[t]) && t > k + 1 && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX')) return { first: t, viaThat: false };
+    }
+  }
   if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;
   if (cue.entry.weak) {
     // a weak cue ("called", "cited") speaks only when what follows carries a quotation

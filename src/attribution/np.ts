@@ -25,6 +25,7 @@ const BETWEEN = new Set([
 /** Pronoun-like quantifiers that stand as a subject on their own ("all agreed", "others said"). */
 const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'many', 'others', 'several', 'most', 'some', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'many']);
 export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const DETS = new Set(['the', 'a', 'an', 'another', 'this', 'that', 'these', 'those', 'some', 'one', 'two', 'three', 'several', 'many', 'both', 'other', 'each', 'all', 'most', 'few', 'no']);
 const DASHES = new Set(['-', '–', '‑']);
@@ -156,7 +157,9 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
     while (k >= lo && tk.value[k] !== ',' && i - k < 45 && !isQuoteMark(tk.value[k])) {
       const lw = tk.lower[k];
       if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN')) relative = true;
-      if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !lw.endsWith('ing') && !(lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PUNCT'))) finite = true;
+      // (a capitalised "verb" after a name is the name's next word: wink tags "Peter Cook" PROPN VERB)
+      const nameWord = k - 1 >= lo && tk.pos[k - 1] === 'PROPN' && isCap(tk.value[k]);
+      if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !nameWord && !lw.endsWith('ing') && !(lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PUNCT'))) finite = true;
       k--;
     }
     if (k < lo || tk.value[k] !== ',') break;
@@ -167,7 +170,9 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
     const l0 = tk.lower[asideFirst];
     const isAdverbial = p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && l0.endsWith('ing'));
     const isNp = !isAdverbial && (p0 === 'DET' || p0 === 'NOUN' || p0 === 'PROPN' || p0 === 'ADJ' || POSSESSIVE.has(l0));
-    if (!isAdverbial && !isNp) break;
+    // "Jane Doe, who runs the group, said": a relative clause on the subject
+    const isRelative = relative && RELATIVE_WORDS.has(l0);
+    if (!isAdverbial && !isNp && !isRelative) break;
     if (isNp && !appositive) appositive = [asideFirst, i];
     i = k;
     skipped++;
