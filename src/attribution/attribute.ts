@@ -13,6 +13,7 @@ import type { QuoteRegion } from '../quotes/marks';
 import { cueAt, type CueHit } from '../cues/find';
 import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
 import type { QuoteKind } from '../types';
+import type { Tokens } from '../document/tokens';
 import labels from '../model/labels.json';
 import cueData from '../model/cues.json';
 
@@ -122,6 +123,7 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   const limit = Math.min(st.b, k + 45);
   for (let t = k; t < limit; t++) {
     const lw = tk.lower[t];
+    if (lw === 'that' && timePhraseEnd(tk, t, st.b) > 0) break;
     if (lw === 'that' && (tk.pos[t] === 'SCONJ' || tk.pos[t] === 'DET' || tk.pos[t] === 'PRON')) {
       // a complementizer opens the content; a relative pronoun after a noun ("a base that overlooks") does not
       const relative = t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX' || tk.pos[t + 1] === 'ADV');
@@ -135,7 +137,8 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
       continue;
     }
     // a verb in a noun's place ("at a campaign stop", "in Colorado Springs") is a tagging slip
-    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'ADP' || tk.pos[t + 1] === 'PUNCT' || tk.lower[t + 1] === 'that' || tk.pos[t + 1] === 'CCONJ');
+    // (a capitalised one is a name's word: "with The Associated Press")
+    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'ADP' || tk.pos[t + 1] === 'PUNCT' || tk.lower[t + 1] === 'that' || tk.pos[t + 1] === 'CCONJ' || (isCapitalWord(tk.value[t]) && tk.pos[t + 1] === 'PROPN'));
     if ((!SAFE_BEFORE_THAT.has(tk.pos[t]) && !nounish) || END_PUNCT.has(tk.value[t])) break;
     if (tk.pos[t] === 'PRON' && t === k) break;
   }
@@ -149,6 +152,8 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   // skip a time adverbial right after the cue ("said Tuesday the plan …")
   while (k < st.b && TIME_WORDS.has(tk.lower[k]) && k - cue.last < 4 && !(k + 1 < st.b && (tk.lower[k + 1] === '’s' || tk.lower[k + 1] === "'s"))) k++;
   if (k >= st.b) return null;
+  // "…, he said the next day." / "… she said that morning.": a time, not what was said
+  if (timePhraseEnd(tk, k, st.b) > 0) return null;
   if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') {
     // "pledged to cut taxes", "urged them to leave": commitments and appeals take an infinitive
     const infinitive = k + 1 < st.b && (tk.pos[k + 1] === 'VERB' || tk.pos[k + 1] === 'AUX');
@@ -593,11 +598,32 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
   return null;
 }
 
+const TIME_DETS = new Set(['the', 'that', 'this', 'a']);
+const TIME_MODIFIERS = new Set(['next', 'following', 'previous', 'same', 'other', 'last']);
+const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'time']);
+
+/**
+ * When tokens from k are a time phrase that ends the clause ("the next day.", "that morning,", "the same
+ * week"), the index after it; otherwise 0.
+ */
+function timePhraseEnd(tk: Tokens, k: number, b: number): number {
+  let j = k;
+  if (j < b && TIME_DETS.has(tk.lower[j])) j++;
+  const modified = j < b && TIME_MODIFIERS.has(tk.lower[j]);
+  if (modified) j++;
+  if (!(j < b && TIME_NOUNS.has(tk.lower[j]))) return 0;
+  if (!modified && tk.lower[k] !== 'that' && tk.lower[k] !== 'this') return 0;
+  j++;
+  return j >= b || tk.value[j] === ',' || END_PUNCT.has(tk.value[j]) ? j : 0;
+}
+
 /** "…, she said in a statement." / "…, he told reporters on Tuesday." */
 function isTrailingAdjunct(ctx: Context, k: number, st: Sent): boolean {
   const { tk } = ctx;
+  if (timePhraseEnd(tk, k, st.b) > 0) return true;
   const p = tk.pos[k];
-  if (!(p === 'ADP' || p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'ADV')) return false;
+  // (DET: "…, a spokesman told the newspaper.")
+  if (!(p === 'ADP' || p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'ADV' || p === 'DET')) return false;
   for (let t = k; t < st.b; t++) {
     if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || tk.lower[t] === 'that' || ctx.regionOfTok[t] >= 0) return false;
     if (tk.value[t] === ',' || END_PUNCT.has(tk.value[t])) return true;

@@ -26,6 +26,8 @@ const BETWEEN = new Set([
 const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'many', 'others', 'several', 'most', 'some', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'many']);
 export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which']);
+/** Dashes that bracket an aside between a subject and its cue. */
+const ASIDE_DASHES = new Set(['—', '–', '--']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const DETS = new Set(['the', 'a', 'an', 'another', 'this', 'that', 'these', 'those', 'some', 'one', 'two', 'three', 'several', 'many', 'both', 'other', 'each', 'all', 'most', 'few', 'no']);
 const DASHES = new Set(['-', '–', '‑']);
@@ -150,25 +152,29 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
   let appositive: Range | null = null;
   let skipped = 0;
   // up to three comma-bracketed asides between the subject and the cue
-  for (let round = 0; round < 3 && i >= lo && tk.value[i] === ','; round++) {
+  // (or dash-bracketed: "Many speakers — including … — said")
+  for (let round = 0; round < 3 && i >= lo && (tk.value[i] === ',' || ASIDE_DASHES.has(tk.value[i])); round++) {
+    const bracket = tk.value[i];
     let k = i - 1;
     let finite = false;
     let relative = false;
-    while (k >= lo && tk.value[k] !== ',' && i - k < 45 && !isQuoteMark(tk.value[k])) {
+    while (k >= lo && tk.value[k] !== bracket && (bracket !== ',' || !ASIDE_DASHES.has(tk.value[k])) && i - k < 45 && !isQuoteMark(tk.value[k])) {
       const lw = tk.lower[k];
       if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN')) relative = true;
-      // (a capitalised "verb" after a name is the name's next word: wink tags "Peter Cook" PROPN VERB)
-      const nameWord = k - 1 >= lo && tk.pos[k - 1] === 'PROPN' && isCap(tk.value[k]);
-      if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !nameWord && !lw.endsWith('ing') && !(lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PUNCT'))) finite = true;
+      // (a capitalised "verb" inside an aside is a name's word: wink tags "Peter Cook", "Ways and Means" as verbs;
+      // a participle after a noun is a reduced relative: "a shirt covered in buttons")
+      const nameWord = isCap(tk.value[k]);
+      const reduced = lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PROPN' || tk.pos[k - 1] === 'PUNCT');
+      if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !nameWord && !lw.endsWith('ing') && !reduced) finite = true;
       k--;
     }
-    if (k < lo || tk.value[k] !== ',') break;
+    if (k < lo || tk.value[k] !== bracket) break;
     if (finite && !relative) break;
     const asideFirst = k + 1;
     if (asideFirst >= i) break;
     const p0 = tk.pos[asideFirst];
     const l0 = tk.lower[asideFirst];
-    const isAdverbial = p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && l0.endsWith('ing'));
+    const isAdverbial = p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && (l0.endsWith('ing') || l0 === 'including'));
     const isNp = !isAdverbial && (p0 === 'DET' || p0 === 'NOUN' || p0 === 'PROPN' || p0 === 'ADJ' || POSSESSIVE.has(l0));
     // "Jane Doe, who runs the group, said": a relative clause on the subject
     const isRelative = relative && RELATIVE_WORDS.has(l0);
@@ -188,10 +194,19 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
       i = k - 1;
     }
   }
-  if (i >= lo && tk.value[i] === ',') {
+  if (i >= lo && (tk.value[i] === ',' || (skipped && ASIDE_DASHES.has(tk.value[i])))) {
     // a bare comma before the cue: "…, said X" is an inverted cue, not a subject
     if (!skipped) return null;
     i = skipBetweenLeft(tk, i - 1, lo);
+    // "Rep. Jane Roe (D-Md.), chair of …, said"
+    if (paren < 0 && i >= lo && tk.value[i] === ')') {
+      let k = i - 1;
+      while (k >= lo && i - k < 10 && tk.value[k] !== '(' && tk.value[k] !== ')') k--;
+      if (k > lo && tk.value[k] === '(') {
+        paren = i;
+        i = k - 1;
+      }
+    }
   }
   const np = npEndingAt(tk, i, lo);
   if (!np) return null;

@@ -131,7 +131,8 @@ function falseBreak(t: Tokens, k: number, p: number, first: number, last: number
   const pEndsStrong = pv === '?' || pv === '!' || pv === '…' || pv === '...' || pv === '?!' || pv === '!?';
   if (isLower(c) && (pq || pEndsStrong)) return true;
   // "Sen. Jane Roe (D-Ore.) said …": a lower-case word after an abbreviation in brackets goes on the sentence
-  if (isLower(c) && pv === ')' && p - 1 >= first && t.value[p - 1] === '.') return true;
+  // (or a comma or semicolon: "Rep. Jane Roe (D-Md.), chair of …, said")
+  if ((isLower(c) || t.value[k] === ',' || t.value[k] === ';') && pv === ')' && p - 1 >= first && t.value[p - 1] === '.') return true;
   if (pq && isShortAttribution(t, k, last)) return true;
   return false;
 }

@@ -142,6 +142,15 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
   const words: string[] = [];
   const orig: string[] = [];
   for (let k = i; k < headEnd; k++) {
+    // a bracketed party and state after a name ("Jane Roe (D-Ore.)") is not part of the name
+    if (tk.value[k] === '(') {
+      let c = k + 1;
+      while (c < headEnd && c - k < 10 && tk.value[c] !== ')' && tk.value[c] !== '(') c++;
+      if (c < headEnd && tk.value[c] === ')') {
+        k = c;
+        continue;
+      }
+    }
     if (tk.pos[k] === 'PUNCT' && tk.value[k] !== '-' && tk.value[k] !== '.') continue;
     words.push(tk.lower[k]);
     orig.push(tk.value[k]);
