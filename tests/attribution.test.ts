@@ -81,6 +81,23 @@ describe('attribution patterns', () => {
     expect(find(rows, 'repelled')).toMatchObject({ source: 'Ukraine’s military' });
   });
 
+  it('takes only a clause before ", X said" as what was said', () => {
+    const { rows } = run('As an immigrant, she felt for me. But on trade, he did find himself in trouble. These were not omissions, the lawyer noted.');
+    expect(find(rows, 'immigrant')).toBeUndefined();
+    expect(find(rows, 'on trade')).toBeUndefined();
+    expect(find(rows, 'omissions')).toMatchObject({ kind: 'indirect', source: 'the lawyer', content: 'These were not omissions' });
+  });
+
+  it('reads "Name: …" as a turn, but not a column name, a kicker led by "The" or a tally', () => {
+    const text = ['The Ninth Circle: A View from Inside the Beltway', 'Paid Notice: Deaths of the week', 'Delegates so far.', 'Clinton: 1,769. Sanders: 1,501.', 'WALLACE: Do you accept the result?', 'TRUMP: I will look at it at the time.'].join('\n\n');
+    const { rows } = run(text);
+    expect(find(rows, 'Inside the Beltway')).toBeUndefined();
+    expect(find(rows, 'Deaths')).toBeUndefined();
+    expect(find(rows, '1,769')).toBeUndefined();
+    expect(find(rows, 'accept the result')).toMatchObject({ source: 'WALLACE' });
+    expect(find(rows, 'look at it')).toMatchObject({ source: 'TRUMP' });
+  });
+
   it('continues the speaker into the next quote and the next all-quote paragraph', () => {
     const text = '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
     const { rows } = run(text);

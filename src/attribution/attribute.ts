@@ -20,6 +20,7 @@ import cueData from '../model/cues.json';
 /** "declined to comment": infinitives that carry no statement (first two words after "to"). */
 const NON_STATEMENTS = new Set((cueData.nonStatements as string[]).map((p) => p.split(' ').slice(1, 3).join(' ')));
 const NOT_SPEAKERS = new Set((labels.notSpeakers as string[]).map((w) => w.toLowerCase()));
+const NOT_SPEAKER_HEADS = new Set((labels.notSpeakerHeads as string[]).map((w) => w.toLowerCase()));
 
 const PREP_WORDS = new Set(['to', 'for', 'with', 'about', 'on', 'at', 'in', 'into', 'from', 'by', 'of', 'over', 'against', 'upon', 'after', 'before']);
 /** How far back a rule looks for a cue's subject or its sentence's main verb, in tokens. */
@@ -586,7 +587,8 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
   // …, X said.  (content before the source)
   if (subj && closesClause(ctx, c.last + 1, st) || (subj && c.last + 1 < st.b && isTrailingAdjunct(ctx, c.last + 1, st))) {
     const before = subj.np[0] - 1;
-    if (before > bodyA && (tk.value[before] === ',' || tk.value[before] === '—')) {
+    // (what comes before must be a clause: "As an immigrant, she felt for me" reports nothing)
+    if (before > bodyA && (tk.value[before] === ',' || tk.value[before] === '—') && hasVerb(ctx, bodyA, before)) {
       return withContent(ctx, bodyA, before, c, subj.np, st, 'content-then-source', 0.8, subj.appositive);
     }
   }
@@ -615,6 +617,13 @@ function timePhraseEnd(tk: Tokens, k: number, b: number): number {
   if (!modified && tk.lower[k] !== 'that' && tk.lower[k] !== 'this') return 0;
   j++;
   return j >= b || tk.value[j] === ',' || END_PUNCT.has(tk.value[j]) ? j : 0;
+}
+
+/** Does any token in [a, b) read as a verb (outside quotations, any token counts inside them)? */
+function hasVerb(ctx: Context, a: number, b: number): boolean {
+  const { tk } = ctx;
+  for (let t = a; t < b; t++) if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || ctx.regionOfTok[t] >= 0) return true;
+  return false;
 }
 
 /** "…, she said in a statement." / "…, he told reporters on Tuesday." */
@@ -680,7 +689,7 @@ function labelPass(ctx: Context, out: RawAttribution[]): void {
     while (j < paraEnd && j - first < 7 && (tk.pos[j] === 'PROPN' || (isCapital(tk.value[j]) && tk.pos[j] !== 'PUNCT') || tk.value[j] === '.' || (tk.value[j] === '-' && tk.start[j] === tk.end[j - 1]))) j++;
     if (j === first || j >= paraEnd || tk.value[j] !== ':' || j + 1 >= paraEnd) continue;
     const label = ctx.text.slice(tk.start[first], tk.end[j - 1]).toLowerCase();
-    if (NOT_SPEAKERS.has(label) || ctx.usedCue[j]) continue;
+    if (NOT_SPEAKERS.has(label) || NOT_SPEAKER_HEADS.has(tk.lower[j - 1]) || tk.pos[first] === 'DET' || ctx.usedCue[j]) continue;
     // a name has no function words in it ("Stealth Over Health:" is a headline kicker, not a speaker)
     let functionWord = false;
     for (let t = first + 1; t < j && !functionWord; t++) functionWord = tk.pos[t] === 'ADP' && tk.lower[t] !== 'of' || tk.pos[t] === 'DET' || tk.pos[t] === 'CCONJ' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX';
@@ -693,6 +702,10 @@ function labelPass(ctx: Context, out: RawAttribution[]): void {
       if (lastPart) end = tokenAt(tk, lastPart[1]);
       ctx.usedRegion[inRegion] = 1;
     }
+    // a tally ("Clinton: 1,769.") says nothing: the content needs two words
+    let words = 0;
+    for (let t = j + 1; t < end && words < 2; t++) if (tk.type[t] === 'word') words++;
+    if (words < 2) continue;
     const range = charRange(ctx, j + 1, end);
     if (!range) continue;
     for (const r of regionsWithin(ctx, range[0], range[1])) ctx.usedRegion[r] = 1;
