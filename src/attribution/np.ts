@@ -44,7 +44,9 @@ export const isQuoteMark = (v: string): boolean => v === "''" || v === '``' || v
 /** A token that can stand in a noun phrase. */
 function nominal(tk: Tokens, j: number): boolean {
   const p = tk.pos[j];
-  return p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'ADJ' || (p === 'X' && isCap(tk.value[j]));
+  // (a capitalised "verb" before a name is the name's word: "The Associated Press")
+  return p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'ADJ' || (p === 'X' && isCap(tk.value[j]))
+    || (p === 'VERB' && isCap(tk.value[j]) && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN');
 }
 
 function glued(tk: Tokens, j: number): boolean {
@@ -138,6 +140,8 @@ function skipTimeLeft(tk: Tokens, i: number, lo: number): number {
   else if (j - 1 >= lo && (tk.lower[j] === 'week' || tk.lower[j] === 'month' || tk.lower[j] === 'year') && (tk.lower[j - 1] === 'last' || tk.lower[j - 1] === 'this')) j -= 2;
   else return i;
   if (j >= lo && (tk.lower[j] === 'on' || tk.lower[j] === 'in' || tk.lower[j] === 'earlier' || tk.lower[j] === 'late')) j--;
+  // "A news report published Wednesday said": the phrase ends at the noun the participle qualifies
+  if (j - 1 >= lo && tk.pos[j] === 'VERB' && tk.lower[j].endsWith('ed') && (tk.pos[j - 1] === 'NOUN' || tk.pos[j - 1] === 'PROPN')) return j - 1;
   // a lone weekday after a name is a time ("Smith Tuesday said"); anything else, keep the original end
   return j >= lo && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'PROPN' || tk.pos[j] === 'PRON') ? j : i;
 }
