@@ -99,6 +99,12 @@ describe('attribution patterns', () => {
     expect(find(rows, 'look at it')).toMatchObject({ source: 'TRUMP' });
   });
 
+  it('ends a mixed quote at its closing mark when a participle cue follows (“…,” adding that …)', () => {
+    const { rows } = run('The senator insisted that he has “expanded the party,” claiming that he is responsible for the turnout.');
+    expect(find(rows, 'expanded')).toMatchObject({ kind: 'mixed', cue: 'insist', content: 'that he has “expanded the party,”' });
+    expect(find(rows, 'responsible')).toMatchObject({ kind: 'indirect', cue: 'claim', source: 'The senator', content: 'that he is responsible for the turnout' });
+  });
+
   it('continues the speaker into the next quote and the next all-quote paragraph', () => {
     const text = '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
     const { rows } = run(text);

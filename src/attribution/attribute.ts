@@ -190,6 +190,11 @@ function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): nu
   const stop = Math.min(st.b, first + MAX_CONTENT);
   for (let t = first + 1; t < stop; t++) {
     if (ctx.regionOfTok[t] >= 0) continue;
+    // '… “expanded the party,” claiming that …': the comma sits inside the closing quote
+    if (t - 2 > first && ctx.regionOfTok[t - 1] >= 0 && isQuoteMark(tk.value[t - 1]) && tk.value[t - 2] === ',') {
+      const next = cueAt(tk, t, st.b);
+      if (next && next.kind === 'participle') return t;
+    }
     const v = tk.value[t];
     if (v === '(' || v === '[') depth++;
     else if ((v === ')' || v === ']') && depth > 0) depth--;

@@ -5,6 +5,9 @@
 import type { Tokens } from '../document/tokens';
 import { lookupVerbForm, prepCues, type CueEntry } from './lexicon';
 
+/** Quote marks that can close a quotation right after its final comma. */
+const CLOSING_MARKS = new Set(['”', '"', '’', "'", '»', "''"]);
+
 export interface CueHit {
   /** First and last token (inclusive) of the cue, e.g. "according to" or "pointed out". */
   first: number;
@@ -67,7 +70,9 @@ export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
   }
   if (!hit) return null;
   const prev = i > 0 ? tk.value[i - 1] : '';
-  const kind = hit.form === 'gerund' && (prev === ',' || prev === '—' || prev === '–') ? 'participle' : 'verb';
+  // (a comma inside a closing quote counts: '… “expanded the party,” claiming that …')
+  const commaBefore = prev === ',' || prev === '—' || prev === '–' || (CLOSING_MARKS.has(prev) && i > 1 && tk.value[i - 2] === ',');
+  const kind = hit.form === 'gerund' && commaBefore ? 'participle' : 'verb';
   // a bare gerund or participle that is not a participle clause ("the ruling party", "a written statement") is no cue
   if (hit.form === 'gerund' && kind === 'verb') {
     const p1 = i > 0 ? tk.lower[i - 1] : '';
