@@ -105,6 +105,15 @@ describe('attribution patterns', () => {
     expect(find(rows, 'responsible')).toMatchObject({ kind: 'indirect', cue: 'claim', source: 'The senator', content: 'that he is responsible for the turnout' });
   });
 
+  it('reads "advanced", "voiced", "presented" only with an object that names what was put forward', () => {
+    const { rows } = run('The envoy advanced as many as eight preconditions for a deal. Troops advanced on the city. The minister voiced concerns that the deal would collapse. She presented the award to the winner. He presented a plan to cut taxes.');
+    expect(find(rows, 'eight preconditions')).toMatchObject({ kind: 'indirect', cue: 'advance', source: 'The envoy' });
+    expect(find(rows, 'on the city')).toBeUndefined();
+    expect(find(rows, 'would collapse')).toMatchObject({ cue: 'voice', source: 'The minister', content: 'that the deal would collapse' });
+    expect(find(rows, 'award')).toBeUndefined();
+    expect(find(rows, 'cut taxes')).toMatchObject({ cue: 'present', source: 'He' });
+  });
+
   it('continues the speaker into the next quote and the next all-quote paragraph', () => {
     const text = '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
     const { rows } = run(text);

@@ -11,6 +11,7 @@ import { tokenAt } from './context';
 import type { RawAttribution } from './types';
 import type { QuoteRegion } from '../quotes/marks';
 import { cueAt, type CueHit } from '../cues/find';
+import { SPEECH_OBJECTS } from '../cues/lexicon';
 import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
 import type { QuoteKind } from '../types';
 import type { Tokens } from '../document/tokens';
@@ -155,6 +156,15 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   if (k >= st.b) return null;
   // "…, he said the next day." / "… she said that morning.": a time, not what was said
   if (timePhraseEnd(tk, k, st.b) > 0) return null;
+  if (cue.entry.object) {
+    // an object-cue speaks through what it puts forward: "advanced eight preconditions", "voiced concerns that …"
+    let named = false;
+    for (let t = k; t < st.b && t < k + 10 && !named; t++) {
+      if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || END_PUNCT.has(tk.value[t]) || tk.value[t] === ',') break;
+      named = tk.pos[t] === 'NOUN' && SPEECH_OBJECTS.has(tk.lower[t]);
+    }
+    return named ? { first: k, viaThat: false } : null;
+  }
   if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') {
     // "pledged to cut taxes", "urged them to leave": commitments and appeals take an infinitive
     const infinitive = k + 1 < st.b && (tk.pos[k + 1] === 'VERB' || tk.pos[k + 1] === 'AUX');

@@ -26,6 +26,8 @@ export interface CueEntry {
   listener?: boolean;
   /** Also common in non-speech senses (belief, perception, findings): require a that-clause or a quote. */
   weak?: boolean;
+  /** Speaks only through an object that names what was put forward ("advanced eight preconditions"). */
+  object?: boolean;
   /** Multi-word verb: the words after the head ("out" in "point out", "clear" in "make clear"). */
   particle?: string;
   /** Which form of the head verb the looked-up word is (set by {@link lookupVerbForm}). */
@@ -39,6 +41,7 @@ interface RawVerb {
   stance: string;
   listener?: boolean;
   weak?: boolean;
+  object?: boolean;
 }
 interface RawPrep {
   text: string;
@@ -54,6 +57,7 @@ interface RawCues {
   verbs: RawVerb[];
   preps: RawPrep[];
   nouns: RawNoun[];
+  speechObjects: string[];
 }
 
 /** A lemma whose head verb compromise could not (fully) conjugate, and the forms filled in by rule. */
@@ -123,6 +127,7 @@ function build(): Built {
     const entry: CueEntry = { lemma, stance: stanceOf(v.stance, lemma), kind: 'verb' };
     if (v.listener) entry.listener = true;
     if (v.weak) entry.weak = true;
+    if (v.object) entry.object = true;
     if (sp >= 0) entry.particle = lemma.slice(sp + 1);
     return { head, entry };
   });
@@ -215,3 +220,6 @@ export function cueLexiconStats(): { buildMs: number; verbForms: number; nounFor
   const b = get();
   return { buildMs: b.ms, verbForms: b.verbs.size, nounForms: b.nouns.size, preps: b.preps.length };
 }
+
+/** Nouns naming something said or put forward: the objects an object-cue ("advanced …") speaks through. */
+export const SPEECH_OBJECTS: ReadonlySet<string> = new Set((data as RawCues).speechObjects.map((w) => w.toLowerCase()));
