@@ -319,10 +319,11 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
       if (b >= st.a) {
         const c = cueAt(tk, b, st.b) ?? listenerCueBefore(ctx, b, st);
         if (c && c.kind === 'verb' && !ctx.usedCue[c.first] && (punct || upperStart(ctx, r))) {
-          const subj = subjectLeft(tk, c.first, st.a);
+          const subj = subjectLeft(tk, c.first, st.a) ?? coordinatedSubject(ctx, c, st.a);
           if (subj) {
             ctx.usedRegion[r] = 1;
-            out.push(make(ctx, upperStart(ctx, r) ? 'direct' : 'partial', reg.parts.slice(), c, subj.np, s, 'quote-lead', 0.9, subj.appositive));
+            // after "said," or "told them:" the quotation is a statement of its own, whatever its first letter
+            out.push(make(ctx, punct || upperStart(ctx, r) ? 'direct' : 'partial', reg.parts.slice(), c, subj.np, s, 'quote-lead', 0.9, subj.appositive));
             continue;
           }
         }
@@ -548,6 +549,22 @@ function modal(ctx: Context, c: CueHit, lo: number): boolean {
   return false;
 }
 
+/** "… promised to keep going and said …", "… spoke for an hour, but told …": the subject of the verb before the conjunction. */
+function coordinatedSubject(ctx: Context, c: CueHit, lo: number): ReturnType<typeof subjectLeft> {
+  const { tk } = ctx;
+  const j = skipBetweenLeft(tk, c.first - 1, lo);
+  if (!(j > lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but'))) return null;
+  for (let t = j - 1; t >= lo && j - t < 30; t--) {
+    if ((tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') && ctx.regionOfTok[t] < 0) {
+      let v0 = t;
+      while (v0 - 1 >= lo && (tk.pos[v0 - 1] === 'AUX' || tk.pos[v0 - 1] === 'PART' || tk.pos[v0 - 1] === 'VERB')) v0--;
+      const subj = subjectLeft(tk, v0, lo);
+      if (subj) return subj;
+    }
+  }
+  return null;
+}
+
 function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttribution[]): RawAttribution | null {
   const { tk } = ctx;
   if (passive(ctx, c, bodyA) || modal(ctx, c, bodyA)) return null;
@@ -567,15 +584,8 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
     const prev = out.length ? out[out.length - 1] : null;
     if (j >= lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but') && prev && prev.sentence === st.s && prev.source && prev.parts[prev.parts.length - 1][1] <= tk.start[j]) {
       subj = { np: prev.source, appositive: prev.appositive };
-    } else if (j > lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but')) {
-      for (let t = j - 1; t >= lo && j - t < 30; t--) {
-        if ((tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') && ctx.regionOfTok[t] < 0) {
-          let v0 = t;
-          while (v0 - 1 >= lo && (tk.pos[v0 - 1] === 'AUX' || tk.pos[v0 - 1] === 'PART' || tk.pos[v0 - 1] === 'VERB')) v0--;
-          subj = subjectLeft(tk, v0, lo);
-          if (subj) break;
-        }
-      }
+    } else {
+      subj = coordinatedSubject(ctx, c, lo);
     }
   }
   if (subj && content) {
