@@ -98,7 +98,7 @@ export interface Quote {
 export type ClaimType = 'quantity' | 'temporal' | 'event' | 'comparison' | 'causal' | 'rule' | 'prediction' | 'position';
 export type ClaimStance = 'asserted' | 'reported' | 'hedged' | 'denied' | 'committed' | 'ruled';
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
-export type DatePrecision = 'day' | 'month' | 'year' | 'decade';
+export type DatePrecision = 'day' | 'week' | 'month' | 'year' | 'decade';
 
 export interface ClaimEntity {
   span: Span;
@@ -119,7 +119,7 @@ export interface Quantity {
 
 export interface ClaimDate {
   span: Span;
-  /** "2023-04-23", "2022-12", "1991", "1990s"; "--04-23" when the year is not known; null when not resolvable. */
+  /** "2023-04-23", "2023-W17" (ISO week), "2022-12", "1991", "1990s"; "--04-23" when the year is not known; null when not resolvable. */
   value: string | null;
   precision: DatePrecision;
 }

@@ -11,14 +11,14 @@
  *   "yesterday", "today", "tomorrow", "on Tuesday", "last Tuesday", "next Friday"             → day
  *   "last month", "this month", "next month"; "last year", "this year", "next year"          → month / year
  *   "two years ago", "three months ago", "five days ago", "a week ago"                        → year / month / day
- *   "last week", "this week", "next week"                                                     → precision 'day', value null
- *     (the public types have no week precision; see the hand-off notes)
+ *   "last week", "this week", "next week"                                                     → week ("2023-W17")
  *
  * Resolution with `publishedAt` (YYYY-MM-DD or a full ISO timestamp; its calendar date is used):
  *   - a day or month with no year → the latest such date/month not after publication ("next December" → the first
- *     one after it);
- *   - a bare weekday → the most recent such weekday on or before publication; "last Tuesday" → strictly before;
- *     "next Tuesday" → strictly after;
+ *     one after it); in a future context ("will meet on May 10", "is scheduled for June", "the upcoming vote on
+ *     Dec. 3") → the first one on or after publication;
+ *   - a bare weekday → the most recent such weekday on or before publication (in a future context: the first on
+ *     or after it); "last Tuesday" → strictly before; "next Tuesday" → strictly after;
  *   - a two-digit decade ("the ’90s") → the latest such decade not after publication.
  * Without `publishedAt`: a day without a year is "--MM-DD", a month without a year "--MM" (the XML Schema gMonthDay
  * and gMonth forms), and relative dates have value null. A year is never guessed.
@@ -89,12 +89,21 @@ function shiftMonths(p: PubDate, delta: number): string {
 function weekdayOf(p: PubDate): number {
   return new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
 }
+/** The ISO 8601 week ("2023-W17") of the publication date shifted by `weeks` weeks. */
+function isoWeek(p: PubDate, weeks: number): string {
+  const t = new Date(Date.UTC(p.y, p.m - 1, p.d + 7 * weeks));
+  const dow = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - dow); // the Thursday of that week decides its year
+  const y = t.getUTCFullYear();
+  const week = Math.ceil(((t.getTime() - Date.UTC(y, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${p4(y)}-W${p2(week)}`;
+}
 
 /** Latest (month, day) not after pub; `future` → the first one after pub. */
 function resolveDay(m: number, d: number, pub: PubDate, future: boolean): string | null {
   let y = pub.y;
   if (future) {
-    if (m < pub.m || (m === pub.m && d <= pub.d)) y++;
+    if (m < pub.m || (m === pub.m && d < pub.d)) y++;
     for (let k = 0; k < 8 && !validDay(y, m, d); k++) y++;
   } else {
     if (m > pub.m || (m === pub.m && d > pub.d)) y--;
@@ -102,9 +111,10 @@ function resolveDay(m: number, d: number, pub: PubDate, future: boolean): string
   }
   return validDay(y, m, d) ? iso(y, m, d) : null;
 }
-function resolveMonth(m: number, pub: PubDate, mode: 'latest' | 'before' | 'after'): string {
+function resolveMonth(m: number, pub: PubDate, mode: 'latest' | 'before' | 'after' | 'ahead'): string {
   let y = pub.y;
   if (mode === 'latest' && m > pub.m) y--;
+  if (mode === 'ahead' && m < pub.m) y++;
   if (mode === 'before' && m >= pub.m) y--;
   if (mode === 'after' && m <= pub.m) y++;
   return `${p4(y)}-${p2(m)}`;
@@ -231,10 +241,28 @@ function isNextWord(t: Tok | undefined, w: string): boolean {
   return !!t && t.k === 'w' && t.l === w;
 }
 
+/** Words before a date that put it ahead of the story: "will meet on", "is scheduled for", "the upcoming vote on". */
+const FUTURE_WORDS = new Set(['will', '’ll', "'ll", 'shall', 'scheduled', 'slated', 'upcoming', 'due', 'planned', 'plans', 'plan', 'set']);
+
+/** Is the date at token i in a future context: a future word at most 8 words back, in the same sentence? */
+function futureContext(toks: readonly Tok[], i: number): boolean {
+  for (let j = i - 1, words = 0; j >= 0 && words < 8; j--) {
+    const t = toks[j];
+    if (t.k === 'p' && (t.v === '.' || t.v === ';' || t.v === '!' || t.v === '?')) return false;
+    if (t.k !== 'w') continue;
+    words++;
+    // "set" only as "set for" / "set to": "they set fire" is not a plan
+    if (FUTURE_WORDS.has(t.l) && (t.l !== 'set' || (toks[j + 1] && (toks[j + 1].l === 'for' || toks[j + 1].l === 'to')))) return true;
+    if (toks[j + 1] && toks[j + 1].nl) return false;
+  }
+  return false;
+}
+
 function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: number): Found | null {
   const t = toks[i];
   const prev = prevWord(toks, i);
   const future = !!prev && prev.l === 'next';
+  const ahead = future || futureContext(toks, i);
   // weekday, optionally joined to a following calendar date
   const wd = weekdayAt(toks, i);
   if (wd) {
@@ -261,6 +289,8 @@ function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: n
       if (mode === 'next') {
         const delta = (wd.wd - today + 7) % 7 || 7;
         value = shiftDays(pub, delta);
+      } else if (mode === 'on' && ahead) {
+        value = shiftDays(pub, (wd.wd - today + 7) % 7);
       } else {
         let delta = (today - wd.wd + 7) % 7;
         if (mode === 'last' && delta === 0) delta = 7;
@@ -269,7 +299,7 @@ function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: n
     }
     return { a, b: wd.end, value, precision: 'day' };
   }
-  const cal = calendarDate(toks, i, pub, future);
+  const cal = calendarDate(toks, i, pub, ahead);
   if (cal) {
     if (future && cal.a === i && cal.precision !== 'year' && prev) return { ...cal, a: i - 1 };
     return cal;
@@ -278,7 +308,7 @@ function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: n
   const mo = monthAt(toks, i);
   if (mo) {
     let ok = false;
-    let mode: 'latest' | 'before' | 'after' = 'latest';
+    let mode: 'latest' | 'before' | 'after' | 'ahead' = ahead ? 'ahead' : 'latest';
     let a = i;
     if (prev) {
       if (prev.l === 'of') {
@@ -443,7 +473,8 @@ function relativeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found
     if (after && !after.gap && after.v === '-') return null;
     const dir = l === 'last' || l === 'past' ? -1 : l === 'next' ? 1 : 0;
     if (l === 'past' && u.l !== 'week' && u.l !== 'month' && u.l !== 'year') return null;
-    if (u.l === 'week' || u.l === 'weekend') return { a: i, b: i + 2, value: null, precision: 'day' };
+    if (u.l === 'week') return { a: i, b: i + 2, value: pub ? isoWeek(pub, dir) : null, precision: 'week' };
+    if (u.l === 'weekend') return { a: i, b: i + 2, value: null, precision: 'day' };
     if (u.l === 'month') return { a: i, b: i + 2, value: pub ? shiftMonths(pub, dir) : null, precision: 'month' };
     if (u.l === 'year') return { a: i, b: i + 2, value: pub ? p4(pub.y + dir) : null, precision: 'year' };
     return null;
