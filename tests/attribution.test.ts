@@ -116,6 +116,13 @@ describe('attribution patterns', () => {
     expect(find(rows, 'cut taxes')).toMatchObject({ cue: 'present', source: 'He' });
   });
 
+  it('takes a name ending in a corporate word for an organisation', () => {
+    for (const [text, name] of [['Pfizer Inc said the vaccine was safe.', 'Pfizer Inc'], ['Exxon Mobil Corp told investors that output would rise.', 'Exxon Mobil Corp'], ['Acme Holdings said in a filing that sales fell.', 'Acme Holdings']]) {
+      const { r } = run(text);
+      expect(r.speakers.find((s) => s.name === name)?.kind, text).toBe('organization');
+    }
+  });
+
   it('continues the speaker into the next quote and the next all-quote paragraph', () => {
     const text = '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
     const { rows } = run(text);
