@@ -244,9 +244,12 @@ function isNextWord(t: Tok | undefined, w: string): boolean {
 /** Words before a date that put it ahead of the story: "will meet on", "is scheduled for", "the upcoming vote on". */
 const FUTURE_WORDS = new Set(['will', '’ll', "'ll", 'shall', 'scheduled', 'slated', 'upcoming', 'due', 'planned', 'plans', 'plan', 'set']);
 
-/** Is the date at token i in a future context: a future word at most 8 words back, in the same sentence? */
+/**
+ * Is the date at token i in a future context: a future word at most 8 words (and 16 tokens: a run of marks must
+ * not make this a scan of the story for every token) back, in the same sentence?
+ */
 function futureContext(toks: readonly Tok[], i: number): boolean {
-  for (let j = i - 1, words = 0; j >= 0 && words < 8; j--) {
+  for (let j = i - 1, words = 0; j >= 0 && j >= i - 16 && words < 8; j--) {
     const t = toks[j];
     if (t.k === 'p' && (t.v === '.' || t.v === ';' || t.v === '!' || t.v === '?')) return false;
     if (t.k !== 'w') continue;
