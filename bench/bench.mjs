@@ -259,12 +259,17 @@ const bigStory = smallStories.join('\n\n');
 if (RUN.has(3)) section(`3. scaling: per-word cost at ~10 KB vs ~1 MB (${smallStories.length} stories of ~${fmt(TEN_KB / 1024)} KB, joined into ${fmt(bigStory.length / ONE_MB, 2)} MB)`);
 if (RUN.has(3)) {
   const words = smallStories.reduce((a, s) => a + countWords(s), 0);
+  // small and big rounds interleaved (alternating which goes first), so that the machine's drift falls on both
   const measure = (fn) => {
     const small = [];
-    for (let r = 0; r < CFG.smallRounds; r++) { gc(); const t0 = now(); for (const s of smallStories) fn(s); small.push(now() - t0); }
-    for (let r = 0; r < CFG.bigWarmup; r++) fn(bigStory);
     const big = [];
-    for (let r = 0; r < CFG.bigRounds; r++) { gc(); const t0 = now(); fn(bigStory); big.push(now() - t0); }
+    const smallRound = () => { gc(); const t0 = now(); for (const s of smallStories) fn(s); small.push(now() - t0); };
+    const bigRound = () => { gc(); const t0 = now(); fn(bigStory); big.push(now() - t0); };
+    for (let r = 0; r < CFG.bigWarmup; r++) fn(bigStory);
+    for (let r = 0; r < Math.max(CFG.smallRounds, CFG.bigRounds); r++) {
+      const order = r % 2 ? [bigRound, smallRound] : [smallRound, bigRound];
+      for (const round of order) round();
+    }
     const usSmall = (median(small) * 1000) / words;
     const usBig = (median(big) * 1000) / words;
     return { smallMs: small.map((x) => +x.toFixed(1)), bigMs: big.map((x) => +x.toFixed(1)), usPerWordSmall: +usSmall.toFixed(3), usPerWordBig: +usBig.toFixed(3), ratio: +(usBig / usSmall).toFixed(3) };
