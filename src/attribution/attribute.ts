@@ -610,7 +610,10 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
     }
   }
   // …, X said.  (content before the source)
-  if (subj && closesClause(ctx, c.last + 1, st) || (subj && c.last + 1 < st.b && isTrailingAdjunct(ctx, c.last + 1, st))) {
+  // (after a listener cue, past its object: "…, a spokesman told the newspaper.")
+  let after = c.last + 1;
+  if (c.entry.listener && after < st.b) after = OBJECT_PRONOUNS.has(tk.lower[after]) ? after + 1 : npStartingAt(tk, after, st.b)?.[1] ?? after;
+  if (subj && closesClause(ctx, after, st) || (subj && after < st.b && isTrailingAdjunct(ctx, after, st))) {
     const before = subj.np[0] - 1;
     // (what comes before must be a clause: "As an immigrant, she felt for me" reports nothing)
     if (before > bodyA && (tk.value[before] === ',' || tk.value[before] === '—') && hasVerb(ctx, bodyA, before)) {
@@ -656,8 +659,7 @@ function isTrailingAdjunct(ctx: Context, k: number, st: Sent): boolean {
   const { tk } = ctx;
   if (timePhraseEnd(tk, k, st.b) > 0) return true;
   const p = tk.pos[k];
-  // (DET: "…, a spokesman told the newspaper.")
-  if (!(p === 'ADP' || p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'ADV' || p === 'DET')) return false;
+  if (!(p === 'ADP' || p === 'PROPN' || p === 'NOUN' || p === 'PRON' || p === 'ADV')) return false;
   for (let t = k; t < st.b; t++) {
     if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || tk.lower[t] === 'that' || ctx.regionOfTok[t] >= 0) return false;
     if (tk.value[t] === ',' || END_PUNCT.has(tk.value[t])) return true;
