@@ -40,6 +40,7 @@ describe('attribution patterns', () => {
     { name: 'X told Y, “lower-case start” is still direct', text: 'The candidate told his supporters, “our nation is in horrible trouble.”', fragment: 'horrible trouble', expect: { kind: 'direct', cue: 'tell', source: 'The candidate' } },
     { name: 'X did A, but told Y, “…”', text: 'Carson spoke for an hour, but told his supporters, “Our nation is in horrible trouble.”', fragment: 'horrible trouble', expect: { kind: 'direct', cue: 'tell', source: 'Carson', speaker: 'Carson' } },
     { name: 'a clause with a verb of its own after a comma stays in the content', text: 'Jeb Bush pointed out that since Peyton Manning was supporting him, he would support the Denver Broncos.', fragment: 'Peyton', expect: { kind: 'indirect', speaker: 'Jeb Bush', content: 'that since Peyton Manning was supporting him, he would support the Denver Broncos' } },
+    { name: 'poll shares: N in M say …', text: 'About 4 in 10 say they want the next president to have more liberal policies.', fragment: 'liberal policies', expect: { kind: 'indirect', cue: 'say', source: 'About 4 in 10', speaker: 'About 4 in 10', content: 'they want the next president to have more liberal policies' } },
     { name: 'cue inside the quote', text: 'The president also “stressed the need for calm in the region.”', fragment: 'need for calm', expect: { kind: 'partial', cue: 'stress', source: 'The president' } },
     { name: 'mixed: that + quote', text: 'The company said that its profits were “better than expected.”', fragment: 'profits', expect: { kind: 'mixed', cue: 'say', source: 'The company', content: 'that its profits were “better than expected.”' } },
     { name: 'participle keeps the speaker', text: '“We are ready,” Ali Hassan said, adding that talks would resume next week.', fragment: 'talks would resume', expect: { kind: 'indirect', cue: 'add', speaker: 'Ali Hassan', content: 'that talks would resume next week' } },
@@ -115,6 +116,11 @@ describe('attribution patterns', () => {
     expect(find(rows, 'would collapse')).toMatchObject({ cue: 'voice', source: 'The minister', content: 'that the deal would collapse' });
     expect(find(rows, 'award')).toBeUndefined();
     expect(find(rows, 'cut taxes')).toMatchObject({ cue: 'present', source: 'He' });
+  });
+
+  it('takes a poll share for a group of respondents, not a person named "Six"', () => {
+    const { r } = run('Six in 10 say he is at least somewhat decisive.');
+    expect(r.speakers.map((s) => [s.name, s.kind])).toEqual([['Six in 10', 'group']]);
   });
 
   it('takes a name ending in a corporate word for an organisation', () => {

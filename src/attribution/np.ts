@@ -26,6 +26,8 @@ const BETWEEN = new Set([
 const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'many', 'others', 'several', 'most', 'some', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'many']);
 export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which']);
+/** Hedges before a poll share ("about six in 10"). */
+const SHARE_HEDGES = new Set(['about', 'nearly', 'almost', 'roughly', 'only', 'just', 'some', 'around', 'over', 'under']);
 /** Dashes that bracket an aside between a subject and its cue. */
 const ASIDE_DASHES = new Set(['—', '–', '--']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -72,6 +74,12 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
   if (QUANTIFIER_SUBJECTS.has(low)) return [last, last + 1];
   if (tk.pos[last] === 'PRON' || PERSONAL_PRONOUNS.has(low)) {
     return PERSONAL_PRONOUNS.has(low) || low === 'who' ? [last, last + 1] : null;
+  }
+  // a share in a poll: "Six in 10 say", "about one in four said"
+  if (tk.pos[last] === 'NUM' && last - 2 >= lo && tk.lower[last - 1] === 'in' && tk.pos[last - 2] === 'NUM') {
+    let a = last - 2;
+    if (a - 1 >= lo && SHARE_HEDGES.has(tk.lower[a - 1])) a--;
+    return [a, last + 1];
   }
   // a capitalised word that wink read as a verb or adjective ("Lynch said", "Young said") is a name here
   const roleAdj = tk.pos[last] === 'ADJ' && isRoleWord(low);

@@ -32,6 +32,8 @@ function preps(): Map<string, { words: string[]; entry: CueEntry }[]> {
 }
 
 const VERBAL = new Set(['VERB', 'AUX']);
+/** Pronouns that open a reported clause as its subject. */
+const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 
 export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
   const low = tk.lower[i];
@@ -51,7 +53,9 @@ export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
     const next = i + 1 < hi ? tk.lower[i + 1] : '';
     const prevPos = i > 0 ? tk.pos[i - 1] : '';
     const finite = entries.some((e) => e.form === 's' || e.form === 'past');
-    if (!(tk.pos[i] === 'NOUN' && finite && (prevPos === 'PROPN' || prevPos === 'NOUN' || prevPos === 'PRON') && (next === 'that' || next === ':' || low === 'says' || low === 'said'))) return null;
+    // (and in poll results: "Six in 10 say they …", "43 percent say he …")
+    const poll = (prevPos === 'NUM' || prevPos === 'NOUN') && entries.some((e) => e.form === 'base') && CLAUSE_PRONOUNS.has(next);
+    if (!(tk.pos[i] === 'NOUN' && (poll || (finite && (prevPos === 'PROPN' || prevPos === 'NOUN' || prevPos === 'PRON') && (next === 'that' || next === ':' || low === 'says' || low === 'said'))))) return null;
   }
   let hit: CueEntry | null = null;
   let last = i;

@@ -77,6 +77,13 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     base.plural = first === 'they' || first === 'we' || first === 'their' || first === 'our';
     return base;
   }
+  // a share in a poll ("Six in 10", "about one in four"): the respondents, a group
+  if (b - a >= 3 && tk.pos[b - 1] === 'NUM' && tk.lower[b - 2] === 'in' && tk.pos[b - 3] === 'NUM') {
+    base.head = 'respondents';
+    base.headClass = 'group';
+    base.plural = true;
+    return base;
+  }
   // "released by X" / "issued by X": the agent
   for (let i = a; i + 1 < b; i++) {
     if (tk.lower[i + 1] === 'by' && tk.pos[i] === 'VERB') {
