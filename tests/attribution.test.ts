@@ -110,8 +110,8 @@ describe('attribution patterns', () => {
   });
 
   it('reads "advanced", "voiced", "presented" only with an object that names what was put forward', () => {
-    const { rows } = run('The envoy advanced as many as eight preconditions for a deal. Troops advanced on the city. The minister voiced concerns that the deal would collapse. She presented the award to the winner. He presented a plan to cut taxes.');
-    expect(find(rows, 'eight preconditions')).toMatchObject({ kind: 'indirect', cue: 'advance', source: 'The envoy' });
+    const { rows } = run('The envoy advanced as many as eight new demands for a deal. Troops advanced on the city. The minister voiced concerns that the deal would collapse. She presented the award to the winner. He presented a plan to cut taxes.');
+    expect(find(rows, 'eight new demands')).toMatchObject({ kind: 'indirect', cue: 'advance', source: 'The envoy' });
     expect(find(rows, 'on the city')).toBeUndefined();
     expect(find(rows, 'would collapse')).toMatchObject({ cue: 'voice', source: 'The minister', content: 'that the deal would collapse' });
     expect(find(rows, 'award')).toBeUndefined();

@@ -10,7 +10,7 @@ import type { Context } from './context';
 import { tokenAt } from './context';
 import type { RawAttribution } from './types';
 import type { QuoteRegion } from '../quotes/marks';
-import { cueAt, type CueHit } from '../cues/find';
+import { cueAt, CLAUSE_PRONOUNS, type CueHit } from '../cues/find';
 import { SPEECH_OBJECTS } from '../cues/lexicon';
 import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
 import type { QuoteKind } from '../types';
@@ -32,8 +32,6 @@ const END_PUNCT = new Set(['.', '!', '?', ';']);
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
 /** Prepositions of a short adjunct between a cue and its that-less content ("said on Friday he …"). */
 const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'early', 'earlier']);
-/** Pronouns that open a clause as its subject. */
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'it']);
 /** Subordinators that end an object-content ("pledged support … as he spoke …"). */
 const CUTTING_SCONJ = new Set(['as', 'when', 'while', 'because', 'after', 'before', 'since', 'although', 'though', 'unless', 'until', 'where', 'whereas']);
@@ -157,7 +155,7 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   // "…, he said the next day." / "… she said that morning.": a time, not what was said
   if (timePhraseEnd(tk, k, st.b) > 0) return null;
   if (cue.entry.object) {
-    // an object-cue speaks through what it puts forward: "advanced eight preconditions", "voiced concerns that …"
+    // an object-cue speaks through what it puts forward: "advanced new demands", "voiced concerns that …"
     let named = false;
     for (let t = k; t < st.b && t < k + 10 && !named; t++) {
       if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || END_PUNCT.has(tk.value[t]) || tk.value[t] === ',') break;
@@ -178,7 +176,7 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
   if (cue.kind === 'verb' && !cue.entry.weak && ADJUNCT_PREPS.has(tk.lower[k])) {
     for (let t = k + 1; t < st.b && t <= k + 6; t++) {
       if (tk.pos[t] === 'PUNCT' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || ctx.regionOfTok[t] >= 0) break;
-      if (SUBJECT_PRONOUNS.has(tk.lower[t]) && t > k + 1 && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX')) return { first: t, viaThat: false };
+      if (CLAUSE_PRONOUNS.has(tk.lower[t]) && t > k + 1 && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX')) return { first: t, viaThat: false };
     }
   }
   if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;

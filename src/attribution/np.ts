@@ -76,7 +76,7 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
     return PERSONAL_PRONOUNS.has(low) || low === 'who' ? [last, last + 1] : null;
   }
   // a share in a poll: "Six in 10 say", "about one in four said"
-  if (tk.pos[last] === 'NUM' && last - 2 >= lo && tk.lower[last - 1] === 'in' && tk.pos[last - 2] === 'NUM') {
+  if (last - 2 >= lo && isPollShare(tk, last - 2, last + 1)) {
     let a = last - 2;
     if (a - 1 >= lo && SHARE_HEDGES.has(tk.lower[a - 1])) a--;
     return [a, last + 1];
@@ -154,6 +154,27 @@ function skipTimeLeft(tk: Tokens, i: number, lo: number): number {
   return j >= lo && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'PROPN' || tk.pos[j] === 'PRON') ? j : i;
 }
 
+/** When token `close` is ")" of a short bracket ("(D-Ore.)") opened after `lo`, the index of its "("; else -1. */
+function openingParen(tk: Tokens, close: number, lo: number): number {
+  if (close < lo || tk.value[close] !== ')') return -1;
+  let k = close - 1;
+  while (k >= lo && close - k < 10 && tk.value[k] !== '(' && tk.value[k] !== ')') k--;
+  return k > lo && tk.value[k] === '(' ? k : -1;
+}
+
+/** When token `open` is "(" of a short bracket closed before `hi`, the index of its ")"; else -1. */
+export function closingParen(tk: Tokens, open: number, hi: number): number {
+  if (open >= hi || tk.value[open] !== '(') return -1;
+  let c = open + 1;
+  while (c < hi && c - open < 10 && tk.value[c] !== ')' && tk.value[c] !== '(') c++;
+  return c < hi && tk.value[c] === ')' ? c : -1;
+}
+
+/** Is tokens[a, b) a share in a poll, "N in M" ("Six in 10", "one in four")? */
+export function isPollShare(tk: Tokens, a: number, b: number): boolean {
+  return b - a >= 3 && tk.pos[b - 1] === 'NUM' && tk.lower[b - 2] === 'in' && tk.pos[b - 3] === 'NUM';
+}
+
 /**
  * The source phrase to the left of a cue at token `cue`: skips adverbs/auxiliaries and comma-bracketed
  * asides ("Smith, before the vote, pledged"; "Jane Doe, a spokeswoman for X, said").
@@ -198,26 +219,20 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
   i = skipTimeLeft(tk, i, lo);
   // a parenthesis right before the cue belongs to the name: "Sen. Jane Roe (D-Ore.) said"
   let paren = -1;
-  if (i >= lo && tk.value[i] === ')') {
-    let k = i - 1;
-    while (k >= lo && i - k < 10 && tk.value[k] !== '(' && tk.value[k] !== ')') k--;
-    if (k > lo && tk.value[k] === '(') {
-      paren = i;
-      i = k - 1;
-    }
+  let open = openingParen(tk, i, lo);
+  if (open >= 0) {
+    paren = i;
+    i = open - 1;
   }
   if (i >= lo && (tk.value[i] === ',' || (skipped && ASIDE_DASHES.has(tk.value[i])))) {
     // a bare comma before the cue: "…, said X" is an inverted cue, not a subject
     if (!skipped) return null;
     i = skipBetweenLeft(tk, i - 1, lo);
     // "Rep. Jane Roe (D-Md.), chair of …, said"
-    if (paren < 0 && i >= lo && tk.value[i] === ')') {
-      let k = i - 1;
-      while (k >= lo && i - k < 10 && tk.value[k] !== '(' && tk.value[k] !== ')') k--;
-      if (k > lo && tk.value[k] === '(') {
-        paren = i;
-        i = k - 1;
-      }
+    open = paren < 0 ? openingParen(tk, i, lo) : -1;
+    if (open >= 0) {
+      paren = i;
+      i = open - 1;
     }
   }
   const np = npEndingAt(tk, i, lo);

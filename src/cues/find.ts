@@ -33,7 +33,7 @@ function preps(): Map<string, { words: string[]; entry: CueEntry }[]> {
 
 const VERBAL = new Set(['VERB', 'AUX']);
 /** Pronouns that open a reported clause as its subject. */
-const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+export const CLAUSE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 
 export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
   const low = tk.lower[i];

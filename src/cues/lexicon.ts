@@ -26,7 +26,7 @@ export interface CueEntry {
   listener?: boolean;
   /** Also common in non-speech senses (belief, perception, findings): require a that-clause or a quote. */
   weak?: boolean;
-  /** Speaks only through an object that names what was put forward ("advanced eight preconditions"). */
+  /** Speaks only through an object that names what was put forward ("advanced new demands"). */
   object?: boolean;
   /** Multi-word verb: the words after the head ("out" in "point out", "clear" in "make clear"). */
   particle?: string;

@@ -181,7 +181,6 @@ function longRuns(text: string): number[] {
 }
 
 interface Piece {
-  from: number;
   start: Int32Array;
   end: Int32Array;
   value: string[];
@@ -226,15 +225,17 @@ function readPiece(nlp: Nlp, text: string, from: number, to: number): Piece {
   doc.sentences().each((s: ItemSentence) => {
     sentences.push((s.out(its.span) as unknown as [number, number])[0]);
   });
-  return { from, start, end, value, pos, type, sentences };
+  return { start, end, value, pos, type, sentences };
 }
 
 /** A run without white space, kept whole as one token. */
 function opaque(text: string, from: number, to: number): Piece {
-  return { from, start: Int32Array.of(from), end: Int32Array.of(to), value: [text.slice(from, to)], pos: ['X'], type: ['opaque'], sentences: [] };
+  return { start: Int32Array.of(from), end: Int32Array.of(to), value: [text.slice(from, to)], pos: ['X'], type: ['opaque'], sentences: [] };
 }
 
-export function tokenize(text: string, nlp: Nlp = getNlp()): Tokens {
+/** Tokens of the text, read by the shared instance (whose memory of earlier stories getNlp keeps). */
+export function tokenize(text: string): Tokens {
+  const nlp = getNlp();
   // cut out long runs without white space; read the rest with wink
   const runs = longRuns(text);
   const pieces: Piece[] = [];
@@ -265,7 +266,7 @@ export function tokenize(text: string, nlp: Nlp = getNlp()): Tokens {
 function join(pieces: Piece[]): Piece {
   let n = 0;
   for (const p of pieces) n += p.value.length;
-  const out: Piece = { from: 0, start: new Int32Array(n), end: new Int32Array(n), value: [], pos: [], type: [], sentences: [] };
+  const out: Piece = { start: new Int32Array(n), end: new Int32Array(n), value: [], pos: [], type: [], sentences: [] };
   let base = 0;
   for (const p of pieces) {
     out.start.set(p.start, base);

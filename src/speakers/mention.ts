@@ -3,7 +3,7 @@
  * ("another senior European official familiar with …", "his press office", "the Geneva-based tribunal").
  */
 import type { Tokens } from '../document/tokens';
-import type { Range } from '../attribution/np';
+import { closingParen, isPollShare, type Range } from '../attribution/np';
 import { firstNameGender, headClass, honorific, isCountry, isKnownOrganization, isPlaceWord, isTitleModifier, titleAt, titleGender, type Gender, type HeadClass } from './roles';
 
 export interface MentionInfo {
@@ -78,7 +78,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     return base;
   }
   // a share in a poll ("Six in 10", "about one in four"): the respondents, a group
-  if (b - a >= 3 && tk.pos[b - 1] === 'NUM' && tk.lower[b - 2] === 'in' && tk.pos[b - 3] === 'NUM') {
+  if (isPollShare(tk, a, b)) {
     base.head = 'respondents';
     base.headClass = 'group';
     base.plural = true;
@@ -150,13 +150,10 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
   const orig: string[] = [];
   for (let k = i; k < headEnd; k++) {
     // a bracketed party and state after a name ("Jane Roe (D-Ore.)") is not part of the name
-    if (tk.value[k] === '(') {
-      let c = k + 1;
-      while (c < headEnd && c - k < 10 && tk.value[c] !== ')' && tk.value[c] !== '(') c++;
-      if (c < headEnd && tk.value[c] === ')') {
-        k = c;
-        continue;
-      }
+    const close = closingParen(tk, k, headEnd);
+    if (close >= 0) {
+      k = close;
+      continue;
     }
     if (tk.pos[k] === 'PUNCT' && tk.value[k] !== '-' && tk.value[k] !== '.') continue;
     words.push(tk.lower[k]);
