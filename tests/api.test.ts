@@ -274,3 +274,29 @@ describe('results: deterministic, plain data, the same through createExtractor',
     expect(() => (lib.extract as unknown as (t: unknown) => unknown)(42)).toThrow(TypeError);
   });
 });
+
+describe('impossible dates → RangeError naming the value (issue 8)', () => {
+  const text = 'He said “hi.”';
+  // Date.parse('2023-02-30') is 2 March: a check through Date.parse lets these through
+  it.each(['2023-02-30', '2023-04-31', '2023-02-29', '1900-02-29', '2023-13-01', '2023-00-10', '2023-01-00', '2023-06-31T10:00:00Z', '2023-04-23T25:00:00Z', '2023-04-23T10:61'])(
+    'publishedAt %j',
+    (value) => {
+      for (const fn of [() => extract(text, { publishedAt: value }), () => createExtractor({ publishedAt: value }), () => createExtractor().extract(text, { publishedAt: value })]) {
+        const e = thrown(fn);
+        expect(e, `${e?.name}: ${e?.message}`).toBeInstanceOf(RangeError);
+        expect(e.message).toMatch(/publishedAt/);
+        expect(e.message).toContain(value);
+      }
+    },
+  );
+
+  it.each(['2024-02-29', '2000-02-29', '2023-02-28', '2023-04-30', '2023-12-31', '2024-02-29T23:59:60Z', '2023-04-23T24:00:00'])('a real date is accepted: %j', (value) => {
+    expect(() => extract(text, { publishedAt: value })).not.toThrow();
+  });
+
+  it('a leap day anchors relative dates in claims', () => {
+    const r = extract('The council approved a $4 million budget yesterday, officials said on Thursday.', { publishedAt: '2024-02-29' });
+    const values = r.claims.flatMap((c) => c.dates.map((d) => d.value));
+    expect(values).toContain('2024-02-28');
+  });
+});

@@ -76,6 +76,22 @@ describe('parseArgs', () => {
       expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
     }
   });
+
+  it('--published-at: an impossible date is a UsageError naming it; a leap day is fine (issue 8)', () => {
+    for (const v of ['2023-02-30', '2023-04-31', '2023-02-29', '2023-13-01', '2023-05-02T25:00:00Z']) {
+      let err: unknown;
+      try {
+        parseArgs(['--published-at', v, 'a.txt']);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, v).toBeInstanceOf(UsageError);
+      expect((err as Error).message).toContain('--published-at');
+      expect((err as Error).message).toContain(v);
+    }
+    expect(parseArgs(['--published-at', '2024-02-29']).publishedAt).toBe('2024-02-29');
+    expect(parseArgs(['--published-at=2023-05-02T10:00:00+02:00']).publishedAt).toBe('2023-05-02T10:00:00+02:00');
+  });
 });
 
 describe('formatText', () => {
@@ -215,6 +231,23 @@ describe('processRecord', () => {
     });
     expect(JSON.parse(r.out)).toEqual({ id: 't', error: 'RangeError: too long', line: 7 });
     expect(JSON.parse(run('{"id":"m","text":"hello world"}', ok, 5).out).error).toMatch(/^RangeError/);
+  });
+
+  it('a record with an impossible publishedAt is an error record naming the value (issue 8)', () => {
+    let called = false;
+    for (const v of ['2023-02-30', '2023-04-31', '2023-02-29', '2023-00-10']) {
+      const r = processRecord({ line: JSON.stringify({ id: 'd', text: 'hi', publishedAt: v }), lineNo: 3, options: { format: 'jsonl' } }, () => {
+        called = true;
+        return emptyResult();
+      });
+      expect(r.ok, v).toBe(false);
+      const rec = JSON.parse(r.out);
+      expect(rec).toMatchObject({ id: 'd', line: 3 });
+      expect(rec.error).toMatch(/^RangeError: "publishedAt"/);
+      expect(rec.error).toContain(v);
+    }
+    expect(called).toBe(false);
+    expect(processRecord({ line: '{"id":"l","text":"hi","publishedAt":"2024-02-29"}', lineNo: 1, options: { format: 'jsonl' } }, ok).ok).toBe(true);
   });
 
   it('passes the record options through', () => {
@@ -486,6 +519,24 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       for (const a of x.result) expect(a.target.source).toBe('https://news.test/x');
       for (const a of y.result) expect(a.target.source).toBe('urn:quotewire:record:y');
       expect(bad).toMatchObject({ id: null, line: 3 });
+    });
+
+    it('impossible dates: a usage error for --published-at, an error record for a record (issue 8)', { timeout: 60_000 }, () => {
+      for (const args of [['--published-at', '2023-02-30', story], ['--batch', '-', '--published-at=2023-04-31']]) {
+        const r = run(args, '');
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(/^quotewire: --published-at .*"2023-0[24]-3[01]".*\nTry 'quotewire --help'/);
+      }
+      const lines = [good('x', STORY, { publishedAt: '2023-02-29' }), good('y', STORY, { publishedAt: '2024-02-29' }), good('z', STORY)];
+      const r = run(['--batch', '-', '--published-at', '2023-06-30'], lines.join('\n'));
+      expect(r.status).toBe(1);
+      const [x, y, z] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(x).toMatchObject({ id: 'x', line: 1 });
+      expect(x.error).toContain('"2023-02-29"');
+      expect(x.error).toMatch(/publishedAt/);
+      expect(y.result.schemaVersion).toBe(1);
+      expect(z.result.schemaVersion).toBe(1);
     });
 
     it('an empty batch is fine; a missing batch file is exit 2', { timeout: 60_000 }, () => {

@@ -2,6 +2,7 @@
  * Command-line arguments of `quotewire`: a small hand-written parser, so that every mistake gets a clear
  * message and exit code 2 (usage error), and `--opt value` / `--opt=value` / `-f value` all work.
  */
+import { publishedAtProblem } from '../options';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'html', 'annotations', 'jsonld'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -138,9 +139,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--published-at': {
         const v = value();
-        if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(Date.parse(v))) {
-          throw new UsageError(`--published-at must be a date like 2023-05-02 or an ISO timestamp, got "${v}"`);
-        }
+        const problem = publishedAtProblem(v);
+        if (problem) throw new UsageError(`--published-at ${problem}`);
         opts.publishedAt = v;
         break;
       }

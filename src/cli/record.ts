@@ -2,6 +2,7 @@
  * One line of a `--batch` file in, one line of output out. Runs in the worker threads; kept apart from the
  * worker's entry so it can be tested without a pool. Never throws: every failure becomes an error record.
  */
+import { publishedAtProblem } from '../options';
 import type { ExtractOptions, Extraction } from '../types';
 import type { Format } from './args';
 import { exportResult } from './exports';
@@ -76,7 +77,11 @@ export function processRecord(task: RecordTask, extract: ExtractFn): RecordOutpu
     const extractOptions: ExtractOptions = {};
     const publishedAt = (r.publishedAt as string | null | undefined) ?? options.publishedAt;
     const url = (r.url as string | null | undefined) ?? options.url;
-    if (publishedAt != null) extractOptions.publishedAt = publishedAt;
+    if (publishedAt != null) {
+      const problem = publishedAtProblem(publishedAt);
+      if (problem) return errorRecord(id, lineNo, `RangeError: "publishedAt" ${problem}`);
+      extractOptions.publishedAt = publishedAt;
+    }
     if (url != null) extractOptions.url = url;
     if (options.maxLength !== undefined) {
       extractOptions.maxLength = options.maxLength;
