@@ -7,12 +7,14 @@
  *    string was expected and names what was given.
  *  - options: undefined or a plain object. A number, string, boolean, array or function is a TypeError naming
  *    "options". maxLength must be a whole number ≥ 0 (negative, NaN, fractional, a string → TypeError or
- *    RangeError naming "maxLength"); publishedAt must be an ISO date string (YYYY-MM-DD or a full timestamp);
+ *    RangeError naming "maxLength"); publishedAt must be an ISO date string (YYYY-MM-DD or a full timestamp)
+ *    for a day the calendar has (2023-02-30 is a RangeError naming the value; 2024-02-29 is fine);
  *    url must be a string. Options are checked even when the text is empty, and by createExtractor() when the
  *    extractor is made (fail fast), not on its first use.
  *  - a text longer than maxLength (default 8,000,000) is a RangeError naming both the length and the limit;
  *    a text exactly maxLength long is accepted.
- *  - the result is plain data: deep-equal to itself after a JSON round trip, and identical on a second call.
+ *  - the result is plain data: deep-equal to itself after a JSON round trip, and identical on a second call;
+ *    a tree, not a graph: no object is reachable by two paths, so changing one entry changes nothing else.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -298,5 +300,83 @@ describe('impossible dates → RangeError naming the value (issue 8)', () => {
     const r = extract('The council approved a $4 million budget yesterday, officials said on Thursday.', { publishedAt: '2024-02-29' });
     const values = r.claims.flatMap((c) => c.dates.map((d) => d.value));
     expect(values).toContain('2024-02-28');
+  });
+});
+
+describe('the result shares no object between two places (issue 8)', () => {
+  const BOILER = 'Storm Batters Coast\n\nMIAMI (AP) — A storm hit the coast, officials said on Tuesday.\n\nAdvertisement\n\n“We are ready,” Mayor Jane Doe said. “It is 37% done,” she said.\n\nRead more: Why the storm was so strong\n\nCrews cleared roads, she said.';
+
+  /** Every object or array in `root` with the first path that reaches it; throws on one reached by a second path. */
+  function walk(root: unknown): Map<object, string> {
+    const seen = new Map<object, string>();
+    const visit = (v: unknown, path: string): void => {
+      if (v === null || typeof v !== 'object') return;
+      const before = seen.get(v);
+      if (before !== undefined) throw new Error(`one object at ${before} and ${path}`);
+      seen.set(v, path);
+      if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+      else for (const [k, x] of Object.entries(v)) visit(x, `${path}.${k}`);
+    };
+    visit(root, 'result');
+    return seen;
+  }
+
+  it.each([BOILER, ...SAMPLES].map((s, i) => [i, s]))('sample %i: no object is reachable by two paths', (_i, text) => {
+    const r = extract(text as string, { publishedAt: '2023-05-02' });
+    const seen = walk(r);
+    expect(seen.size).toBeGreaterThan(10);
+  });
+
+  it('a boilerplate entry is not its paragraph: changing one leaves the other', () => {
+    const r = extract(BOILER);
+    expect(r.document.boilerplate.map((b) => b.text)).toEqual(['Advertisement', 'Read more: Why the storm was so strong']);
+    const before = JSON.stringify(r.document.paragraphs);
+    for (const b of r.document.boilerplate) {
+      const p = r.document.paragraphs.find((x) => x.start === b.start && x.end === b.end);
+      expect(p).toBeDefined();
+      expect(p).not.toBe(b);
+      b.text = 'changed';
+      b.start = -1;
+    }
+    expect(JSON.stringify(r.document.paragraphs)).toBe(before);
+  });
+
+  it('changing every object of one result changes no other entry, and no later result', () => {
+    const r = extract(BOILER, { publishedAt: '2023-05-02' });
+    const pristine = JSON.stringify(r);
+    expect(r.quotes.length).toBeGreaterThan(0);
+    expect(r.claims.length).toBeGreaterThan(0);
+    // each entry of each list, changed alone: the rest of the result is as it was
+    const lists: [string, readonly object[]][] = [
+      ['paragraphs', r.document.paragraphs],
+      ['sentences', r.document.sentences],
+      ['boilerplate', r.document.boilerplate],
+      ['sections', r.document.sections],
+      ['speakers', r.speakers],
+      ['quotes', r.quotes],
+      ['claims', r.claims],
+    ];
+    for (const [name, list] of lists) {
+      list.forEach((entry, i) => {
+        const saved = JSON.stringify(entry);
+        const mark = `mutated ${name}[${i}]`;
+        walk(entry).forEach((_path, o) => {
+          if (!Array.isArray(o)) (o as Record<string, unknown>).__mark = mark;
+        });
+        expect(JSON.stringify(r).split(mark).length - 1, `${name}[${i}]`).toBe(JSON.stringify(entry).split(mark).length - 1);
+        // undo, so the next entry starts from the pristine result
+        walk(entry).forEach((_path, o) => {
+          if (!Array.isArray(o)) delete (o as Record<string, unknown>).__mark;
+        });
+        expect(JSON.stringify(entry)).toBe(saved);
+      });
+    }
+    expect(JSON.stringify(r)).toBe(pristine);
+    // wreck the whole first result: a second call is not affected (nothing is handed out from a cache)
+    walk(r).forEach((_path, o) => {
+      if (Array.isArray(o)) o.push('junk');
+      else for (const k of Object.keys(o)) (o as Record<string, unknown>)[k] = typeof (o as Record<string, unknown>)[k] === 'object' ? (o as Record<string, unknown>)[k] : 'junk';
+    });
+    expect(JSON.stringify(extract(BOILER, { publishedAt: '2023-05-02' }))).toBe(pristine);
   });
 });

@@ -364,6 +364,20 @@ describe('boilerplate', () => {
     const s = seg('Storm Batters Coast\nA storm hit the coast.\nAdvertisement\nCrews cleared roads.');
     expect(s.paraRole).toEqual(['headline', 'body', 'boilerplate', 'body']);
   });
+
+  it('a boilerplate entry is a span of its own, not the paragraph object it flags (issue 8)', () => {
+    const s = seg('Storm Batters Coast\n\nMIAMI (AP) — A storm hit the coast.\n\nAdvertisement\n\nCrews cleared roads.\nRead more: Why the storm was so strong');
+    const m = s.model;
+    expect(m.boilerplate.map((b) => b.text)).toEqual(['Advertisement', 'Read more: Why the storm was so strong']);
+    const paragraphs = JSON.stringify(m.paragraphs);
+    const all: unknown[] = [m.headline, m.dateline, m.dateline?.span, ...m.sections, ...m.sections.map((x) => x.heading), ...m.paragraphs, ...m.sentences];
+    for (const b of m.boilerplate) {
+      expect(all.includes(b)).toBe(false);
+      b.text = 'changed';
+      b.end = b.start;
+    }
+    expect(JSON.stringify(m.paragraphs)).toBe(paragraphs);
+  });
 });
 
 describe('sentences', () => {

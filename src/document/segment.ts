@@ -172,7 +172,8 @@ function run(tokens: Tokens): Segmented {
     sentences,
     boilerplate: [],
   };
-  for (let p = 0; p < P; p++) if (paraRole[p] === 'boilerplate') model.boilerplate.push(model.paragraphs[p]);
+  // a span of its own, not the paragraph's object: the public result shares no object between two places
+  for (let p = 0; p < P; p++) if (paraRole[p] === 'boilerplate') model.boilerplate.push(span(ps[p], pe[p]));
   return { model, sentTok, sentPara, paraSent, paraRole, bodyStart };
 }
 
