@@ -28,14 +28,14 @@ const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u017f';
 const LETTER = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0300-\\u036f';
 const WORD = `[${UPPER}][${LETTER}\\d.'’\\-]*`;
 const PART = `[${UPPER}\\d][${LETTER}\\d.'’\\-]*`;
-const DATELINE_RE = new RegExp(
+export const DATELINE_RE = new RegExp(
   `^(?:(${WORD}(?:${SP}+${WORD}){0,5})((?:${SP}*,${SP}*${PART}(?:${SP}+${PART}){0,3}){0,3})${SP}*)?` +
     `(?:\\(([^()\\r\\n]{1,40})\\)${SP}*)?` +
     `(?:(—|–|―|‒|--)|(?<=[ \\t\\u00a0\\u2009\\u202f)])(-))`,
 );
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATE_PART_RE = new RegExp(
+export const DATE_PART_RE = new RegExp(
   `^(?:${MONTH}${SP}+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}${SP}+${MONTH}|\\d{1,4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$`,
   'i',
 );

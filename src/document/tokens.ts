@@ -4,20 +4,26 @@
  *
  * wink's tokenizer slows down quadratically inside a very long run without white space (a pasted
  * hash, a minified script, 1 MB of "x"), so such runs are cut out before wink sees the text and kept
- * as single opaque tokens; wink reads the ordinary text between them.
+ * as single opaque tokens; wink reads the ordinary text between them. What wink reads is the text's
+ * `winkView` (white space wink would keep inside a token becomes white space it splits on), and its model's
+ * backtracking URL regexes are rewritten before it compiles them: see wink-safety.ts.
  *
  * wink also remembers every out-of-vocabulary word it has seen and from then on treats it as a known
  * word — which changes how it splits "U.N.X." or "O’Neill’s" the next time, so the same story could be
  * tokenised differently depending on what was read before. The instance made here reads each story as if
  * it were the first: a word learnt from an earlier story stays out of sight until this story adds it again,
  * at which point wink's stored entry is handed back instead of being rebuilt (it holds the same features,
- * as long as it was learnt as the same kind of token; when not, it is learnt afresh).
+ * as long as it was learnt as the same kind of token; when not, it is learnt afresh). wink also numbers the
+ * shapes, prefixes and suffixes of the words it learns, in packed fields of fixed width that a long history
+ * of multilingual copy would fill; a fresh instance is taken before they crowd (see crowded), and a story that
+ * fills one anyway is read again by a fresh instance.
  *
  * Only the annotations used here run: sentence breaks and POS tags. wink's named entities, negation
  * and sentiment (over a third of its time) are never read downstream, so they are not computed.
  */
 import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { hardenTrex, isWinkSpace, winkView, type Trex } from './wink-safety';
 
 export interface Tokens {
   readonly text: string;
@@ -45,6 +51,19 @@ interface LexemeFeature {
   intrinsicSize: number;
 }
 
+/** A feature whose values wink numbers as it meets them and packs into a fixed number of bits per lexeme. */
+interface NumberedFeature extends LexemeFeature {
+  /** The largest number the packing holds; a value numbered past it corrupts the lexeme's other features. */
+  maxIndex: number;
+}
+
+/** The parts of the model's core this module reads or changes. */
+interface Core {
+  features: Record<string, LexemeFeature | NumberedFeature> & { lexeme: LexemeFeature };
+  packing: { efList: string[]; layout: Record<string, number[]> };
+  trex: Trex;
+}
+
 /** wink annotations computed: sentence boundaries and part-of-speech tags. */
 const PIPE = ['sbd', 'pos'];
 
@@ -58,6 +77,8 @@ interface WinkCache {
 /** What the shared instance has learnt, and what the story being read has met of it. */
 interface Memory {
   lexeme: LexemeFeature;
+  /** The numbered features wink computes for each new lexeme (prefix, suffix, shape). */
+  numbered: NumberedFeature[];
   /** The token category each learnt lexeme was added with, by index − intrinsicSize. */
   category: number[];
   /** Lexemes at or above intrinsicSize and below this were learnt from earlier stories. */
@@ -68,8 +89,8 @@ interface Memory {
 
 let shared: Nlp | null = null;
 let memory: Memory | null = null;
-/** The lexeme table of the model wink is loading (set by the model's core loader). */
-let loading: LexemeFeature | null = null;
+/** The core of the model wink is loading (set by the model's core loader). */
+let loading: Core | null = null;
 /** Start a fresh wink instance when this many words have been learnt (bounds the memory they hold). */
 const RELOAD_AFTER = 400_000;
 
@@ -85,8 +106,9 @@ const RELOAD_AFTER = 400_000;
 function loadable(): WinkModel {
   const m = Object.create(model) as WinkModel & { core: () => unknown; metaCER: () => unknown; addons: unknown };
   m.core = function core(this: unknown) {
-    const c = (model as unknown as { core: () => { features: { lexeme: LexemeFeature } } }).core.call(model);
-    loading = c.features.lexeme;
+    const c = (model as unknown as { core: () => Core }).core.call(model);
+    hardenTrex(c.trex);
+    loading = c;
     return c;
   };
   m.metaCER = () => ({ machines: null, transformers: [] });
@@ -104,14 +126,19 @@ function loadable(): WinkModel {
  * - add: such a lexeme is handed back (and met) when it was learnt as the same category of token, together
  *   with its lower-case normal, which is what adding it afresh would make; otherwise both are learnt afresh.
  */
-function remember(nlp: Nlp, lexeme: LexemeFeature): Memory {
+function remember(nlp: Nlp, core: Core): Memory {
   const its = nlp.its as unknown as { readabilityStats: Parameters<ReturnType<Nlp['readDoc']>['out']>[0] };
   const cache = nlp.readDoc('').out(its.readabilityStats) as unknown as WinkCache | null;
   if (!cache || typeof cache.add !== 'function' || typeof cache.lookup !== 'function' || typeof cache.normal !== 'function') {
     throw new Error('quotewire: this wink-nlp version does not expose the lexeme cache quotewire wraps (built for wink-nlp 2.4)');
   }
+  const lexeme = core.features.lexeme;
   const { hash, list, intrinsicSize } = lexeme;
-  const mem: Memory = { lexeme, category: [], mark: list.length, met: new Set() };
+  const numbered = core.packing.efList
+    .map((f) => core.features[f])
+    .filter((f): f is NumberedFeature => f !== undefined && typeof (f as NumberedFeature).maxIndex === 'number');
+  if (numbered.length === 0) throw new Error('quotewire: the wink model has no numbered lexeme features where quotewire expects them');
+  const mem: Memory = { lexeme, numbered, category: [], mark: list.length, met: new Set() };
   const rawLookup = cache.lookup;
   const rawAdd = cache.add;
   const hidden = (i: number) => i >= intrinsicSize && i < mem.mark && !mem.met.has(i);
@@ -145,9 +172,37 @@ function remember(nlp: Nlp, lexeme: LexemeFeature): Memory {
   return mem;
 }
 
-/** Load the wink model once per process (it is the slow part of start-up); `fresh` forces a new instance. */
+/**
+ * True when a numbered feature (a word's shape, prefix or suffix) has used more than half the numbers its
+ * packing has left after the model's own. Multilingual copy meets a new shape with nearly every new word, and
+ * the shape field holds 16,384 numbers, 587 of them the model's: past the limit, wink packs new words' features
+ * into each other, and a story's sentences would depend on what the process read before.
+ */
+function crowded(mem: Memory): boolean {
+  for (const f of mem.numbered) {
+    if (f.list.length - f.intrinsicSize > (f.maxIndex + 1 - f.intrinsicSize) / 2) return true;
+  }
+  return false;
+}
+
+/** True when a numbered feature handed out a number its packing cannot hold. */
+function overflowed(mem: Memory): boolean {
+  for (const f of mem.numbered) if (f.list.length > f.maxIndex + 1) return true;
+  return false;
+}
+
+/** True when the instance has learnt nothing yet: it reads as a fresh process would. */
+function pristine(mem: Memory): boolean {
+  return mem.lexeme.list.length === mem.lexeme.intrinsicSize;
+}
+
+/**
+ * Load the wink model once per process (it is the slow part of start-up); `fresh` forces a new instance.
+ * A new instance is also made when the shared one has learnt many words (RELOAD_AFTER bounds the memory they
+ * hold) or has crowded a numbered feature (see crowded).
+ */
 export function getNlp(fresh = false): Nlp {
-  if (fresh || !shared || !memory || memory.lexeme.list.length - memory.lexeme.intrinsicSize > RELOAD_AFTER) {
+  if (fresh || !shared || !memory || memory.lexeme.list.length - memory.lexeme.intrinsicSize > RELOAD_AFTER || crowded(memory)) {
     loading = null;
     const nlp = winkNLP(loadable(), PIPE as Parameters<typeof winkNLP>[1]);
     if (!loading) throw new Error('quotewire: the wink model loaded without its lexeme table');
@@ -160,20 +215,12 @@ export function getNlp(fresh = false): Nlp {
 /** Runs of this many characters or more without white space are not given to wink. */
 const OPAQUE_RUN = 120;
 
-/** JavaScript's `\s`, as a char-code test. */
-function isSpace(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-      || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
-}
-
-/** [start, end) of every run of at least OPAQUE_RUN non-space characters, in one linear scan. */
+/** [start, end) of every run of at least OPAQUE_RUN characters wink would not split, in one linear scan. */
 function longRuns(text: string): number[] {
   const out: number[] = [];
   let run = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isSpace(text.charCodeAt(i))) { run++; continue; }
+    if (i < text.length && !isWinkSpace(text.charCodeAt(i))) { run++; continue; }
     if (run >= OPAQUE_RUN) out.push(i - run, i);
     run = 0;
   }
@@ -233,21 +280,41 @@ function opaque(text: string, from: number, to: number): Piece {
   return { start: Int32Array.of(from), end: Int32Array.of(to), value: [text.slice(from, to)], pos: ['X'], type: ['opaque'], sentences: [] };
 }
 
-/** Tokens of the text, read by the shared instance (whose memory of earlier stories getNlp keeps). */
-export function tokenize(text: string): Tokens {
-  const nlp = getNlp();
-  // cut out long runs without white space; read the rest with wink
-  const runs = longRuns(text);
+/**
+ * wink's reading of the text, in pieces: the runs wink must not see (see longRuns) as opaque tokens, the text
+ * between them read by wink from the view (see winkView).
+ */
+function readAll(nlp: Nlp, text: string, view: string): Piece {
+  const runs = longRuns(view);
   const pieces: Piece[] = [];
   let from = 0;
   for (let r = 0; r < runs.length; r += 2) {
-    if (runs[r] > from) pieces.push(readPiece(nlp, text, from, runs[r]));
+    if (runs[r] > from) pieces.push(readPiece(nlp, view, from, runs[r]));
     pieces.push(opaque(text, runs[r], runs[r + 1]));
     from = runs[r + 1];
   }
-  if (from < text.length) pieces.push(readPiece(nlp, text, from, text.length));
-  const joined = pieces.length === 1 ? pieces[0] : join(pieces);
+  if (from < text.length) pieces.push(readPiece(nlp, view, from, text.length));
+  return pieces.length === 1 ? pieces[0] : join(pieces);
+}
+
+/** Tokens of the text, read by the shared instance (whose memory of earlier stories getNlp keeps). */
+export function tokenize(text: string): Tokens {
+  let nlp = getNlp();
+  const view = winkView(text);
+  const wasPristine = memory !== null && pristine(memory);
+  let joined = readAll(nlp, text, view);
+  if (memory && overflowed(memory) && !wasPristine) {
+    // this story filled a numbered feature that earlier stories had used too: read it as a fresh process would
+    nlp = getNlp(true);
+    joined = readAll(nlp, text, view);
+  }
   const n = joined.value.length;
+  if (view !== text) {
+    // wink read spaces where the text has other white space; tokens show the text
+    for (let i = 0; i < n; i++) {
+      if (joined.type[i] !== 'opaque') joined.value[i] = text.slice(joined.start[i], joined.end[i]);
+    }
+  }
   const lower: string[] = new Array(n);
   for (let i = 0; i < n; i++) lower[i] = joined.type[i] === 'opaque' ? joined.value[i] : joined.value[i].toLowerCase();
   return {
