@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../src/cli/args';
+import { DEFAULT_RECORD_TIMEOUT, parseArgs, USAGE, UsageError } from '../src/cli/args';
 import { readLines, type Line } from '../src/cli/batch';
 import { progressLine } from '../src/cli/progress';
-import { processRecord } from '../src/cli/record';
+import { processRecord, recordId } from '../src/cli/record';
 import { displayWidth, formatText, sanitizeCell, truncate } from '../src/cli/text';
 import type { Extraction, Quote } from '../src/types';
 
@@ -91,6 +91,25 @@ describe('parseArgs', () => {
     }
     expect(parseArgs(['--published-at', '2024-02-29']).publishedAt).toBe('2024-02-29');
     expect(parseArgs(['--published-at=2023-05-02T10:00:00+02:00']).publishedAt).toBe('2023-05-02T10:00:00+02:00');
+  });
+
+  it('--record-timeout: milliseconds for --batch, 0 for no limit, documented (issue 8)', () => {
+    expect(parseArgs(['--batch', 'x', '--record-timeout', '1500']).recordTimeout).toBe(1500);
+    expect(parseArgs(['--batch', 'x', '--record-timeout=0']).recordTimeout).toBe(0);
+    expect(parseArgs(['--batch', 'x']).recordTimeout).toBeUndefined(); // runBatch applies the default
+    expect(DEFAULT_RECORD_TIMEOUT).toBe(60_000);
+    for (const argv of [
+      ['--batch', 'x', '--record-timeout', '-1'],
+      ['--batch', 'x', '--record-timeout', '1.5'],
+      ['--batch', 'x', '--record-timeout', '10s'],
+      ['--batch', 'x', '--record-timeout', '99999999999'],
+      ['--batch', 'x', '--record-timeout'],
+      ['--record-timeout', '1000', 'story.txt'],
+    ]) {
+      expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
+    }
+    expect(USAGE).toMatch(/--record-timeout MS[\s\S]*default: 60000/);
+    expect(readFileSync('README.md', 'utf8')).toContain('--record-timeout');
   });
 });
 
@@ -265,6 +284,16 @@ describe('processRecord', () => {
   });
 });
 
+describe('recordId', () => {
+  it('reads the id of a record line as processRecord does, null for anything else', () => {
+    expect(recordId('{"id":"a","text":"x"}')).toBe('a');
+    expect(recordId('{"text":"x","id":{"n":[1,2]}}')).toEqual({ n: [1, 2] });
+    expect(recordId('{"id":1,"id":2}')).toBe(2);
+    expect(recordId('{"text":"x"}')).toBeUndefined(); // errorRecord prints it as null
+    for (const line of ['', 'not json', '[1]', '"a"', 'null', '{"id":"cut']) expect(recordId(line), line).toBeNull();
+  });
+});
+
 describe('progressLine', () => {
   it('shows records, rate and, with a known size, percentage and ETA', () => {
     expect(progressLine({ records: 1200, failed: 0, bytes: 0 }, 10, 80)).toBe('1,200 records  120/s');
@@ -282,13 +311,13 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
   let dir: string;
   let story: string;
   let story2: string;
-  const run = (args: string[], input?: string): SpawnSyncReturns<string> =>
+  const run = (args: string[], input?: string, env: Record<string, string> = {}): SpawnSyncReturns<string> =>
     spawnSync(process.execPath, [CLI, ...args], {
       input,
       encoding: 'utf8',
       timeout: 120_000,
       maxBuffer: 256 << 20,
-      env: { ...process.env, FORCE_COLOR: '0' },
+      env: { ...process.env, FORCE_COLOR: '0', ...env },
     });
 
   let storyJsonCache: Extraction | null = null;
@@ -537,6 +566,59 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       expect(x.error).toMatch(/publishedAt/);
       expect(y.result.schemaVersion).toBe(1);
       expect(z.result.schemaVersion).toBe(1);
+    });
+
+    // The worker's test-only hooks (src/cli/worker.ts): a record whose text holds the marker spins for 30 s, or
+    // ends its worker thread, as a pathological story or an out-of-memory crash would.
+    const SLOW = 'QW-TEST-SLOW-RECORD';
+    const CRASH = 'QW-TEST-CRASH-RECORD';
+
+    it('--record-timeout: a record over budget is an error record, its worker replaced, the rest whole and in order (issue 8)', { timeout: 120_000 }, () => {
+      const ids = ['a', 'b', 'slow', 'c', 'd', 'e'];
+      const lines = ids.map((id, i) => good(id, `${id === 'slow' ? `${SLOW} ` : ''}Story ${i}. “Number ${i},” said Ann Lee.`));
+      const expectedResult = JSON.parse(run(['--batch', '-'], good('c', 'Story 3. “Number 3,” said Ann Lee.')).stdout).result;
+      // one thread: the records after the slow one can only run on the worker that replaces the one stopped
+      const t0 = Date.now();
+      const r = run(['--batch', '-', '--threads', '1', '--record-timeout', '1000'], lines.join('\n'), { QW_TEST_SLOW_MARKER: SLOW });
+      const ms = Date.now() - t0;
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(out.map((o) => o.id)).toEqual(ids);
+      expect(out[2]).toEqual({ id: 'slow', error: expect.stringMatching(/time budget of 1000 ms/), line: 3 });
+      for (const i of [0, 1, 3, 4, 5]) expect((out[i].result as Extraction).schemaVersion, String(out[i].id)).toBe(1);
+      expect(out[3].result).toEqual(expectedResult);
+      // the slow record would spin for 30 s: the batch is done in a fraction of that
+      expect(ms).toBeLessThan(15_000);
+
+      // two threads, two slow records side by side: both stopped, both workers replaced
+      const two = [good('x', 'One. “Fine,” he said.'), good('s1', `${SLOW} one`), good('s2', `${SLOW} two`), good('y', 'Two. “Fine,” she said.')];
+      const r2 = run(['--batch', '-', '-j', '2', '--record-timeout=800'], two.join('\n'), { QW_TEST_SLOW_MARKER: SLOW });
+      expect(r2.status).toBe(1);
+      const out2 = r2.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(out2.map((o) => [o.id, o.line ?? null, 'result' in o])).toEqual([
+        ['x', null, true],
+        ['s1', 2, false],
+        ['s2', 3, false],
+        ['y', null, true],
+      ]);
+      expect(String(out2[1].error)).toMatch(/TimeoutError: .*time budget of 800 ms \(--record-timeout\)/);
+    });
+
+    it('a worker that dies keeps the id and line of its record in the error record (issue 8)', { timeout: 120_000 }, () => {
+      const lines = [
+        good('a', 'One. “Fine,” he said.'),
+        JSON.stringify({ text: `${CRASH} first`, id: 17 }),
+        good('c', 'Two. “Fine,” she said.'),
+        JSON.stringify({ id: { feed: 'x', n: 4 }, text: `${CRASH} again` }),
+      ];
+      const r = run(['--batch', '-', '--threads', '1'], lines.join('\n'), { QW_TEST_CRASH_MARKER: CRASH });
+      expect(r.status).toBe(1);
+      const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(out).toHaveLength(4);
+      expect(out[1]).toEqual({ id: 17, error: expect.stringMatching(/^worker failed: .*died.*exited with code: 1/), line: 2 });
+      expect(out[3]).toMatchObject({ id: { feed: 'x', n: 4 }, line: 4 });
+      expect((out[2].result as Extraction).schemaVersion).toBe(1); // on the replacement worker
     });
 
     it('an empty batch is fine; a missing batch file is exit 2', { timeout: 60_000 }, () => {

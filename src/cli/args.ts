@@ -19,12 +19,20 @@ export interface CliOptions {
   url?: string;
   batch?: string;
   threads?: number;
+  /** Batch: the most milliseconds one record may run in its worker; 0: no limit. Default DEFAULT_RECORD_TIMEOUT. */
+  recordTimeout?: number;
   maxLength?: number;
   /** undefined: automatic (stderr is a TTY); false: --no-progress; true: --progress. */
   progress?: boolean;
   help: boolean;
   version: boolean;
 }
+
+/** The default --record-timeout, in milliseconds: far above any story the library accepts, on a slow core. */
+export const DEFAULT_RECORD_TIMEOUT = 60_000;
+
+/** The longest --record-timeout (setTimeout's limit, about 24.8 days). */
+const MAX_RECORD_TIMEOUT = 2_147_483_647;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -59,6 +67,11 @@ Options:
                             jsonld. --published-at and --url are the defaults
                             for records without them
   -j, --threads N           batch worker threads (default: one per core)
+      --record-timeout MS   batch: the time budget of one record, in
+                            milliseconds from when a worker starts it
+                            (default: 60000; 0: no limit). A record over it
+                            becomes an error record, its worker is stopped
+                            and replaced, and the batch goes on
       --progress            always draw the batch progress bar on stderr
       --no-progress         never draw it (default: when stderr is a terminal)
   -h, --help                show this help
@@ -155,6 +168,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--threads':
         opts.threads = positiveInt('--threads', value(), 1024);
         break;
+      case '--record-timeout': {
+        const v = value();
+        if (!/^\d{1,12}$/.test(v)) throw new UsageError(`--record-timeout must be a whole number of milliseconds (0: no limit), got "${v}"`);
+        const ms = Number(v);
+        if (ms > MAX_RECORD_TIMEOUT) throw new UsageError(`--record-timeout must be at most ${MAX_RECORD_TIMEOUT} ms, got ${v}`);
+        opts.recordTimeout = ms;
+        break;
+      }
       case '--max-length':
         opts.maxLength = positiveInt('--max-length', value(), Number.MAX_SAFE_INTEGER);
         break;
@@ -179,6 +200,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   } else if (opts.threads !== undefined) {
     throw new UsageError('--threads only applies to --batch');
+  } else if (opts.recordTimeout !== undefined) {
+    throw new UsageError('--record-timeout only applies to --batch');
   }
   return opts;
 }

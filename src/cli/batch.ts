@@ -5,15 +5,20 @@
  * the pool, or done but waiting for an earlier record), so memory stays flat however big the file is; a line
  * longer than any story the library accepts is skipped over without being held in memory. The records run on
  * a piscina pool of worker threads, each with its own extractor loaded once.
+ *
+ * No record can stall the stream: each has a time budget (--record-timeout), counted from when a worker starts
+ * it. A record over budget is aborted, which terminates the worker running it; piscina starts a new one, and the
+ * record becomes an error record in its place. A worker that dies (out of memory, say) likewise costs only the
+ * record it was running. Either way the main thread writes the error record with the line's id and number.
  */
 import { existsSync, fstatSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CliOptions } from './args';
+import { DEFAULT_RECORD_TIMEOUT, type CliOptions } from './args';
 import { ProgressBar } from './progress';
-import { errorRecord, type RecordOptions, type RecordOutput, type RecordTask } from './record';
+import { errorRecord, recordId, STARTED, type RecordOptions, type RecordOutput, type RecordTask } from './record';
 
 /** The library's default maxLength (UTF-16 code units). */
 const DEFAULT_MAX_LENGTH = 8_000_000;
@@ -84,10 +89,24 @@ export interface BatchIO {
   stderr: NodeJS.WriteStream;
 }
 
+/** A record handed to the pool and not yet answered. */
+interface Running {
+  /**
+   * The line, kept to name the record (its id) when the main thread has to answer for it. This holds at most
+   * `threads` more lines than the window's queue holds anyway (piscina drops its copy once a worker has it).
+   */
+  line: string;
+  abort: AbortController;
+  /** The time-budget timer, set when the worker reports that it started the record. */
+  timer: NodeJS.Timeout | null;
+  timedOut: boolean;
+}
+
 /** Run the batch; resolves to the exit code (0 all records OK, 1 some failed, 2 the input cannot be read). */
 export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   const threads = opts.threads ?? Math.max(1, availableParallelism());
   const window = threads * 4;
+  const budget = opts.recordTimeout ?? DEFAULT_RECORD_TIMEOUT;
   const maxBytes = (opts.maxLength ?? DEFAULT_MAX_LENGTH) * 6 + (1 << 20); // a JSON-escaped text is at most 6 bytes a code unit
 
   const filename = workerPath();
@@ -132,6 +151,20 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 30_000,
+  });
+
+  // Each worker says when it starts a record (see worker.ts): that starts the record's clock. Time spent queued,
+  // or waiting for a replacement worker to load its models, does not count.
+  const running = new Map<number, Running>();
+  pool.on('message', (msg: unknown) => {
+    if (budget <= 0 || msg === null || typeof msg !== 'object') return;
+    const lineNo = (msg as Record<string, unknown>)[STARTED];
+    const r = typeof lineNo === 'number' ? running.get(lineNo) : undefined;
+    if (!r || r.timer) return; // already answered (the result can overtake this message), or already timed
+    r.timer = setTimeout(() => {
+      r.timedOut = true;
+      r.abort.abort(); // piscina rejects the task and terminates its worker; a new one takes its place
+    }, budget);
   });
 
   const recordOptions: RecordOptions = { format: opts.format };
@@ -198,9 +231,25 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
         );
         continue;
       }
-      pool.run({ line: text, lineNo, options: recordOptions }).then(
-        (out) => complete(lineNo, bytes, out),
-        (err: unknown) => complete(lineNo, bytes, errorRecord(null, lineNo, `worker failed: ${err instanceof Error ? err.message : String(err)}`)),
+      const r: Running = { line: text, abort: new AbortController(), timer: null, timedOut: false };
+      running.set(lineNo, r);
+      const answered = (): void => {
+        running.delete(lineNo);
+        if (r.timer) clearTimeout(r.timer);
+      };
+      pool.run({ line: text, lineNo, options: recordOptions }, { signal: r.abort.signal }).then(
+        (out) => {
+          answered();
+          complete(lineNo, bytes, out);
+        },
+        (err: unknown) => {
+          answered();
+          // the worker is gone (stopped over budget, or died): the record's id comes from the line itself
+          const error = r.timedOut
+            ? `TimeoutError: the record took longer than its time budget of ${budget} ms (--record-timeout), so it was stopped and its worker replaced`
+            : `worker failed: the worker thread running this record died (${err instanceof Error ? err.message : String(err)}) and was replaced`;
+          complete(lineNo, bytes, errorRecord(recordId(r.line), lineNo, error));
+        },
       );
     }
   } catch (err) {
@@ -209,6 +258,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   while (written < submitted) await sleep();
   while (blocked) await sleep();
   bar?.finish();
+  for (const r of running.values()) if (r.timer) clearTimeout(r.timer);
   await close();
   await pool.destroy();
 

@@ -29,6 +29,22 @@ export interface RecordOutput {
 
 export type ExtractFn = (text: string, options: ExtractOptions) => Extraction;
 
+/** The key of the message a worker posts when it starts a record: `{ [STARTED]: lineNo }`. */
+export const STARTED = 'quotewire:started';
+
+/**
+ * The id of the record on a line, for the main thread's own error records (a record over its time budget, a
+ * worker that died): the line's `id` when it is a JSON object, else null, as processRecord would say.
+ */
+export function recordId(line: string): unknown {
+  try {
+    const rec: unknown = JSON.parse(line);
+    return rec !== null && typeof rec === 'object' && !Array.isArray(rec) ? (rec as Record<string, unknown>).id : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The error record for a line: `{"id", "error", "line"}`. */
 export function errorRecord(id: unknown, lineNo: number, error: string): RecordOutput {
   return { ok: false, out: JSON.stringify({ id: jsonSafeId(id), error, line: lineNo }) };
