@@ -3,8 +3,8 @@
  * mode with bad records, exit codes), plus the pieces it is made of (arguments, text table, line reader,
  * record handling, progress line) tested directly.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { closeSync, constants as fsConstants, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -619,6 +619,71 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       expect(out[1]).toEqual({ id: 17, error: expect.stringMatching(/^worker failed: .*died.*exited with code: 1/), line: 2 });
       expect(out[3]).toMatchObject({ id: { feed: 'x', n: 4 }, line: 4 });
       expect((out[2].result as Extraction).schemaVersion).toBe(1); // on the replacement worker
+    });
+
+    /**
+     * The CLI in batch mode writing into a real pipe (a FIFO: a child's 'pipe' stdio is a socket pair, which
+     * does not cut lines the same way) that the test stops reading; the signal comes while a line is half in.
+     */
+    async function interruptBatch(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; signal: string | null; out: string; n: number }> {
+      const n = 400;
+      const file = join(dir, 'signal.jsonl');
+      writeFileSync(file, Array.from({ length: n }, (_, i) => good(`r${i}`, STORY)).join('\n') + '\n');
+      const fifo = join(dir, `out-${signal}.fifo`);
+      execFileSync('mkfifo', [fifo]);
+      const rfd = openSync(fifo, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+      const wfd = openSync(fifo, 'w');
+      const child = spawn(process.execPath, [CLI, '--batch', file, '--threads', '2'], { stdio: ['ignore', wfd, 'pipe'] });
+      closeSync(wfd);
+      const exited = new Promise<[number | null, string | null]>((res) => child.on('exit', (code, sig) => res([code, sig])));
+      const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
+      const chunks: Buffer[] = [];
+      const buf = Buffer.alloc(1 << 16);
+      /** Read what the pipe holds now; -1 at its end. */
+      const readNow = (): number => {
+        let got = 0;
+        for (;;) {
+          let k: number;
+          try {
+            k = readSync(rfd, buf, 0, buf.length, null);
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'EAGAIN') return got;
+            throw err;
+          }
+          if (k === 0) return -1;
+          chunks.push(Buffer.from(buf.subarray(0, k)));
+          got += k;
+        }
+      };
+      try {
+        for (let t = 0; readNow() === 0 && t < 3000; t++) await sleep(20); // the first records are out
+        await sleep(1500); // and the pipe is full: the CLI is blocked in the middle of a line
+        child.kill(signal);
+        await sleep(300);
+        for (let t = 0; readNow() !== -1 && t < 3000; t++) await sleep(20); // read the rest, to the pipe's end
+        const [code, sig] = await exited;
+        return { code, signal: sig, out: Buffer.concat(chunks).toString('utf8'), n };
+      } finally {
+        closeSync(rfd);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    }
+
+    it.skipIf(process.platform === 'win32')('SIGTERM / SIGINT into a slow pipe: the last line is finished, then exit 143 / 130 (issue 8)', { timeout: 120_000 }, async () => {
+      for (const [signal, status] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+        const r = await interruptBatch(signal);
+        expect(r.out.endsWith('\n'), `${signal}: the output ends with a whole line, not ${JSON.stringify(r.out.slice(-40))}`).toBe(true);
+        const lines = r.out.slice(0, -1).split('\n');
+        lines.forEach((l, i) => {
+          const rec = JSON.parse(l) as { id: string; result: Extraction };
+          expect(rec.id).toBe(`r${i}`);
+          expect(rec.result.schemaVersion).toBe(1);
+        });
+        // it stopped: no new record was started and written after the signal
+        expect(lines.length).toBeGreaterThan(0);
+        expect(lines.length, signal).toBeLessThan(r.n);
+        expect({ code: r.code, signal: r.signal }, signal).toEqual({ code: status, signal: null });
+      }
     });
 
     it('an empty batch is fine; a missing batch file is exit 2', { timeout: 60_000 }, () => {

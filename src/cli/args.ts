@@ -78,7 +78,8 @@ Options:
   -V, --version             show the version
 
 Exit status: 0 when every story or record was processed, 1 when any failed,
-2 for usage errors and unreadable input files.
+2 for usage errors and unreadable input files, 130 / 143 after SIGINT /
+SIGTERM (the line being written is finished first; no new one is started).
 `;
 
 function positiveInt(name: string, value: string, max: number): number {

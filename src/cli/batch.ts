@@ -10,6 +10,9 @@
  * it. A record over budget is aborted, which terminates the worker running it; piscina starts a new one, and the
  * record becomes an error record in its place. A worker that dies (out of memory, say) likewise costs only the
  * record it was running. Either way the main thread writes the error record with the line's id and number.
+ *
+ * When the caller's `stop` signal fires (SIGINT / SIGTERM, see main.ts), no record is started or written any
+ * more: the lines already handed to stdout are whole, and main.ts lets them drain before it exits.
  */
 import { existsSync, fstatSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -87,6 +90,8 @@ export interface BatchIO {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  /** Stop: start and write no more records (the process is being interrupted). */
+  stop?: AbortSignal;
 }
 
 /** A record handed to the pool and not yet answered. */
@@ -107,6 +112,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   const threads = opts.threads ?? Math.max(1, availableParallelism());
   const window = threads * 4;
   const budget = opts.recordTimeout ?? DEFAULT_RECORD_TIMEOUT;
+  const stop = io.stop;
   const maxBytes = (opts.maxLength ?? DEFAULT_MAX_LENGTH) * 6 + (1 << 20); // a JSON-escaped text is at most 6 bytes a code unit
 
   const filename = workerPath();
@@ -189,6 +195,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   const sleep = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
 
   const flush = (): void => {
+    if (stop?.aborted) return;
     let rec = completed.get(nextToWrite);
     while (rec) {
       completed.delete(nextToWrite);
@@ -217,10 +224,17 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
     ? new ProgressBar(io.stderr, () => ({ records: written, failed, bytes: bytesDone, totalBytes }))
     : null;
 
+  const onStop = (): void => {
+    bar?.finish();
+    poke();
+  };
+  stop?.addEventListener('abort', onStop, { once: true });
+
   let readError: unknown = null;
   try {
     for await (const line of readLines(input, maxBytes)) {
-      while (submitted - written >= window || blocked) await sleep();
+      while ((submitted - written >= window || blocked) && !stop?.aborted) await sleep();
+      if (stop?.aborted) break;
       submitted++;
       const { lineNo, bytes, text } = line;
       if (text === null) {
@@ -255,9 +269,10 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   } catch (err) {
     readError = err;
   }
-  while (written < submitted) await sleep();
-  while (blocked) await sleep();
-  bar?.finish();
+  while (written < submitted && !stop?.aborted) await sleep();
+  while (blocked && !stop?.aborted) await sleep();
+  stop?.removeEventListener('abort', onStop);
+  if (!stop?.aborted) bar?.finish();
   for (const r of running.values()) if (r.timer) clearTimeout(r.timer);
   await close();
   await pool.destroy();

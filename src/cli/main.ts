@@ -4,6 +4,7 @@
  * the JSON-LD exports; or a batch of JSON records spread over worker threads (see batch.ts).
  */
 import { readFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { version } from '../../package.json';
 import type { ExtractOptions, Extraction } from '../types';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
@@ -12,6 +13,48 @@ import { renderHtmlPage, type HtmlStory } from './html';
 import { formatText } from './text';
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+// ---- SIGINT / SIGTERM ----------------------------------------------------------------------------------------
+// Output goes out a line (a story, a record) at a time, and to a pipe a write can be half done: killed then, the
+// reader gets a cut line. So while output is in flight the signals are caught: no new line is started or written,
+// the lines already handed to stdout are let drain (whole, as they were written whole), then the process exits
+// 128 + the signal's number (130, 143). A second signal exits at once. In batch mode the signals are caught for the
+// whole run (the main thread only reads and writes, so it answers at once); for story files only while a write is
+// in flight, so that Ctrl-C still stops a long story that is being read on this thread.
+
+/** Fires on the first SIGINT / SIGTERM: start and write nothing more. */
+const interrupt = new AbortController();
+/** The exit code for the signal received (128 + its number), or null. */
+let interruptCode: number | null = null;
+let catching = false;
+/** Batch mode: catch the signals for the whole run, not only while a write is in flight. */
+let catchAlways = false;
+
+function catchSignals(on: boolean): void {
+  if (on === catching) return;
+  catching = on;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    if (on) process.on(sig, onSignal);
+    else process.off(sig, onSignal);
+  }
+}
+
+/** Resolves once everything handed to stdout so far has been written out. */
+function flushed(): Promise<void> {
+  return new Promise((resolve) => {
+    if (io.stdout.writableLength === 0) resolve();
+    else io.stdout.write('', () => resolve()); // write callbacks run in order: this one after every earlier write
+  });
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  const code = 128 + (constants.signals[signal as keyof typeof constants.signals] ?? 0);
+  if (interruptCode !== null) process.exit(code); // a second signal: now, whatever is half-written
+  interruptCode = code;
+  process.exitCode = code;
+  interrupt.abort();
+  void flushed().then(() => process.exit(code));
+}
 
 function fail(message: string): void {
   io.stderr.write(`quotewire: ${message}\n`);
@@ -32,10 +75,15 @@ interface Story {
   result: Extraction;
 }
 
-/** Write to stdout, waiting when the pipe is full. */
+/** Write to stdout, waiting when the pipe is full; nothing once interrupted. Signals are caught while it is in flight. */
 function out(s: string): Promise<void> {
+  if (interrupt.signal.aborted) return Promise.resolve();
+  catchSignals(true);
+  const written = (): void => {
+    if (!catchAlways && interruptCode === null && io.stdout.writableLength === 0) catchSignals(false);
+  };
   return new Promise((resolve) => {
-    if (io.stdout.write(s)) resolve();
+    if (io.stdout.write(s, written)) resolve();
     else io.stdout.once('drain', () => resolve());
   });
 }
@@ -50,6 +98,7 @@ async function runFiles(opts: CliOptions): Promise<number> {
   let printed = 0;
 
   for (const file of files) {
+    if (interrupt.signal.aborted) break;
     const name = file === '-' ? '(stdin)' : file;
     let text: string;
     try {
@@ -101,6 +150,7 @@ async function runFiles(opts: CliOptions): Promise<number> {
     }
   }
 
+  if (interrupt.signal.aborted) return code;
   try {
     switch (opts.format) {
       case 'json':
@@ -157,8 +207,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (opts.batch !== undefined) {
+    catchAlways = true;
+    catchSignals(true);
     const { runBatch } = await import('./batch');
-    return runBatch(opts, io);
+    return runBatch(opts, { ...io, stop: interrupt.signal });
   }
   return runFiles(opts);
 }
@@ -172,7 +224,7 @@ io.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = interruptCode ?? code;
   },
   (err: unknown) => {
     fail(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
