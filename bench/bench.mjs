@@ -7,6 +7,7 @@
  *   3. scaling      per-word cost of extract() on ~10 KB stories vs one ~1 MB story made of the same paragraphs
  *   4. memory       peak RSS / heap of one extract() on the 1 MB story, in a child process with --expose-gc
  *   5. linearity    each pathological input family at S and 4S: per-char cost ratio (flag > 2 as SUPERLINEAR)
+ *   6. crafted      each crafted-token input (URL / e-mail / number shapes) vs an ordinary story of its length (≤ 3)
  *
  * It reports, it does not gate: exit code 0 unless the library cannot be loaded at all.
  * Writes bench/results/latest.json (date, node version, CPU model, core count and every number printed).
@@ -25,9 +26,9 @@ import { checkExtraction } from './validate.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const argOf = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-/** --only=1,5 runs just those sections (1 throughput, 2 cold start, 3 scaling, 4 memory, 5 linearity). */
-const RUN = new Set((argOf('only') ?? '1,2,3,4,5').split(',').map(Number));
-const PARTIAL = RUN.size < 5;
+/** --only=1,5 runs just those sections (1 throughput, 2 cold start, 3 scaling, 4 memory, 5 linearity, 6 crafted). */
+const RUN = new Set((argOf('only') ?? '1,2,3,4,5,6').split(',').map(Number));
+const PARTIAL = RUN.size < 6;
 /** --families=cueFlood,manySpeakers limits section 5 to those input families. */
 const FAMILIES = argOf('families')?.split(',');
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,7 @@ const CORPUS = resolve(ROOT, '..', 'shared', 'corpora', 'polnear-dev.jsonl');
 const FIXTURE = join(ROOT, 'fixtures', 'article.txt');
 const RESULTS = join(HERE, 'results', 'latest.json');
 
-const TARGET = { throughputRatio: 0.35, coldStartRatio: 1.5, scalingRatio: 1.3, linearWarn: 1.5, linearFail: 2 };
+const TARGET = { throughputRatio: 0.35, coldStartRatio: 1.5, scalingRatio: 1.3, linearWarn: 1.5, linearFail: 2, craftedRatio: 3 };
 const CFG = QUICK
   ? { warmup: 1, rounds: 5, spawns: 3, smallRounds: 3, bigRounds: 2, bigWarmup: 0 }
   : { warmup: 2, rounds: 9, spawns: 5, smallRounds: 5, bigRounds: 3, bigWarmup: 1 };
@@ -365,6 +366,21 @@ if (RUN.has(5)) {
   results.linearity = { sizeS: LIN_S, size4S: 4 * LIN_S, stopMs: LIN_STOP_MS, minMs: LIN_MIN_MS, killMs: LIN_KILL_MS, families: rows, pass: rows.every((r) => ['PASS', 'WARN', 'NOISY?'].includes(r.verdict)) };
 }
 
+// ------------------------------------------------------------------------------------------------ 6. crafted tokens
+// One child process (bench/crafted.mjs): each crafted input against the fixture article repeated to its length.
+if (RUN.has(6)) section(`6. crafted tokens: time vs an ordinary story of the same length (target ≤ ${TARGET.craftedRatio}×)`);
+if (RUN.has(6)) {
+  try {
+    const { data } = await spawnNode([join(HERE, 'crafted.mjs'), JSON.stringify({ lib: 'dist', rounds: QUICK ? 3 : 7 })], { killAfterMs: LIN_KILL_MS });
+    for (const [name, ratio] of Object.entries(data)) console.log(`  ${pad(name, 18)} ${lpad(fmt(ratio, 2), 7)}×`);
+    const worst = Math.max(...Object.values(data));
+    results.crafted = { ratios: data, worst, pass: worst <= TARGET.craftedRatio };
+  } catch (e) {
+    results.crafted = { error: e.killed ? `killed after ${LIN_KILL_MS / 1000} s: a hang` : String(e.message).slice(0, 300), pass: false };
+    console.log(`  ${results.crafted.error}`);
+  }
+}
+
 // ------------------------------------------------------------------------------------------------ summary
 section('summary');
 {
@@ -382,6 +398,8 @@ section('summary');
   for (const r of bad) console.log(`    ${r.family}: ${r.verdict} ${r.sizes ?? ''} ratio ${r.ratio ?? ''}${r.error ? ` ${r.error}` : ''}`);
   const invalid = fams.filter((r) => r.valid === false);
   for (const r of invalid) console.log(`    ${r.family}: INVALID OUTPUT ${r.problems[0]}`);
+  const k = results.crafted;
+  line('crafted tokens, worst ratio to ordinary', k ? (k.error ? 'error' : `${fmt(k.worst, 2)}×`) : 'n/a', `≤ ${TARGET.craftedRatio}`, k ? k.pass : null);
 }
 
 if (PARTIAL || FAMILIES) {

@@ -20,3 +20,4 @@ export declare function nested(depth: number, opts?: { closed?: boolean }): stri
 export declare function oneLineParagraphsCount(n: number, seed?: number): string;
 export declare function unbalancedOpensCount(n: number, seed?: number): string;
 export declare function longSentenceWords(n: number, seed?: number): string;
+export declare const crafted: Record<string, () => string>;

@@ -287,3 +287,32 @@ export function longSentenceWords(n, seed = 19) {
   w[0] = 'The';
   return w.join(' ');
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// crafted tokens (issue 8): URL-, e-mail- and number-like tokens just under the 120 characters past which
+// quotewire keeps a run away from wink; they once made wink's tokenizer backtrack for seconds to days.
+
+/** A story of about `size` code units made of the token, in sentences and alone. */
+function tokenStory(token, size = 32_768) {
+  return fill(size, (i) => (i % 2 ? `He said ${token} today. ` : `${token} `));
+}
+
+/** Each crafted input by name: first the single strings issue 8 names, then stories full of one crafted shape. */
+export const crafted = {
+  // the model's URL regex was exponential: 53 characters took 28 ms, 69 took 1.1 s, 85 took 95 s
+  urlNested85: () => '//0.A' + 'PP.P'.repeat(20),
+  urlNested117: () => '//0.A' + 'PP.P'.repeat(28),
+  visitLabels: () => 'Visit http://' + 'a1b.'.repeat(16) + 'a1 now.',
+  wwwLabels: () => 'http://' + 'www.'.repeat(16) + 'a1',
+  // white space wink does not split on used to glue short runs into one piece past the 120-character guard
+  gluedBySpaces: () => 'He said //0.A' + 'PP.P'.repeat(12) + '\u3000' + 'PP.P'.repeat(12) + '\f' + 'PP.P'.repeat(12),
+  // stories full of one shape each: URLs, and the quadratic regexes recheck finds in the model
+  storyUrlNested: () => tokenStory('//0.A' + 'PP.P'.repeat(28)),
+  storyUrlLabels: () => tokenStory('http://' + 'a1b-c.'.repeat(18) + 'a1'),
+  storyUrlStarts: () => tokenStory('//0'.repeat(37) + './/0.AA'),
+  storyUserInfo: () => tokenStory('//@' + '@A.AA/'.repeat(19) + '!'),
+  storyEmail: () => tokenStory('-@0-' + 'A.A-'.repeat(28) + '`'),
+  storyDigits: () => tokenStory('0'.repeat(118) + '\u0000'),
+  storyOrdinal: () => tokenStory('1'.repeat(119)),
+  storyDots: () => tokenStory('!' + '.'.repeat(116) + '."'),
+};

@@ -4,10 +4,11 @@
  * - Every regex wink compiles from the model (token detectors, recursive splitters, helpers), as quotewire hands
  *   it the model, is checked with recheck: none may be exponential, none worse than quadratic. Quadratic is
  *   acceptable only because no piece wink reads is as long as OPAQUE_RUN (tokens.ts), which the crafted-input
- *   timings in tests/pathological.test.ts hold it to.
+ *   timings in tests/crafted.test.ts hold it to.
  * - Every regex of our own — each literal in src/, and the ones built at run time (datelines, boilerplate data) —
  *   must be linear: they run over whole paragraphs and stories, whose length nothing bounds.
- * - The rewritten model regexes accept the same strings, and find the same matches, as the model's own.
+ * - The rewritten model regexes accept the same strings, and find the same matches, as the model's own (on 954
+ *   corpus stories wink tokenised the same with either set when this was written).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,12 +47,13 @@ function describeComplexity(d: Diagnostics): string {
 }
 
 describe('the model regexes wink compiles', () => {
-  it('the model still has the shapes quotewire rewrites, and the rewrite leaves none of them', () => {
+  it('the model still has the shapes quotewire rewrites, and the rewrites are in what wink compiles', () => {
     const before = winkRegexes(freshTrex()).map((r) => r.source).join('\n');
     const after = winkRegexes(hardenTrex(freshTrex())).map((r) => r.source).join('\n');
-    for (const [from] of TREX_REWRITES) {
+    for (const [from, to] of TREX_REWRITES) {
       expect(before).toContain(from);
-      expect(after).not.toContain(from);
+      expect(before).not.toContain(to);
+      expect(after).toContain(to);
     }
   });
 
@@ -79,9 +81,9 @@ describe('the model regexes wink compiles', () => {
         if (s2 !== source) pairs.push([new RegExp(source, flags), new RegExp(s2, f2)]);
       });
     }
-    expect(pairs.length).toBeGreaterThanOrEqual(2);
+    expect(pairs.length).toBeGreaterThanOrEqual(4);
     const parts = ['/', '//', ':', '.', '-', '--', '@', 'a', 'Z', '1', '42', 'é', 'ß', 'http:', 'https://', 'ftp:',
-      'www', '?', '#', ':80', 'com', '%', '_', '~', '!'];
+      'www', '?', '#', ':80', 'com', '%', '_', '~', '!', '0', '2', '3', '5', '9', '11', '111', 'th', 'st', 'nd', 'rd', '+', ','];
     // short strings only: the published regexes are exponential, so longer ones could not be compared in time
     const urlish = fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 12 }).map((xs) => xs.join('').slice(0, 40));
     fc.assert(fc.property(urlish, (s) => {
@@ -93,7 +95,7 @@ describe('the model regexes wink compiles', () => {
           expect(b.test(s)).toBe(a.test(s));
         }
       }
-    }), { numRuns: 20_000 });
+    }), { numRuns: 30_000 });
   }, 120_000);
 });
 

@@ -11,8 +11,11 @@
  *    `//0.APP.PPP.P…` took a second, 85 characters a minute and a half). `hardenTrex` rewrites it, before wink
  *    compiles it, into a form that accepts exactly the same strings with one way to match each
  *    (`[label]+(?:-+[label]+)*`), and drops the redundant `(?::\S*)?` inside the user-info group (`\S+` already
- *    takes a colon). Every regex wink compiles is left at most quadratic in the piece's length, which
- *    `tests/document.test.ts` checks with recheck.
+ *    takes a colon). Two quadratic ones that a story full of long digit runs made cost four times ordinary
+ *    text are made linear too: the anchored number detector (digit groups with an optional separator between
+ *    them are digit groups with one) and the ordinal search (not restarted inside a run of digits). Every
+ *    regex wink compiles is left at most quadratic in the piece's length, which `tests/redos.test.ts` checks
+ *    with recheck, and finds what the model's own finds (fuzzed there; the same tokens on 954 corpus stories).
  * 2. Long pieces. Quadratic in a piece's length is harmless only while pieces are short, so no piece wink reads
  *    is long: `tokens.ts` keeps runs of OPAQUE_RUN or more non-space characters away from wink, and
  *    `winkView` turns the white space wink does not split on (form feed, vertical tab, the ideographic and
@@ -31,35 +34,42 @@ export interface Trex {
 
 const LABEL = String.raw`[a-z\u00A1-\uFFFF\d]`;
 
-/** [what the model's source has, what it becomes]: each pair accepts the same strings. */
-export const TREX_REWRITES: readonly (readonly [string, string])[] = [
-  // a domain label: letters or digits, with hyphens only between them
-  [String.raw`(?:${LABEL}-*)*${LABEL}+`, String.raw`${LABEL}+(?:-+${LABEL}+)*`],
-  // user info before "@": `\S+` already covers ":\S*"
-  [String.raw`(?:\S+(?::\S*)?@)?`, String.raw`(?:\S+@)?`],
-];
+const ORDINAL = String.raw`1\dth|[04-9]th|1st|2nd|3rd|[02-9]1st|[02-9]2nd|[02-9]3rd|[02-9][04-9]th|\d+\d[04-9]th|\d+\d1st|\d+\d2nd|\d+\d3rd`;
 
-function rewrite(source: string): string {
-  let out = source;
-  for (const [from, to] of TREX_REWRITES) out = out.split(from).join(to);
-  return out;
-}
+/** [what the model's source has, what it becomes]: each pair accepts the same strings and finds the same matches. */
+export const TREX_REWRITES: readonly (readonly [string, string])[] = [
+  // URL, a domain label: letters or digits, with hyphens only between them
+  [String.raw`(?:${LABEL}-*)*${LABEL}+`, String.raw`${LABEL}+(?:-+${LABEL}+)*`],
+  // URL, user info before "@": `\S+` already covers ":\S*"
+  [String.raw`(?:\S+(?::\S*)?@)?`, String.raw`(?:\S+@)?`],
+  // a whole number token (anchored): digit groups that follow each other with no separator are one group
+  [String.raw`(?:[\.\,\-\/\:]?(?=(?<digit>\d+))\k<digit>)*$`, String.raw`(?:[\.\,\-\/\:]\d+)*$`],
+  // ordinals, searched for anywhere in a piece: a start inside a run of digits, three or more from its end, can
+  // never be the leftmost match (the digit before it starts a match too), so it is not tried: the search no
+  // longer rescans the run from every digit
+  [ORDINAL, String.raw`(?:(?<!\d)|(?=\d{0,2}(?!\d)))(?:${ORDINAL})`],
+];
 
 /**
  * The model's tokenizer regexes with the backtracking ones rewritten (in place; the model's core is a fresh
- * copy on every load). Throws when the model has none of the shapes rewritten: a model update that changes
- * them must be looked at, not run unguarded.
+ * copy on every load). Throws when a shape it rewrites is missing: a model update that changes them must be
+ * looked at, not run unguarded.
  */
 export function hardenTrex(trex: Trex): Trex {
-  let changed = 0;
+  const used = new Array<boolean>(TREX_REWRITES.length).fill(false);
   for (const list of [trex.ltc, trex.rtc]) {
     for (const entry of list) {
-      const next = rewrite(entry[0]);
-      if (next !== entry[0]) changed++;
-      entry[0] = next;
+      TREX_REWRITES.forEach(([from, to], k) => {
+        if (!entry[0].includes(from)) return;
+        entry[0] = entry[0].split(from).join(to);
+        used[k] = true;
+      });
     }
   }
-  if (changed < 2) throw new Error('quotewire: the wink model\'s URL regexes are not the ones quotewire makes safe (built for wink-eng-lite-web-model 1.8)');
+  const missing = TREX_REWRITES.filter((_, k) => !used[k]).map(([from]) => from);
+  if (missing.length) {
+    throw new Error(`quotewire: the wink model's tokenizer regexes are not the ones quotewire makes safe (built for wink-eng-lite-web-model 1.8); missing: ${missing.join(' ; ')}`);
+  }
   return trex;
 }
 

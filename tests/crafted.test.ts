@@ -1,0 +1,47 @@
+/**
+ * Crafted tokens cost what ordinary text costs (issue 8 §1). Each crafted input of bench/inputs.mjs — the URL
+ * shapes that made the model's regex exponential, white space wink does not split on, and stories full of the
+ * shapes recheck finds quadratic — is timed against an ordinary story of the same length, in one child process,
+ * rounds interleaved. The target is 3× (`npm run bench` reports the ratios; 0.3–2.9 when written); the test fails
+ * at twice that, so a noisy machine does not fail it while a blow-up (a second for 69 characters before) does.
+ * No wall-clock limit: only ratios measured in the same process.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { crafted } from '../bench/inputs.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNNER = join(ROOT, 'bench', 'crafted.mjs');
+const TARGET = 3;
+const MARGIN = 2;
+/** A hang is killed here; the ratio, not this, is what the test asserts. */
+const DEADLINE = 240_000;
+
+function ratios(names: string[]): Promise<Record<string, number>> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({ lib: 'src', names, rounds: 5 })], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE);
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const m = out.match(/RESULT (.*)/);
+      if (!m) reject(new Error(`crafted-input child failed (code ${code}, signal ${signal}: killed after ${DEADLINE / 1000} s means a hang):\n${err.slice(-2000)}`));
+      else resolvePromise(JSON.parse(m[1]) as Record<string, number>);
+    });
+  });
+}
+
+describe('crafted tokens', () => {
+  it(`each crafted input takes under ${TARGET}× (test margin ×${MARGIN}) an ordinary story of its length`, async () => {
+    const names = Object.keys(crafted);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    const r = await ratios(names);
+    const slow = Object.entries(r).filter(([, x]) => !(x < TARGET * MARGIN)).map(([k, x]) => `${k}: ${x.toFixed(2)}×`);
+    expect(slow).toEqual([]);
+  }, DEADLINE + 10_000);
+});
