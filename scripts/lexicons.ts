@@ -1,7 +1,7 @@
 /** What the frozen lexicon files hold, computed from compromise (shared by the freeze script and the drift test). */
 import nlp from 'compromise';
 import cues from '../src/model/cues.json';
-import { inflectCues, type FrozenForms } from '../src/cues/inflect';
+import { inflectCues, type FrozenForms } from './inflect';
 
 export function freezeCueForms(): FrozenForms {
   return inflectCues(cues as { verbs: { lemma: string }[]; nouns: { lemma: string }[] });

@@ -2,7 +2,7 @@
  * The pipeline, stage by stage: document → quotes → cues → attribution → speakers → claims.
  */
 import type { ExtractOptions, Extraction, Quote, Span } from './types';
-import { tokenize } from './document/tokens';
+import { tokenize } from './language/tokens';
 import { segment } from './document/segment';
 import { findQuoteRegions } from './quotes/marks';
 import { buildContext } from './attribution/context';

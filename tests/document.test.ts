@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getNlp, tokenize } from '../src/document/tokens';
+import { getNlp, tokenize } from '../src/language/tokens';
 import { segment, type Segmented } from '../src/document/segment';
 import type { Span } from '../src/types';
-import type { Tokens } from '../src/document/tokens';
+import type { Tokens } from '../src/language/tokens';
 
 const WS = /\s/;
 

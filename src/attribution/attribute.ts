@@ -7,14 +7,14 @@
  *  3. quotes left over: a whole-sentence quote continues the last speaker; a fragment with no cue is no statement.
  */
 import type { Context } from './context';
-import { tokenAt } from './context';
+import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from './types';
 import type { QuoteRegion } from '../quotes/marks';
 import { cueAt, CLAUSE_PRONOUNS, type CueHit } from '../cues/find';
 import { SPEECH_OBJECTS } from '../cues/lexicon';
-import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from './np';
+import { npEndingAt, npStartingAt, subjectLeft, skipBetweenLeft, isQuoteMark, PERSONAL_PRONOUNS, type Range } from '../language/np';
 import type { QuoteKind } from '../types';
-import type { Tokens } from '../document/tokens';
+import type { Tokens } from '../language/tokens';
 import labels from '../model/labels.json';
 import cueData from '../model/cues.json';
 

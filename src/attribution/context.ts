@@ -2,7 +2,7 @@
  * The shared view of a story that the attribution rules read: tokens, sentences, quote regions,
  * and the per-token lookups (sentence, quote region) built once in linear time.
  */
-import type { Tokens } from '../document/tokens';
+import type { Tokens } from '../language/tokens';
 import type { Segmented } from '../document/segment';
 import type { QuoteRegion } from '../quotes/marks';
 
@@ -45,16 +45,4 @@ export function buildContext(text: string, tk: Tokens, seg: Segmented, regions: 
     if (role === 'boilerplate' || role === 'heading') mutedSentence[s] = 1;
   });
   return { text, tk, seg, regions, sentOfTok, regionOfTok, usedCue: new Uint8Array(tk.n), usedRegion: new Uint8Array(regions.length), mutedSentence };
-}
-
-/** First token whose start is >= offset (binary search). */
-export function tokenAt(tk: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = tk.n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tk.start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,5 +1,5 @@
 import type { CueStance, QuoteKind } from '../types';
-import type { Range } from './np';
+import type { Range } from '../language/np';
 
 /** An attribution as the attribution stage finds it, before its source is resolved to a speaker. */
 export interface RawAttribution {

@@ -2,7 +2,7 @@
  * Cue spotting: is the token at i a reporting cue, and of which kind?
  * Verbs come from the lexicon's inflection index; prepositional cues ("according to") are matched as phrases.
  */
-import type { Tokens } from '../document/tokens';
+import type { Tokens } from '../language/tokens';
 import { lookupVerbForm, prepCues, type CueEntry } from './lexicon';
 
 /** Quote marks that can close a quotation right after its final comma. */

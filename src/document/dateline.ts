@@ -6,7 +6,7 @@
  * The pattern only ever runs on a short prefix of the paragraph, so its cost is bounded.
  */
 import agencyData from '../model/agencies.json';
-import { isLower, isUpper, isWs } from './chars';
+import { isLower, isUpper, isWs } from '../language/chars';
 
 export interface DatelineMatch {
   start: number;

@@ -2,7 +2,7 @@
  * Shape tests for short one-line paragraphs: headline-like and section-heading-like.
  * All tests are bounded: they give up on anything longer than a few hundred code units.
  */
-import { endsLikeSentence, isCloseQuote, isDigit, isLetter, isLower, isQuote, isUpper, isWs } from './chars';
+import { endsLikeSentence, isCloseQuote, isDigit, isLetter, isLower, isQuote, isUpper, isWs } from '../language/chars';
 
 export const HEADLINE_MAX_WORDS = 25;
 export const HEADLINE_MAX_CHARS = 200;

@@ -4,7 +4,7 @@
  * paragraph per non-blank line. CRLF, lone CR, U+2028 end a line; U+2029 ends a paragraph.
  * Boilerplate lines always stand alone, and a heading-like first line glued to body text by a single newline is cut off.
  */
-import { endsLikeSentence, isWs } from './chars';
+import { endsLikeSentence, isWs } from '../language/chars';
 import { isBoilerplateLine } from './boilerplate';
 import { isBodyLike, isHeadingLike, isHeadlineLike } from './headings';
 

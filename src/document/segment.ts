@@ -3,8 +3,8 @@
  * from the one wink token pass. Linear in the text; never throws; every Span is exact.
  */
 import type { DocumentModel, Section, Span } from '../types';
-import type { Tokens } from './tokens';
-import { endsLikeSentence, skipWs, trimEnd } from './chars';
+import type { Tokens } from '../language/tokens';
+import { endsLikeSentence, skipWs, trimEnd } from '../language/chars';
 import { matchDateline, type DatelineMatch } from './dateline';
 import { isBodyLike, isByline, isHeadingLike, isHeadlineLike, isHeadlinese, isShortLine } from './headings';
 import { buildParagraphs, scanLines } from './paragraphs';

@@ -7,8 +7,8 @@
  *  - a line break after sentence-final punctuation is a break (forced candidates come in through `cand`).
  * Each candidate is judged on a window of a few tokens, so the pass is linear in the paragraph's tokens.
  */
-import type { Tokens } from './tokens';
-import { isCloseBracket, isCloseQuote, isDigit, isLower, isTerminal, isUpper, isWs } from './chars';
+import type { Tokens } from '../language/tokens';
+import { isCloseBracket, isCloseQuote, isDigit, isLower, isTerminal, isUpper, isWs } from '../language/chars';
 
 /** Abbreviations that are followed by a name (never by a new sentence) when the next word is capitalised. */
 const TITLE_ABBR = new Set([

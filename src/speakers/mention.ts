@@ -2,9 +2,9 @@
  * What a source mention says about its referent: a pronoun, a name (with titles), or a description
  * ("another senior European official familiar with …", "his press office", "the Geneva-based tribunal").
  */
-import type { Tokens } from '../document/tokens';
-import { closingParen, isPollShare, type Range } from '../attribution/np';
-import { firstNameGender, headClass, honorific, isCountry, isKnownOrganization, isPlaceWord, isTitleModifier, titleAt, titleGender, type Gender, type HeadClass } from './roles';
+import type { Tokens } from '../language/tokens';
+import { closingParen, isPollShare, type Range } from '../language/np';
+import { firstNameGender, headClass, honorific, isCountry, isKnownOrganization, isPlaceWord, isTitleModifier, titleAt, titleGender, type Gender, type HeadClass } from '../language/roles';
 
 export interface MentionInfo {
   range: Range;

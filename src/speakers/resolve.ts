@@ -5,13 +5,13 @@
  * descriptions by head, title and affiliation; names by surname; "another …" always to someone new.
  */
 import type { Context } from '../attribution/context';
-import { tokenAt } from '../attribution/context';
+import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from '../attribution/types';
-import type { Range } from '../attribution/np';
+import type { Range } from '../language/np';
 import type { SpeakerKind } from '../types';
 import { analyseMention, type MentionInfo } from './mention';
-import type { Gender, HeadClass } from './roles';
-import { isRoleWord, isTitleModifier } from './roles';
+import type { Gender, HeadClass } from '../language/roles';
+import { isRoleWord, isTitleModifier } from '../language/roles';
 
 export interface Entity {
   id: number;

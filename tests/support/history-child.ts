@@ -9,7 +9,7 @@
  * that is what a new process reads with).
  */
 import fc from 'fast-check';
-import { getNlp } from '../../src/document/tokens';
+import { getNlp } from '../../src/language/tokens';
 import { extract } from '../../src/index';
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as { seed: number; history: number; fresh?: boolean };

@@ -348,3 +348,15 @@ function join(pieces: Piece[]): Piece {
   }
   return out;
 }
+
+/** First token whose start is >= offset (binary search). */
+export function tokenAt(tk: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tk.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tk.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

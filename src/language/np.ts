@@ -3,8 +3,8 @@
  * the source after an inverted cue ("… said the official"), and the listener after "told".
  * Token-level, using wink's POS tags; each walk is bounded, so the cost per cue is constant.
  */
-import type { Tokens } from '../document/tokens';
-import { isRoleWord } from '../speakers/roles';
+import type { Tokens } from './tokens';
+import { isRoleWord } from './roles';
 
 export type Range = [number, number]; // token range [first, lastExclusive)
 

@@ -8,8 +8,8 @@
  * recorded as fallbacks.
  */
 import nlp from 'compromise';
-import { ruleGerund, rulePast, ruleS } from './spelling';
-import type { ConjugationFallback, Forms, VerbForm } from './lexicon';
+import { ruleGerund, rulePast, ruleS } from '../src/cues/spelling';
+import type { ConjugationFallback, Forms, VerbForm } from '../src/cues/lexicon';
 
 /** The slice of compromise's world object this module uses. */
 interface Conjugation {
