@@ -6,6 +6,7 @@
  *  2. cues in the narrative:          X said (that) … · According to X, … · …, X said. · , adding that …
  *  3. quotes left over: a whole-sentence quote continues the last speaker; a fragment with no cue is no statement.
  */
+import { isCapitalised } from '../language/chars';
 import type { Context } from './context';
 import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from './types';
@@ -138,7 +139,7 @@ function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; via
     }
     // a verb in a noun's place ("at a campaign stop", "in Colorado Springs") is a tagging slip
     // (a capitalised one is a name's word: "with The Associated Press")
-    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'ADP' || tk.pos[t + 1] === 'PUNCT' || tk.lower[t + 1] === 'that' || tk.pos[t + 1] === 'CCONJ' || (isCapitalWord(tk.value[t]) && tk.pos[t + 1] === 'PROPN'));
+    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'ADP' || tk.pos[t + 1] === 'PUNCT' || tk.lower[t + 1] === 'that' || tk.pos[t + 1] === 'CCONJ' || (isCapitalised(tk.value[t]) && tk.pos[t + 1] === 'PROPN'));
     if ((!SAFE_BEFORE_THAT.has(tk.pos[t]) && !nounish) || END_PUNCT.has(tk.value[t])) break;
     if (tk.pos[t] === 'PRON' && t === k) break;
   }
@@ -271,7 +272,7 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
       // “…” ― Jane Doe.  (a quote signed with a dash, as in vox pops and epigraphs)
       if (DASH_SIGN.has(tk.value[j])) {
         const np = npStartingAt(tk, j + 1, st.b);
-        if (np && isCapitalWord(tk.value[j + 1]) && closesClause(ctx, np[1], st)) {
+        if (np && isCapitalised(tk.value[j + 1]) && closesClause(ctx, np[1], st)) {
           ctx.usedRegion[r] = 1;
           const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
           out.push(make(ctx, kindOf(), reg.parts.slice(), cue, np, s, 'quote-dash-signature', 0.8));
@@ -711,7 +712,7 @@ function labelPass(ctx: Context, out: RawAttribution[]): void {
     }
     const first = i;
     let j = i;
-    while (j < paraEnd && j - first < 7 && (tk.pos[j] === 'PROPN' || (isCapital(tk.value[j]) && tk.pos[j] !== 'PUNCT') || tk.value[j] === '.' || (tk.value[j] === '-' && tk.start[j] === tk.end[j - 1]))) j++;
+    while (j < paraEnd && j - first < 7 && (tk.pos[j] === 'PROPN' || (isCapitalised(tk.value[j]) && tk.pos[j] !== 'PUNCT') || tk.value[j] === '.' || (tk.value[j] === '-' && tk.start[j] === tk.end[j - 1]))) j++;
     if (j === first || j >= paraEnd || tk.value[j] !== ':' || j + 1 >= paraEnd) continue;
     const label = ctx.text.slice(tk.start[first], tk.end[j - 1]).toLowerCase();
     if (NOT_SPEAKERS.has(label) || NOT_SPEAKER_HEADS.has(tk.lower[j - 1]) || tk.pos[first] === 'DET' || ctx.usedCue[j]) continue;
@@ -740,12 +741,6 @@ function labelPass(ctx: Context, out: RawAttribution[]): void {
 }
 
 const DASH_SIGN = new Set(['―', '—', '–']);
-const isCapitalWord = (v: string | undefined): boolean => !!v && v[0] !== v[0].toLowerCase();
-
-const isCapital = (v: string): boolean => {
-  const c = v.charCodeAt(0);
-  return c >= 65 && c <= 90;
-};
 
 export function attribute(ctx: Context): RawAttribution[] {
   const out: RawAttribution[] = [];

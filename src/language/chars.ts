@@ -1,6 +1,7 @@
 /**
- * Character classes used by the document stage, on UTF-16 code units (no regex, no slicing).
- * "White space" is exactly JavaScript's `\s` set, so trimmed spans agree with `String.prototype.trim()`.
+ * Character classes every stage uses, on UTF-16 code units (no regex, no slicing), and the one test of whether a
+ * word is capitalised. "White space" is exactly JavaScript's `\s` set, so trimmed spans agree with
+ * `String.prototype.trim()`.
  */
 
 /** True for the code units JavaScript's `\s` matches (white space and line terminators). */
@@ -104,4 +105,17 @@ export function endsLikeSentence(text: string, start: number, end: number): bool
     guard++;
   }
   return i > start && isTerminal(text.charCodeAt(i - 1));
+}
+
+/**
+ * True when the word starts with a capital: an upper- or title-case letter of any script that has case ("Łukasz",
+ * "Österreich", "Σ"), not a symbol that only sits in a Latin-1 capital range ("×").
+ */
+export function isCapitalised(word: string | undefined): boolean {
+  if (!word) return false;
+  const cp = word.codePointAt(0) as number;
+  if (cp >= 0x41 && cp <= 0x5a) return true;
+  if (cp < 0xc0) return false;
+  const ch = String.fromCodePoint(cp);
+  return ch !== ch.toLowerCase();
 }

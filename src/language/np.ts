@@ -3,6 +3,7 @@
  * the source after an inverted cue ("… said the official"), and the listener after "told".
  * Token-level, using wink's POS tags; each walk is bounded, so the cost per cue is constant.
  */
+import { isCapitalised } from './chars';
 import type { Tokens } from './tokens';
 import { isRoleWord } from './roles';
 
@@ -36,19 +37,14 @@ const DASHES = new Set(['-', '–', '‑']);
 /** Participles that glue a phrase to a noun inside a source: "released by", "issued by", "Geneva-based". */
 const GLUE_PARTICIPLES = new Set(['released', 'issued', 'published', 'posted', 'distributed', 'sent', 'provided', 'based', 'led', 'backed', 'owned', 'run', 'funded', 'affiliated', 'allied', 'aligned', 'appointed', 'elected']);
 
-const isCap = (v: string): boolean => {
-  const c = v.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
-};
-
 export const isQuoteMark = (v: string): boolean => v === "''" || v === '``' || v === '“' || v === '”' || v === '"' || v === '‘' || v === '’' || v === "'" || v === '«' || v === '»' || v === '„';
 
 /** A token that can stand in a noun phrase. */
 function nominal(tk: Tokens, j: number): boolean {
   const p = tk.pos[j];
   // (a capitalised "verb" before a name is the name's word: "The Associated Press")
-  return p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'ADJ' || (p === 'X' && isCap(tk.value[j]))
-    || (p === 'VERB' && isCap(tk.value[j]) && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN');
+  return p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'ADJ' || (p === 'X' && isCapitalised(tk.value[j]))
+    || (p === 'VERB' && isCapitalised(tk.value[j]) && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN');
 }
 
 function glued(tk: Tokens, j: number): boolean {
@@ -83,7 +79,7 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
   }
   // a capitalised word that wink read as a verb or adjective ("Lynch said", "Young said") is a name here
   const roleAdj = tk.pos[last] === 'ADJ' && isRoleWord(low);
-  const capName = roleAdj || isCap(tk.value[last]) && (tk.pos[last] === 'VERB' || tk.pos[last] === 'ADJ' || tk.pos[last] === 'ADV' || tk.pos[last] === 'X' || tk.pos[last] === 'NUM');
+  const capName = roleAdj || isCapitalised(tk.value[last]) && (tk.pos[last] === 'VERB' || tk.pos[last] === 'ADJ' || tk.pos[last] === 'ADV' || tk.pos[last] === 'X' || tk.pos[last] === 'NUM');
   if (!(tk.pos[last] === 'NOUN' || tk.pos[last] === 'PROPN' || capName)) return null;
   let j = last;
   let first = last;
@@ -124,7 +120,7 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
     if (nominal(tk, k)) {
       // a plain lower-case noun directly before a name is not part of it ("after the talks Smith said"),
       // unless it is a role word ("spokesman Ned Price")
-      if (tk.pos[k] === 'NOUN' && !isCap(v) && isCap(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw)) break;
+      if (tk.pos[k] === 'NOUN' && !isCapitalised(v) && isCapitalised(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw)) break;
       j = k;
       first = k;
       continue;
@@ -196,7 +192,7 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
       if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN')) relative = true;
       // (a capitalised "verb" inside an aside is a name's word: wink tags "Peter Cook", "Ways and Means" as verbs;
       // a participle after a noun is a reduced relative: "a shirt covered in buttons")
-      const nameWord = isCap(tk.value[k]);
+      const nameWord = isCapitalised(tk.value[k]);
       const reduced = lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PROPN' || tk.pos[k - 1] === 'PUNCT');
       if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !nameWord && !lw.endsWith('ing') && !reduced) finite = true;
       k--;

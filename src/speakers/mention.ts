@@ -2,6 +2,7 @@
  * What a source mention says about its referent: a pronoun, a name (with titles), or a description
  * ("another senior European official familiar with …", "his press office", "the Geneva-based tribunal").
  */
+import { isCapitalised } from '../language/chars';
 import type { Tokens } from '../language/tokens';
 import { closingParen, isPollShare, type Range } from '../language/np';
 import { firstNameGender, headClass, honorific, isCountry, isKnownOrganization, isPlaceWord, isTitleModifier, titleAt, titleGender, type Gender, type HeadClass } from '../language/roles';
@@ -50,11 +51,6 @@ const STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'to', 'on', 'an
 /** Words that follow a head and close the description's core ("privy to", "familiar with"). */
 const POSTMOD = new Set(['privy', 'familiar', 'close', 'involved', 'briefed', 'knowledgeable', 'speaking', 'who', 'with']);
 
-const isCap = (v: string): boolean => {
-  const c = v.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
-};
-
 /** Light stem for matching affiliations: "Canadian"/"Canada" → "canad", "States"/"State" → "state". */
 function affKey(w: string): string {
   const x = w.toLowerCase().replace(/[’']s$/, '');
@@ -97,7 +93,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
   for (let i = a + 1; i < coreEnd; i++) {
     const lw = tk.lower[i];
     if (SPLIT_PREPS.has(lw) && tk.pos[i] === 'ADP') {
-      const capBoth = lw === 'of' && isCap(tk.value[i - 1]) && i + 1 < coreEnd && isCap(tk.value[i + 1]);
+      const capBoth = lw === 'of' && isCapitalised(tk.value[i - 1]) && i + 1 < coreEnd && isCapitalised(tk.value[i + 1]);
       if (!capBoth) {
         headEnd = i;
         break;
@@ -159,13 +155,13 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     words.push(tk.lower[k]);
     orig.push(tk.value[k]);
   }
-  const capRun = words.length > 0 && orig.every((w, k) => isCap(w) || STOP.has(words[k]) || w === '-' || w === '.' || w === '&');
+  const capRun = words.length > 0 && orig.every((w, k) => isCapitalised(w) || STOP.has(words[k]) || w === '-' || w === '.' || w === '&');
   const orgWord = words.findIndex((w) => headClass(w) === 'organization');
   // an organisation's proper name: "International Court of Justice", "the State Department"
   if (capRun && orgWord >= 0) {
     base.type = 'name';
     base.organizationName = true;
-    base.name = orig.filter((w) => isCap(w) || w === 'of' || w === 'and');
+    base.name = orig.filter((w) => isCapitalised(w) || w === 'of' || w === 'and');
     base.head = words[orgWord];
     base.headClass = 'organization';
     return finish(base, words);
@@ -176,7 +172,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
   for (let k = 0; k < words.length; k++) {
     const t = titleAt(words, k);
     const h = honorific(words[k]);
-    if (h && (!t || t.len === 1) && k + 1 < words.length && isCap(orig[k + 1])) {
+    if (h && (!t || t.len === 1) && k + 1 < words.length && isCapitalised(orig[k + 1])) {
       if (h.gender) base.gender = h.gender;
       if (h.title) base.titles.push(h.title);
       nameFrom = k + 1;
@@ -192,12 +188,12 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     }
   }
   // modifiers before the head add to the affiliation ("US", "Polish", "State Department")
-  const lastCap = orig.length > 0 && isCap(orig[orig.length - 1]);
-  const nameWords = lastCap ? orig.slice(nameFrom).filter((w) => isCap(w) || w === '-' || w === '.') : [];
+  const lastCap = orig.length > 0 && isCapitalised(orig[orig.length - 1]);
+  const nameWords = lastCap ? orig.slice(nameFrom).filter((w) => isCapitalised(w) || w === '-' || w === '.') : [];
   if (nameWords.length && nameFrom < words.length && !(headClass(words[words.length - 1]) && headClass(words[words.length - 1]) !== 'title' && !sawTitle)) {
     base.type = 'name';
     base.name = nameWords;
-    for (let k = 0; k < nameFrom; k++) if (isCap(orig[k]) && !isTitleModifier(words[k]) && !titleAt(words, k)) base.affiliation.push(affKey(orig[k]));
+    for (let k = 0; k < nameFrom; k++) if (isCapitalised(orig[k]) && !isTitleModifier(words[k]) && !titleAt(words, k)) base.affiliation.push(affKey(orig[k]));
     const lowName = nameWords.map((w) => w.toLowerCase());
     if (base.definite && !sawTitle) base.organizationName = true; // "The New York Post"
     if (lowName.every((w) => isPlaceWord(w) || w === 'the' || w === '-') || (lowName.length === 1 && isKnownOrganization(lowName[0]))) {
@@ -238,7 +234,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
     }
   }
   for (let k = 0; k < Math.max(0, words.length - 1); k++) {
-    if (isCap(orig[k]) && !isTitleModifier(words[k])) base.affiliation.push(affKey(orig[k]));
+    if (isCapitalised(orig[k]) && !isTitleModifier(words[k])) base.affiliation.push(affKey(orig[k]));
   }
   return finish(base, words);
 }

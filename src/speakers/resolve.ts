@@ -4,6 +4,7 @@
  * attribution's source to one of them — pronouns by gender, number, recency and subject preference;
  * descriptions by head, title and affiliation; names by surname; "another …" always to someone new.
  */
+import { isCapitalised } from '../language/chars';
 import type { Context } from '../attribution/context';
 import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from '../attribution/types';
@@ -46,7 +47,6 @@ export interface Resolution {
   certainty: number[];
 }
 
-const isCapWord = (v: string): boolean => v.length > 0 && v[0] !== v[0].toLowerCase();
 /** How many same-named candidates a look-up weighs, most recent first. */
 const LOOKBACK = 64;
 /** How many of the latest activity records a look-back over recent entities walks at most. */
@@ -268,7 +268,7 @@ function nameRuns(ctx: Context, skip: Uint8Array): Range[] {
       continue;
     }
     let j = i + 1;
-    while (j < tk.n && !skip[j] && (tk.pos[j] === 'PROPN' || (isCapWord(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) || (tk.lower[j] === 'of' && j + 1 < tk.n && isCapWord(tk.value[j + 1]) && tk.pos[j + 1] !== 'PUNCT') || ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))) j++;
+    while (j < tk.n && !skip[j] && (tk.pos[j] === 'PROPN' || (isCapitalised(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) || (tk.lower[j] === 'of' && j + 1 < tk.n && isCapitalised(tk.value[j + 1]) && tk.pos[j + 1] !== 'PUNCT') || ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))) j++;
     let a = i;
     // lower-case titles before a name ("spokesman Ned Price", "prime minister Jane Doe")
     while (a > 0 && !skip[a - 1] && (isRoleWord(tk.lower[a - 1]) || isTitleModifier(tk.lower[a - 1])) && tk.pos[a - 1] !== 'PUNCT' && a - i > -4) a--;
