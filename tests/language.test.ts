@@ -24,3 +24,31 @@ describe('tokenAt', () => {
     expect(tokenAt(tk, 100)).toBe(tk.n);
   });
 });
+
+describe('letters wink does not know', () => {
+  // wink's model knows Latin-1 letters only, and cut names with Latin Extended letters into pieces
+  it.each([
+    ['Łukasz Nowak', ['Łukasz', 'Nowak']],
+    ['Recep Tayyip Erdoğan', ['Recep', 'Tayyip', 'Erdoğan']],
+    ['Đorđe Šćepanović', ['Đorđe', 'Šćepanović']],
+    ['Nguyễn Văn Thành', ['Nguyễn', 'Văn', 'Thành']],
+    ['Şebnem Korur Fincancı', ['Şebnem', 'Korur', 'Fincancı']],
+  ])('%s is read as whole words, tagged as a name, with the text as written', (name, words) => {
+    const tk = tokenize(`${name} said so.`);
+    expect(tk.value.slice(0, words.length)).toEqual(words);
+    expect(tk.pos.slice(0, words.length).every((p) => p === 'PROPN')).toBe(true);
+    for (let i = 0; i < tk.n; i++) expect(tk.value[i]).toBe(tk.text.slice(tk.start[i], tk.end[i]));
+  });
+
+  it.each([
+    ['“It is over,” said Đorđe Šćepanović.', 'Đorđe Šćepanović'],
+    ['“No,” said Recep Tayyip Erdoğan.', 'Recep Tayyip Erdoğan'],
+    ['“Yes,” Nguyễn Văn Thành told reporters.', 'Nguyễn Văn Thành'],
+    ['Şebnem Korur Fincancı said the report was wrong.', 'Şebnem Korur Fincancı'],
+  ])('%s is attributed to %s', async (sentence, speaker) => {
+    const { extract } = await import('../src/index');
+    const r = extract(`Talks stall\n\n${sentence}`);
+    expect(r.quotes).toHaveLength(1);
+    expect(r.speakers.find((s) => s.id === r.quotes[0].speakerId)?.name).toBe(speaker);
+  });
+});

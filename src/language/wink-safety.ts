@@ -1,5 +1,5 @@
 /**
- * What keeps wink's tokenizer linear on hostile text.
+ * What keeps wink's tokenizer linear on hostile text, and whole on names it does not know.
  *
  * wink splits the text on its own white-space set and then runs the model's token-type regexes over each
  * piece: the anchored "linear" detectors (`trex.ltc`) on the whole piece, the global "recursive" ones
@@ -21,6 +21,9 @@
  *    `winkView` turns the white space wink does not split on (form feed, vertical tab, the ideographic and
  *    other Unicode spaces, line and paragraph separators, the BOM) into the ones it does, so "non-space"
  *    means the same to both. Both keep every offset: the view has the text's length, one code unit for one.
+ *
+ * The same view also gives wink the ASCII base of Latin letters its model does not know (Ł, ğ, ễ …), which it
+ * used to cut out of names ("Ł" + "ukasz"); tokens still show the text as written.
  */
 
 /** A wink regex entry: source, flags, and (for token detectors) the token category it yields. */
@@ -87,20 +90,65 @@ export function isJsSpace(c: number): boolean {
       || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
+/** Latin letters wink's model does not know, whose decomposition has no ASCII base: their ASCII look-alike. */
+const FOLD_EXTRA: Record<string, string> = {
+  Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ĳ: 'I', ĳ: 'i', ĸ: 'k', Ŀ: 'L', ŀ: 'l', Ł: 'L', ł: 'l', ŉ: 'n', Ŋ: 'N',
+  ŋ: 'n', Œ: 'O', œ: 'o', Ŧ: 'T', ŧ: 't', ſ: 's', ƀ: 'b', Ɓ: 'B', Ƈ: 'C', ƈ: 'c', Ɗ: 'D', Ƌ: 'D', ƌ: 'd', Ǝ: 'E',
+  Ə: 'E', ə: 'e', Ɛ: 'E', Ƒ: 'F', ƒ: 'f', Ɠ: 'G', Ɣ: 'G', Ɨ: 'I', Ƙ: 'K', ƙ: 'k', ƚ: 'l', Ɲ: 'N', ƞ: 'n', Ɵ: 'O',
+  Ƥ: 'P', ƥ: 'p', Ʀ: 'R', Ƭ: 'T', ƭ: 't', Ʈ: 'T', Ʋ: 'V', Ƴ: 'Y', ƴ: 'y', Ƶ: 'Z', ƶ: 'z', Ǥ: 'G', ǥ: 'g', Ȼ: 'C',
+  ȼ: 'c', Ƚ: 'L', Ɉ: 'J', ɉ: 'j', Ɍ: 'R', ɍ: 'r', Ɏ: 'Y', ɏ: 'y', Ɇ: 'E', ɇ: 'e', Ƀ: 'B', Ʉ: 'U', Ɋ: 'Q', ɋ: 'q',
+};
+
+let fold: Uint16Array | null = null;
+
 /**
- * The text as wink should see it: every white-space character wink would keep inside a token becomes one it
- * splits on — a line feed for the vertical ones (vertical tab, form feed, line and paragraph separators), a
- * space for the rest. Same length, so wink's offsets are the text's. Returns the text itself when it has none.
+ * For each code unit of Latin Extended-A and -B (U+0100–U+024F) and Latin Extended Additional (U+1E00–U+1EFF),
+ * the ASCII letter wink should read instead, or 0. wink's model knows Latin-1 letters only: it cut "Łukasz" into
+ * "Ł" + "ukasz" and "Erdoğan" into "Erdo" + "ğ" + "an", so such names lost their speakers. The base letter keeps
+ * the case, so a capitalised name still reads as one.
+ */
+function foldTable(): Uint16Array {
+  if (fold) return fold;
+  const t = new Uint16Array(0x1f00 - 0x100);
+  for (let c = 0x100; c < 0x1f00; c++) {
+    if (c >= 0x250 && c < 0x1e00) continue;
+    const ch = String.fromCharCode(c);
+    const base = FOLD_EXTRA[ch] ?? ch.normalize('NFD')[0];
+    const b = base.charCodeAt(0);
+    if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) t[c - 0x100] = b;
+  }
+  fold = t;
+  return t;
+}
+
+/**
+ * What wink reads in place of the code unit: a line feed for vertical white space wink would keep inside a
+ * token (vertical tab, form feed, line and paragraph separators), a space for the other such white space, the
+ * ASCII base of a Latin letter wink does not know (see foldTable); else 0, the unit itself.
+ */
+function stand(c: number): number {
+  if (c < 0x100) return c === 11 || c === 12 ? 10 : 0;
+  if (c < 0x1f00) return c < 0x250 || c >= 0x1e00 ? foldTable()[c - 0x100] : c === 0x1680 ? 32 : 0;
+  if (c === 0x2028 || c === 0x2029) return 10;
+  return c === 0x2000 || c === 0x2001 || (c >= 0x2006 && c <= 0x2008) || c === 0x3000 || c === 0xfeff ? 32 : 0;
+}
+
+/**
+ * The text as wink should read it (see stand): white space wink would keep inside a token becomes white space it
+ * splits on, and Latin letters it would cut out of a word become their ASCII base. Same length, one code unit
+ * for one, so wink's offsets are the text's (tokens.ts takes each token's value from the text itself). Returns
+ * the text itself when nothing changes.
  */
 export function winkView(text: string): string {
   let out: string[] | null = null;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!(c === 11 || c === 12 || c === 0x1680 || c === 0x2000 || c === 0x2001 || (c >= 0x2006 && c <= 0x2008)
-      || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff)) continue;
+    if (c < 11) continue;
+    const r = stand(c);
+    if (r === 0) continue;
     out ??= [];
-    out.push(text.slice(from, i), c === 11 || c === 12 || c === 0x2028 || c === 0x2029 ? '\n' : ' ');
+    out.push(text.slice(from, i), String.fromCharCode(r));
     from = i + 1;
   }
   if (!out) return text;
