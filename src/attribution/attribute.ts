@@ -89,22 +89,60 @@ function regionsWithin(ctx: Context, start: number, end: number): number[] {
   return out;
 }
 
-function make(ctx: Context, kind: QuoteKind, parts: [number, number][], cue: CueHit | null, source: Range | null, sentence: number, rule: string, confidence: number, appositive: Range | null = null): RawAttribution {
+/**
+ * How sure each pattern is of what it found: the attribution's confidence before its source is resolved. The
+ * patterns that rest on punctuation alone (a quote after "said,", a trailer cue) are surest; a quote with no cue
+ * that only follows another, least (less still when its closing mark is missing).
+ */
+const CONFIDENCE = {
+  'quote-trailer': 0.95,
+  'quote-lead': 0.9,
+  'quote-trailer-mixed': 0.85,
+  'cue-in-quote': 0.85,
+  'according-to-after': 0.85,
+  'according-to-before': 0.85,
+  'subject-cue-that': 0.85,
+  'quote-dash-signature': 0.8,
+  participle: 0.8,
+  parenthetical: 0.8,
+  'content-then-source': 0.8,
+  'content-then-cue-source': 0.75,
+  'subject-cue-object': 0.7,
+  label: 0.7,
+  continuation: 0.6,
+  'continuation-unclosed': 0.4,
+} as const;
+
+/** The pattern that found an attribution. */
+type Rule = keyof typeof CONFIDENCE;
+
+/** What a pattern found, before it becomes a RawAttribution. */
+interface Found {
+  kind: QuoteKind;
+  parts: [number, number][];
+  cue: CueHit | null;
+  source: Range | null;
+  sentence: number;
+  rule: Rule;
+  appositive?: Range | null;
+}
+
+function make(ctx: Context, f: Found): RawAttribution {
+  const { cue, sentence } = f;
   const paragraph = ctx.seg.sentPara[sentence] ?? 0;
   if (cue) for (let i = cue.first; i <= cue.last; i++) ctx.usedCue[i] = 1;
   return {
-    kind,
-    parts,
+    kind: f.kind,
+    parts: f.parts,
     cue: cue ? [cue.first, cue.last + 1] : null,
     cueLemma: cue ? cue.entry.lemma : null,
     stance: cue ? cue.entry.stance : 'neutral',
-    source,
-    appositive,
+    source: f.source,
+    appositive: f.appositive ?? null,
     continues: false,
     sentence,
     paragraph,
-    confidence,
-    rule,
+    confidence: CONFIDENCE[f.rule],
   };
 }
 
@@ -275,7 +313,7 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
         if (np && isCapitalised(tk.value[j + 1]) && closesClause(ctx, np[1], st)) {
           ctx.usedRegion[r] = 1;
           const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
-          out.push(make(ctx, kindOf(), reg.parts.slice(), cue, np, s, 'quote-dash-signature', 0.8));
+          out.push(make(ctx, { kind: kindOf(), parts: reg.parts.slice(), cue, source: np, sentence: s, rule: 'quote-dash-signature' }));
           continue;
         }
       }
@@ -302,9 +340,9 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
         if (kind === 'partial' && parts.length === 1) {
           // “… a misguided approach,” said X — narrative before the quote belongs to the same statement
           const from = tk.start[contentStartTok(ctx, sentOf(ctx, s))];
-          out.push(make(ctx, 'mixed', [[from, reg.close]], trailer.cue, trailer.source, s, 'quote-trailer-mixed', 0.85));
+          out.push(make(ctx, { kind: 'mixed', parts: [[from, reg.close]], cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer-mixed' }));
         } else {
-          out.push(make(ctx, kind, parts, trailer.cue, trailer.source, s, 'quote-trailer', 0.95));
+          out.push(make(ctx, { kind, parts, cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer' }));
         }
         continue;
       }
@@ -322,7 +360,7 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
           if (subj) {
             ctx.usedRegion[r] = 1;
             // after "said," or "told them:" the quotation is a statement of its own, whatever its first letter
-            out.push(make(ctx, punct || upperStart(ctx, r) ? 'direct' : 'partial', reg.parts.slice(), c, subj.np, s, 'quote-lead', 0.9, subj.appositive));
+            out.push(make(ctx, { kind: punct || upperStart(ctx, r) ? 'direct' : 'partial', parts: reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'quote-lead', appositive: subj.appositive }));
             continue;
           }
         }
@@ -337,7 +375,7 @@ function quotePass(ctx: Context, out: RawAttribution[]): void {
         const subj = subjectLeft(tk, openTok, st.a);
         if (subj) {
           ctx.usedRegion[r] = 1;
-          out.push(make(ctx, 'partial', reg.parts.slice(), c, subj.np, s, 'cue-in-quote', 0.85, subj.appositive));
+          out.push(make(ctx, { kind: 'partial', parts: reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'cue-in-quote', appositive: subj.appositive }));
         }
       }
     }
@@ -445,7 +483,16 @@ function cuePass(ctx: Context, out: RawAttribution[]): void {
   }
 }
 
-function withContent(ctx: Context, first: number, end: number, cue: CueHit, source: Range | null, st: Sent, rule: string, confidence: number, appositive: Range | null = null): RawAttribution | null {
+/** How a clause-content pattern found its content: the cue, the source mention, the sentence, the pattern. */
+interface ContentHow {
+  cue: CueHit;
+  source: Range | null;
+  st: Sent;
+  rule: Rule;
+  appositive?: Range | null;
+}
+
+function withContent(ctx: Context, first: number, end: number, how: ContentHow): RawAttribution | null {
   const range = charRange(ctx, first, end);
   if (!range) return null;
   // a one-word content ("Mexico said enough.") is no statement to check
@@ -464,7 +511,7 @@ function withContent(ctx: Context, first: number, end: number, cue: CueHit, sour
       parts = reg.parts.slice();
     }
   }
-  return make(ctx, kind, parts, cue, source, st.s, rule, confidence, appositive);
+  return make(ctx, { kind, parts, cue: how.cue, source: how.source, sentence: how.st.s, rule: how.rule, appositive: how.appositive });
 }
 
 function accordingTo(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttribution | null {
@@ -476,13 +523,13 @@ function accordingTo(ctx: Context, c: CueHit, st: Sent, bodyA: number): RawAttri
     // …, according to X.
     let a = bodyA;
     // content starts after an earlier attribution's end in the same sentence, if any
-    return withContent(ctx, a, before, c, np, st, 'according-to-after', 0.85);
+    return withContent(ctx, a, before, { cue: c, source: np, st, rule: 'according-to-after' });
   }
   // According to X, …
   let k = np[1];
   while (k < st.b && tk.value[k] !== ',' && k - np[1] < 12) k++;
   if (k >= st.b || tk.value[k] !== ',') k = np[1] - 1;
-  return withContent(ctx, k + 1, st.b, c, np, st, 'according-to-before', 0.85);
+  return withContent(ctx, k + 1, st.b, { cue: c, source: np, st, rule: 'according-to-before' });
 }
 
 function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): RawAttribution | null {
@@ -520,7 +567,7 @@ function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): R
   }
   if (!source) return null;
   const end = contentEnd(ctx, content.first, st, content.viaThat);
-  return withContent(ctx, content.first, end, c, source, st, 'participle', 0.8, appositive);
+  return withContent(ctx, content.first, end, { cue: c, source, st, rule: 'participle', appositive });
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', 'am']);
@@ -591,7 +638,7 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
     const end = contentEnd(ctx, content.first, st, content.viaThat);
     // the words between the cue and its content ("said in phone calls with …") hold no cue of their own
     for (let t = c.last + 1; t < content.first; t++) ctx.usedCue[t] = 1;
-    return withContent(ctx, content.first, end, c, subj.np, st, content.viaThat ? 'subject-cue-that' : 'subject-cue-object', content.viaThat ? 0.85 : 0.7, subj.appositive);
+    return withContent(ctx, content.first, end, { cue: c, source: subj.np, st, rule: content.viaThat ? 'subject-cue-that' : 'subject-cue-object', appositive: subj.appositive });
   }
   // "Acts of protest, Mr. Obama said, are acts of patriotism": the statement around a parenthetical cue
   if (subj && subj.np[0] - 1 > bodyA && tk.value[subj.np[0] - 1] === ',' && tk.value[c.last + 1] === ',' && c.last + 2 < st.b && !cueAt(tk, c.last + 2, st.b)) {
@@ -599,7 +646,7 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
     const end = contentEnd(ctx, c.last + 2, st, false);
     const right = charRange(ctx, c.last + 2, end);
     if (left && right) {
-      const found = withContent(ctx, c.last + 2, end, c, subj.np, st, 'parenthetical', 0.8, subj.appositive);
+      const found = withContent(ctx, c.last + 2, end, { cue: c, source: subj.np, st, rule: 'parenthetical', appositive: subj.appositive });
       if (found) {
         found.parts = [left, right];
         for (const r of regionsWithin(ctx, left[0], left[1])) ctx.usedRegion[r] = 1;
@@ -616,13 +663,13 @@ function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttri
     const before = subj.np[0] - 1;
     // (what comes before must be a clause: "As an immigrant, she felt for me" reports nothing)
     if (before > bodyA && (tk.value[before] === ',' || tk.value[before] === '—') && hasVerb(ctx, bodyA, before)) {
-      return withContent(ctx, bodyA, before, c, subj.np, st, 'content-then-source', 0.8, subj.appositive);
+      return withContent(ctx, bodyA, before, { cue: c, source: subj.np, st, rule: 'content-then-source', appositive: subj.appositive });
     }
   }
   // …, said X.
   if (!subj && c.first - 1 > bodyA && tk.value[c.first - 1] === ',') {
     const np = npStartingAt(tk, c.last + 1, st.b);
-    if (np && closesClause(ctx, np[1], st)) return withContent(ctx, bodyA, c.first - 1, c, np, st, 'content-then-cue-source', 0.75);
+    if (np && closesClause(ctx, np[1], st)) return withContent(ctx, bodyA, c.first - 1, { cue: c, source: np, st, rule: 'content-then-cue-source' });
   }
   return null;
 }
@@ -688,7 +735,7 @@ function leftoverPass(ctx: Context, out: RawAttribution[]): void {
       if (words >= 4) break;
     }
     if (words < 4 || !startsSentence(ctx, r, openTok) || !upperStart(ctx, r) || titleCased(ctx.text, reg.parts[0])) continue;
-    const raw = make(ctx, 'direct', reg.parts.slice(), null, null, s, 'continuation', reg.unclosed ? 0.4 : 0.6);
+    const raw = make(ctx, { kind: 'direct', parts: reg.parts.slice(), cue: null, source: null, sentence: s, rule: reg.unclosed ? 'continuation-unclosed' : 'continuation' });
     raw.continues = true;
     out.push(raw);
   }
@@ -736,7 +783,7 @@ function labelPass(ctx: Context, out: RawAttribution[]): void {
     if (!range) continue;
     for (const r of regionsWithin(ctx, range[0], range[1])) ctx.usedRegion[r] = 1;
     const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
-    out.push(make(ctx, inRegion >= 0 ? 'direct' : 'indirect', [range], cue, [first, j], s0, 'label', 0.7));
+    out.push(make(ctx, { kind: inRegion >= 0 ? 'direct' : 'indirect', parts: [range], cue, source: [first, j], sentence: s0, rule: 'label' }));
   }
 }
 

@@ -19,6 +19,4 @@ export interface RawAttribution {
   sentence: number;
   paragraph: number;
   confidence: number;
-  /** How it was found, for debugging and tests. */
-  rule: string;
 }
