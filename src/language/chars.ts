@@ -21,11 +21,6 @@ export function isWs(c: number): boolean {
   );
 }
 
-/** Line terminators: LF, CR (alone or in CRLF), LINE SEPARATOR, PARAGRAPH SEPARATOR. */
-export function isLineBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
-}
-
 /** Closing quotation marks: ” " ’ ' » ›. */
 export function isCloseQuote(c: number): boolean {
   return c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x27 || c === 0xbb || c === 0x203a;

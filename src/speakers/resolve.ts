@@ -325,10 +325,9 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, c
   }
   const m = analyseMention(tk, r.source);
   const s = r.sentence;
-  const inQuote = false;
   const appositive = r.appositive ? analyseMention(tk, r.appositive) : null;
   const take = (e: Entity): Entity => {
-    reg.absorb(e, m, s, true, inQuote);
+    reg.absorb(e, m, s, true, false); // a source is its cue's subject, outside the quote
     if (appositive) absorbAppositive(reg, e, appositive);
     return e;
   };
