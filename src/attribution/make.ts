@@ -1,0 +1,93 @@
+/**
+ * From what a pattern found to a RawAttribution: the cue marked used, the confidence read from the pattern's row
+ * of CONFIDENCE, and for clause contents the quote regions they hold.
+ */
+import type { Context } from './context';
+import type { RawAttribution } from './types';
+import type { CueHit } from '../cues/find';
+import type { Range } from '../language/np';
+import type { QuoteKind } from '../types';
+import { type Sent, charRange, regionsWithin, upperStart } from './clause';
+
+/**
+ * How sure each pattern is of what it found: the attribution's confidence before its source is resolved. The
+ * patterns that rest on punctuation alone (a quote after "said,", a trailer cue) are surest; a quote with no cue
+ * that only follows another, least (less still when its closing mark is missing).
+ */
+export const CONFIDENCE = {
+  'quote-trailer': 0.95,
+  'quote-lead': 0.9,
+  'quote-trailer-mixed': 0.85,
+  'cue-in-quote': 0.85,
+  'according-to-after': 0.85,
+  'according-to-before': 0.85,
+  'subject-cue-that': 0.85,
+  'quote-dash-signature': 0.8,
+  participle: 0.8,
+  parenthetical: 0.8,
+  'content-then-source': 0.8,
+  'content-then-cue-source': 0.75,
+  'subject-cue-object': 0.7,
+  label: 0.7,
+  continuation: 0.6,
+  'continuation-unclosed': 0.4,
+} as const;
+/** The pattern that found an attribution. */
+export type Rule = keyof typeof CONFIDENCE;
+/** What a pattern found, before it becomes a RawAttribution. */
+export interface Found {
+  kind: QuoteKind;
+  parts: [number, number][];
+  cue: CueHit | null;
+  source: Range | null;
+  sentence: number;
+  rule: Rule;
+  appositive?: Range | null;
+}
+export function make(ctx: Context, f: Found): RawAttribution {
+  const { cue, sentence } = f;
+  const paragraph = ctx.seg.sentPara[sentence] ?? 0;
+  if (cue) for (let i = cue.first; i <= cue.last; i++) ctx.usedCue[i] = 1;
+  return {
+    kind: f.kind,
+    parts: f.parts,
+    cue: cue ? [cue.first, cue.last + 1] : null,
+    cueLemma: cue ? cue.entry.lemma : null,
+    stance: cue ? cue.entry.stance : 'neutral',
+    source: f.source,
+    appositive: f.appositive ?? null,
+    continues: false,
+    sentence,
+    paragraph,
+    confidence: CONFIDENCE[f.rule],
+  };
+}
+/** How a clause-content pattern found its content: the cue, the source mention, the sentence, the pattern. */
+export interface ContentHow {
+  cue: CueHit;
+  source: Range | null;
+  st: Sent;
+  rule: Rule;
+  appositive?: Range | null;
+}
+export function withContent(ctx: Context, first: number, end: number, how: ContentHow): RawAttribution | null {
+  const range = charRange(ctx, first, end);
+  if (!range) return null;
+  // a one-word content ("Mexico said enough.") is no statement to check
+  let words = 0;
+  for (let t = first; t < end && words < 2; t++) if (ctx.tk.type[t] === 'word' || ctx.tk.type[t] === 'number') words++;
+  if (words < 2 && !regionsWithin(ctx, range[0], range[1]).length) return null;
+  const inside = regionsWithin(ctx, range[0], range[1]).filter((r) => !ctx.usedRegion[r]);
+  for (const r of inside) ctx.usedRegion[r] = 1;
+  // a content that is only one quote is that quote
+  let kind: QuoteKind = inside.length ? 'mixed' : 'indirect';
+  let parts: [number, number][] = [range];
+  if (inside.length === 1) {
+    const reg = ctx.regions[inside[0]];
+    if (reg.open <= range[0] && reg.close >= range[1] - 1) {
+      kind = upperStart(ctx, inside[0]) ? 'direct' : 'partial';
+      parts = reg.parts.slice();
+    }
+  }
+  return make(ctx, { kind, parts, cue: how.cue, source: how.source, sentence: how.st.s, rule: how.rule, appositive: how.appositive });
+}

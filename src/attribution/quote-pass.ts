@@ -1,0 +1,140 @@
+/**
+ * Pass 1: quotes with a cue beside them: “…,” X said · “…,” said X · X said: “…” · X also “stressed …” ·
+ * “…” ― Name.
+ */
+import { isCapitalised } from '../language/chars';
+import type { Context } from './context';
+import { tokenAt } from '../language/tokens';
+import type { RawAttribution } from './types';
+import { cueAt, type CueHit } from '../cues/find';
+import { npEndingAt, npStartingAt, subjectLeft, type Range } from '../language/np';
+import type { QuoteKind } from '../types';
+import { END_PUNCT, OBJECT_PRONOUNS, DASH_SIGN } from './words';
+import { type Sent, sentOf, contentStartTok, skipBetweenRight, freeRegions, upperStart, startsSentence, closesClause, isTrailingAdjunct, coordinatedSubject } from './clause';
+import { make } from './make';
+
+/** Pass 1: quotes with their cue beside them. */
+export function quotePass(ctx: Context, out: RawAttribution[]): void {
+  const { tk, regions } = ctx;
+  for (const { r, reg, openTok, s } of freeRegions(ctx)) {
+    const closeTok = tokenAt(tk, reg.close); // first token after the region
+    const lastSent = closeTok > 0 ? ctx.sentOfTok[closeTok - 1] : s;
+    const kindOf = (): QuoteKind => (startsSentence(ctx, r, openTok) ? 'direct' : 'partial');
+
+    // “…,” X said / “…,” said X
+    if (!reg.unclosed && closeTok < tk.n && ctx.sentOfTok[closeTok] === lastSent) {
+      const st = sentOf(ctx, lastSent);
+      let j = closeTok;
+      if (tk.value[j] === ',') j++;
+      // “…” ― Jane Doe.  (a quote signed with a dash, as in vox pops and epigraphs)
+      if (DASH_SIGN.has(tk.value[j])) {
+        const np = npStartingAt(tk, j + 1, st.b);
+        if (np && isCapitalised(tk.value[j + 1]) && closesClause(ctx, np[1], st)) {
+          ctx.usedRegion[r] = 1;
+          const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
+          out.push(make(ctx, { kind: kindOf(), parts: reg.parts.slice(), cue, source: np, sentence: s, rule: 'quote-dash-signature' }));
+          continue;
+        }
+      }
+      const trailer = trailerAt(ctx, j, st);
+      if (trailer) {
+        const parts = reg.parts.slice();
+        ctx.usedRegion[r] = 1;
+        // “…,” he said, “…” — the quote goes on after the interruption
+        let after = trailer.end;
+        // "…,” Trump said during a rally in Ohio, “…" — skip a short adjunct up to the comma before the next quote
+        if (r + 1 < regions.length && !ctx.usedRegion[r + 1]) {
+          const nextOpen = tokenAt(tk, regions[r + 1].open);
+          if (nextOpen > after + 1 && nextOpen - after < 14 && tk.value[nextOpen - 1] === ',' && ctx.sentOfTok[nextOpen] === lastSent) {
+            let plain = true;
+            for (let t = after; t < nextOpen - 1 && plain; t++) plain = tk.pos[t] !== 'VERB' && tk.pos[t] !== 'AUX' && !END_PUNCT.has(tk.value[t]);
+            if (plain) after = nextOpen - 1;
+          }
+        }
+        if (after + 1 < tk.n && (tk.value[after] === ',' || tk.value[after] === ':') && r + 1 < regions.length && tokenAt(tk, regions[r + 1].open) === after + 1 && !ctx.usedRegion[r + 1]) {
+          parts.push(...regions[r + 1].parts);
+          ctx.usedRegion[r + 1] = 1;
+        }
+        const kind = kindOf();
+        if (kind === 'partial' && parts.length === 1) {
+          // “… a misguided approach,” said X — narrative before the quote belongs to the same statement
+          const from = tk.start[contentStartTok(ctx, sentOf(ctx, s))];
+          out.push(make(ctx, { kind: 'mixed', parts: [[from, reg.close]], cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer-mixed' }));
+        } else {
+          out.push(make(ctx, { kind, parts, cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer' }));
+        }
+        continue;
+      }
+    }
+    // X said: “…” / X said, “…”
+    if (openTok > 0) {
+      const st = sentOf(ctx, s);
+      let b = openTok - 1;
+      const punct = tk.value[b] === ':' || tk.value[b] === ',';
+      if (punct) b--;
+      if (b >= st.a) {
+        const c = cueAt(tk, b, st.b) ?? listenerCueBefore(ctx, b, st);
+        if (c && c.kind === 'verb' && !ctx.usedCue[c.first] && (punct || upperStart(ctx, r))) {
+          const subj = subjectLeft(tk, c.first, st.a) ?? coordinatedSubject(ctx, c, st.a);
+          if (subj) {
+            ctx.usedRegion[r] = 1;
+            // after "said," or "told them:" the quotation is a statement of its own, whatever its first letter
+            out.push(make(ctx, { kind: punct || upperStart(ctx, r) ? 'direct' : 'partial', parts: reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'quote-lead', appositive: subj.appositive }));
+            continue;
+          }
+        }
+      }
+    }
+    // X also “stressed …” — the cue is the quote's first word
+    const firstIn = openTok + 1;
+    if (firstIn < closeTok && !upperStart(ctx, r)) {
+      const st = sentOf(ctx, s);
+      const c = cueAt(tk, firstIn, st.b);
+      if (c && c.kind === 'verb' && (c.entry.form === 'past' || c.entry.form === 's')) {
+        const subj = subjectLeft(tk, openTok, st.a);
+        if (subj) {
+          ctx.usedRegion[r] = 1;
+          out.push(make(ctx, { kind: 'partial', parts: reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'cue-in-quote', appositive: subj.appositive }));
+        }
+      }
+    }
+  }
+}
+/** "X said" / "said X" / "X told reporters" starting at token j, ending the sentence or a clause. */
+export function trailerAt(ctx: Context, j: number, st: Sent): { cue: CueHit; source: Range; end: number } | null {
+  const { tk } = ctx;
+  if (j >= st.b) return null;
+  // said X
+  const c0 = cueAt(tk, j, st.b);
+  if (c0 && c0.kind === 'verb' && !ctx.usedCue[j]) {
+    const np = npStartingAt(tk, c0.last + 1, st.b);
+    if (np && closesClause(ctx, np[1], st)) return { cue: c0, source: np, end: np[1] };
+    if (!np && c0.last + 1 < st.b) {
+      // "said Smith, who …" — npStartingAt stops at the comma either way; nothing else to try
+    }
+  }
+  // X said
+  const np = npStartingAt(tk, j, st.b);
+  if (!np) return null;
+  const k = skipBetweenRight(ctx, np[1], st.b);
+  const c = cueAt(tk, k, st.b);
+  if (!c || c.kind !== 'verb' || ctx.usedCue[k]) return null;
+  let end = c.last + 1;
+  if (c.entry.listener && end < st.b) {
+    if (OBJECT_PRONOUNS.has(tk.lower[end])) end++;
+    else {
+      const l = npStartingAt(tk, end, st.b);
+      if (l) end = l[1];
+    }
+  }
+  // "“…,” she said." — but not "“…,” she said that …", where the cue has content of its own
+  if (!closesClause(ctx, end, st) && !isTrailingAdjunct(ctx, end, st)) return null;
+  return { cue: c, source: np, end };
+}
+/** "X told reporters:" — the token before the colon ends the listener of a listener cue. */
+export function listenerCueBefore(ctx: Context, b: number, st: Sent): CueHit | null {
+  const np = npEndingAt(ctx.tk, b, st.a);
+  if (!np || np[0] - 1 < st.a) return null;
+  const c = cueAt(ctx.tk, np[0] - 1, st.b);
+  return c && c.entry.listener ? c : null;
+}
