@@ -2,6 +2,7 @@
  * Cue spotting: is the token at i a reporting cue, and of which kind?
  * Verbs come from the lexicon's inflection index; prepositional cues ("according to") are matched as phrases.
  */
+import { words } from '../language/words';
 import type { Tokens } from '../language/tokens';
 import { lookupVerbForm, prepCues, type CueEntry } from './lexicon';
 
@@ -33,7 +34,7 @@ function preps(): Map<string, { words: string[]; entry: CueEntry }[]> {
 
 const VERBAL = new Set(['VERB', 'AUX']);
 /** Pronouns that open a reported clause as its subject. */
-export const CLAUSE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+export const CLAUSE_PRONOUNS = words('clausePronouns');
 
 export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
   const low = tk.lower[i];

@@ -2,6 +2,7 @@
  * Shape tests for short one-line paragraphs: headline-like and section-heading-like.
  * All tests are bounded: they give up on anything longer than a few hundred code units.
  */
+import { words } from '../language/words';
 import { endsLikeSentence, isCloseQuote, isDigit, isLetter, isLower, isQuote, isUpper, isWs } from '../language/chars';
 
 export const HEADLINE_MAX_WORDS = 25;
@@ -10,11 +11,7 @@ export const HEADING_MAX_WORDS = 12;
 export const HEADING_MAX_CHARS = 120;
 
 /** Words that stay lower-case in Title Case. */
-const SMALL_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'so', 'yet', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'off',
-  'on', 'onto', 'out', 'over', 'per', 'to', 'up', 'upon', 'via', 'vs', 'vs.', 'v.', 'with', 'amid', 'after', 'over',
-  'than', 'is', 'be', 'are', 'if', 'de', 'la', 'le', 'du', 'von', 'van', 'al', 'el', 'bin',
-]);
+const SMALL_WORDS = words('smallWords');
 
 export interface LineShape {
   words: number;
@@ -127,7 +124,7 @@ export function isBodyLike(text: string, start: number, end: number): boolean {
   return lineShape(text, start, end).words > HEADING_MAX_WORDS;
 }
 
-const ARTICLES = new Set(['a', 'an', 'the']);
+const ARTICLES = words('articles');
 
 /**
  * Headline-ese: a short single sentence that ends with a period (as scraped headlines often do) but reads like a

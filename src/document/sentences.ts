@@ -7,31 +7,20 @@
  *  - a line break after sentence-final punctuation is a break (forced candidates come in through `cand`).
  * Each candidate is judged on a window of a few tokens, so the pass is linear in the paragraph's tokens.
  */
+import { words } from '../language/words';
 import type { Tokens } from '../language/tokens';
 import { isCloseBracket, isCloseQuote, isDigit, isLower, isTerminal, isUpper, isWs } from '../language/chars';
 
 /** Abbreviations that are followed by a name (never by a new sentence) when the next word is capitalised. */
-const TITLE_ABBR = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'mmes', 'dr', 'drs', 'prof', 'rev', 'revs', 'fr', 'msgr', 'sr', 'sen', 'sens', 'rep',
-  'reps', 'gov', 'govs', 'lt', 'gen', 'gens', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pvt', 'pfc', 'spc', 'adm',
-  'cmdr', 'cdr', 'comdr', 'brig', 'ens', 'supt', 'insp', 'det', 'pres', 'atty', 'asst', 'amb', 'hon', 'ald', 'st',
-  'ste', 'mt', 'ft', 'sec', 'secy', 'dep', 'gov.-elect',
-]);
+const TITLE_ABBR = words('titleAbbr');
 
 /** Abbreviations that are followed by a number inside a sentence ("Sept. 11", "No. 10", "Vol. 3"). */
-const NUMBER_ABBR = new Set([
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'vol', 'vols',
-  'art', 'arts', 'p', 'pp', 'fig', 'figs', 'ch', 'chap', 'sec', 'para', 'ed', 'op', 'cf', 'approx', 'est', 'ca',
-]);
+const NUMBER_ABBR = words('numberAbbr');
 
 /** Speech verbs of a short trailing attribution ("Smith asked."). */
-const SPEECH = new Set([
-  'said', 'says', 'asked', 'asks', 'added', 'adds', 'told', 'replied', 'replies', 'shouted', 'yelled', 'cried',
-  'exclaimed', 'wrote', 'writes', 'continued', 'explained', 'insisted', 'demanded', 'wondered', 'responded',
-  'answered', 'declared', 'stated', 'noted', 'recalled', 'tweeted', 'posted', 'quipped', 'joked', 'warned',
-]);
+const SPEECH = words('trailingSpeechVerbs');
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+const PRONOUNS = words('personalPronouns');
 
 function firstChar(t: Tokens, k: number): number {
   const v = t.value[k];

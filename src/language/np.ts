@@ -3,6 +3,7 @@
  * the source after an inverted cue ("… said the official"), and the listener after "told".
  * Token-level, using wink's POS tags; each walk is bounded, so the cost per cue is constant.
  */
+import { words } from './words';
 import { isCapitalised } from './chars';
 import type { Tokens } from './tokens';
 import { isRoleWord } from './roles';
@@ -12,30 +13,22 @@ export type Range = [number, number]; // token range [first, lastExclusive)
 const MAX_NP = 30;
 
 /** Prepositions that attach a modifier inside a source phrase ("spokesperson for the ministry"). */
-const NP_PREPS = new Set(['of', 'for', 'at', 'in', 'to', 'with', 'from', 'on', 'by']);
+const NP_PREPS = words('nounPhrasePrepositions');
 /** Adverbs and auxiliaries that sit between a subject and its cue ("also", "has repeatedly"). */
-const BETWEEN = new Set([
-  'also', 'reportedly', 'repeatedly', 'previously', 'later', 'recently', 'then', 'again', 'once', 'publicly', 'openly',
-  'further', 'separately', 'similarly', 'earlier', 'today', 'yesterday', 'tonight', 'now', 'still', 'already', 'even',
-  'only', 'just', 'often', 'frequently', 'have', 'has', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could',
-  'should', 'may', 'might', 'did', 'does', 'do', 'not', "n't", 'never', 'always', 'quickly', 'flatly', 'firmly',
-  'strongly', 'explicitly', 'privately', 'directly', 'indirectly', 'simply', 'bluntly', 'angrily', 'calmly', 'reportedly',
-  'allegedly', 'apparently', 'ultimately', 'initially', 'first', 'finally', 'personally', 'specifically', 'particularly',
-  'in', 'particular', 'however', 'meanwhile', 'too',
-]);
+const BETWEEN = words('betweenSubjectAndCue');
 /** Pronoun-like quantifiers that stand as a subject on their own ("all agreed", "others said"). */
-const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'many', 'others', 'several', 'most', 'some', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'many']);
-export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
-const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which']);
+const QUANTIFIER_SUBJECTS = words('quantifierSubjects');
+export const PERSONAL_PRONOUNS = words('personalPronouns');
+const RELATIVE_WORDS = words('relativeWords');
 /** Hedges before a poll share ("about six in 10"). */
-const SHARE_HEDGES = new Set(['about', 'nearly', 'almost', 'roughly', 'only', 'just', 'some', 'around', 'over', 'under']);
+const SHARE_HEDGES = words('shareHedges');
 /** Dashes that bracket an aside between a subject and its cue. */
 const ASIDE_DASHES = new Set(['—', '–', '--']);
-const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
-const DETS = new Set(['the', 'a', 'an', 'another', 'this', 'that', 'these', 'those', 'some', 'one', 'two', 'three', 'several', 'many', 'both', 'other', 'each', 'all', 'most', 'few', 'no']);
+const POSSESSIVE = words('possessives');
+const DETS = words('determiners');
 const DASHES = new Set(['-', '–', '‑']);
 /** Participles that glue a phrase to a noun inside a source: "released by", "issued by", "Geneva-based". */
-const GLUE_PARTICIPLES = new Set(['released', 'issued', 'published', 'posted', 'distributed', 'sent', 'provided', 'based', 'led', 'backed', 'owned', 'run', 'funded', 'affiliated', 'allied', 'aligned', 'appointed', 'elected']);
+const GLUE_PARTICIPLES = words('glueParticiples');
 
 export const isQuoteMark = (v: string): boolean => v === "''" || v === '``' || v === '“' || v === '”' || v === '"' || v === '‘' || v === '’' || v === "'" || v === '«' || v === '»' || v === '„';
 
@@ -133,8 +126,8 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
   return [Math.min(first, j), last + 1];
 }
 
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const MONTHS = words('months');
+const WEEKDAYS = words('weekdays');
 
 /** Skip a time adjunct that ends at i ("… on April 29", "… on Tuesday", "… last week"). */
 function skipTimeLeft(tk: Tokens, i: number, lo: number): number {

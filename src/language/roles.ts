@@ -3,6 +3,7 @@
  * anonymous sources, organisations, groups and spokespeople. Plus the first names, countries, places and
  * organisations of compromise's word lexicon, frozen into model/name-words.json (`npm run lexicons`).
  */
+import { words as wordList } from './words';
 import data from '../model/titles.json';
 import nameWords from '../model/name-words.json';
 
@@ -13,7 +14,7 @@ interface TitleInfo {
   gender: Gender;
 }
 
-const DOCUMENT_HEADS = new Set(['readout', 'statement', 'release', 'communique', 'communiqué', 'report', 'memo', 'letter', 'transcript', 'post', 'tweet', 'filing', 'ruling', 'order', 'verdict', 'decision', 'document', 'notice', 'summary']);
+const DOCUMENT_HEADS = wordList('documentHeads');
 
 let built: {
   titles: Map<string, TitleInfo>; // full lower-case title phrase

@@ -2,6 +2,7 @@
  * What a source mention says about its referent: a pronoun, a name (with titles), or a description
  * ("another senior European official familiar with …", "his press office", "the Geneva-based tribunal").
  */
+import { words } from '../language/words';
 import { isCapitalised } from '../language/chars';
 import type { Tokens } from '../language/tokens';
 import { closingParen, isPollShare, type Range } from '../language/np';
@@ -42,14 +43,14 @@ export interface MentionInfo {
   country: boolean;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
-const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
-const FRESH = new Set(['a', 'an', 'another', 'one', 'some', 'several', 'two', 'three', 'four', 'many', 'other']);
-const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
-const SPLIT_PREPS = new Set(['for', 'at', 'in', 'to', 'with', 'from', 'on', 'by', 'of']);
-const STOP = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'to', 'on', 'and', '’s', "'s", 'another', 'with', 'from', 'by']);
+const PRONOUNS = words('mentionPronouns');
+const POSSESSIVE = words('possessives');
+const FRESH = words('indefiniteDeterminers');
+const DEFINITE = words('definiteDeterminers');
+const SPLIT_PREPS = words('nounPhrasePrepositions');
+const STOP = words('nameStopWords');
 /** Words that follow a head and close the description's core ("privy to", "familiar with"). */
-const POSTMOD = new Set(['privy', 'familiar', 'close', 'involved', 'briefed', 'knowledgeable', 'speaking', 'who', 'with']);
+const POSTMOD = words('descriptionClosers');
 
 /** Light stem for matching affiliations: "Canadian"/"Canada" → "canad", "States"/"State" → "state". */
 function affKey(w: string): string {
