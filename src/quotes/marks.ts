@@ -168,6 +168,7 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
         if (continued) {
           continued.parts.push([start + opener.len, i + 1 - len]);
           continued.close = i + 1;
+          continued.unclosed = false; // carried open from the paragraph before, and closed here
           out.push(continued);
           continued = null;
         } else {
