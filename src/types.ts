@@ -15,7 +15,11 @@ export interface Span {
 export interface ExtractOptions {
   /** Publication date of the story (ISO `YYYY-MM-DD` or a full ISO timestamp); anchors relative dates in claims. */
   publishedAt?: string;
-  /** Canonical URL of the story; carried into exports. */
+  /**
+   * Canonical URL of the story (or another IRI that names it, such as a urn). Carried into the result as
+   * {@link Extraction.url}, and from there it is the default target source of `toWebAnnotations` and the
+   * default `url` of `toSchemaOrgClaims`. An empty string is no URL.
+   */
   url?: string;
   /** Longest input accepted, in UTF-16 code units (default 8,000,000). Longer input throws a RangeError. */
   maxLength?: number;
@@ -141,6 +145,8 @@ export interface Claim {
 
 export interface Extraction {
   schemaVersion: 1;
+  /** The story's URL, as given in `options.url`; absent when none was given. The exports' default source. */
+  url?: string;
   document: DocumentModel;
   speakers: Speaker[];
   quotes: Quote[];

@@ -4,8 +4,9 @@
  * One object per claim that has a speaker. `author` is the speaker: a Person for person / anonymous / unknown
  * speakers, an Organization for organization / group speakers; a person's title becomes `jobTitle`, and the
  * organisation they speak for (`speaksFor` when it names an organisation, else `affiliation`) becomes `affiliation`.
- * `appearance` is the story (a CreativeWork with its `url`, and `datePublished` when known); the claim's own
- * `datePublished` is the story's. `mentions` lists the people, organisations and places the claim names.
+ * `appearance` is the story (a CreativeWork with its `url` — `opts.url`, else the `url` the result was extracted
+ * with — and `datePublished` when known); the claim's own `datePublished` is the story's. `mentions` lists the
+ * people, organisations and places the claim names.
  *
  * The article's own claims (quoteId and speakerId null) have no speaker: they are left out unless
  * `opts.publisher` names the publication, in which case they are included with that Organization as author.
@@ -56,8 +57,8 @@ export interface SchemaOrgClaim {
 }
 
 export interface SchemaOrgClaimsOptions {
-  /** URL of the story. */
-  url: string;
+  /** URL of the story (`appearance.url`). Default: the result's `url` (`options.url` given to extract()); one of the two is required. */
+  url?: string;
   /** Publication date of the story (ISO 8601). */
   datePublished?: string;
   /** Name of the publication: include the article's own claims with it as author. */
@@ -99,10 +100,18 @@ function mentions(c: Claim): SchemaOrgClaim['mentions'] {
   return out.length ? out : undefined;
 }
 
-export function toSchemaOrgClaims(result: Extraction, opts: SchemaOrgClaimsOptions): SchemaOrgClaim[] {
+/** The story's URL: the explicit option, else the URL the result was extracted with. */
+function urlOf(result: Extraction, opts: SchemaOrgClaimsOptions): string {
+  if (typeof opts.url === 'string' && opts.url) return opts.url;
+  if (typeof result?.url === 'string' && result.url) return result.url;
+  throw new TypeError('quotewire.toSchemaOrgClaims: no URL for the claims\' appearance: pass opts.url, or extract the story with options.url');
+}
+
+export function toSchemaOrgClaims(result: Extraction, opts: SchemaOrgClaimsOptions = {}): SchemaOrgClaim[] {
+  const url = urlOf(result, opts);
   const byId = new Map<string, Speaker>();
   for (const s of Array.isArray(result?.speakers) ? result.speakers : []) if (s && typeof s.id === 'string') byId.set(s.id, s);
-  const appearance: SchemaOrgCreativeWork = { '@type': 'CreativeWork', url: opts.url };
+  const appearance: SchemaOrgCreativeWork = { '@type': 'CreativeWork', url };
   if (opts.datePublished) appearance.datePublished = opts.datePublished;
   const min = typeof opts.minCheckworthiness === 'number' ? opts.minCheckworthiness : 0;
   const out: SchemaOrgClaim[] = [];

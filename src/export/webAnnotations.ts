@@ -9,6 +9,9 @@
  * ("speaker: Jane Doe", "kind: direct", "cue: say", "claim-type: quantity", "stance: reported", "quote: q3") for tools.
  * Quote annotations have motivation 'describing'; claim annotations 'classifying'.
  *
+ * The target's source is `opts.source`, else the `url` the result was extracted with (`options.url`), else
+ * `urn:quotewire:source`.
+ *
  * The position selector needs the full input text. Pass it as `opts.text` (exact). Without it the text is rebuilt
  * from the spans in the result; stretches no span covers are assumed to hold no characters outside the Basic
  * Multilingual Plane, so offsets stay exact unless such characters sit between spans.
@@ -66,8 +69,11 @@ export interface WebAnnotation {
 }
 
 export interface WebAnnotationOptions {
-  /** IRI of the annotated story (its URL, or a urn). */
-  source: string;
+  /**
+   * IRI of the annotated story (its URL, or a urn). Default: the result's `url` (`options.url` given to extract()),
+   * else `urn:quotewire:source`.
+   */
+  source?: string;
   /** The input text given to extract(): needed for exact code point offsets and prefix/suffix. */
   text?: string;
   /** Prefix for annotation ids; default `urn:quotewire:<hash of source>:`. Ids end in "quote-q1", "claim-c1". */
@@ -136,8 +142,15 @@ function textual(purpose: TextualBodyPurpose, value: string): TextualBody {
   return { type: 'TextualBody', purpose, value, format: 'text/plain', language: 'en' };
 }
 
-export function toWebAnnotations(result: Extraction, opts: WebAnnotationOptions): WebAnnotation[] {
-  const source = typeof opts?.source === 'string' && opts.source ? opts.source : 'urn:quotewire:source';
+/** The story's IRI: the explicit option, else the URL the result was extracted with, else a placeholder urn. */
+function sourceOf(result: Extraction, opts: WebAnnotationOptions | undefined): string {
+  if (typeof opts?.source === 'string' && opts.source) return opts.source;
+  if (typeof result?.url === 'string' && result.url) return result.url;
+  return 'urn:quotewire:source';
+}
+
+export function toWebAnnotations(result: Extraction, opts: WebAnnotationOptions = {}): WebAnnotation[] {
+  const source = sourceOf(result, opts);
   const text = typeof opts?.text === 'string' ? opts.text : textFromSpans(result);
   const ctxLen = Math.max(0, Math.min(1000, Math.floor(opts?.context ?? 32)));
   const prefix = opts?.idPrefix ?? `urn:quotewire:${fnv1a(source)}:`;
