@@ -9,13 +9,17 @@ import { buildContext } from './attribution/context';
 import { attribute } from './attribution/attribute';
 import { resolveSpeakers, type Entity } from './speakers/resolve';
 import { buildSpeakers } from './speakers/speakers';
-import { checkOptions, checkText } from './options';
+import { checkOptions, checkText, type CheckedOptions } from './options';
 import { buildClaims } from './claims/index';
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
-  const opts = checkOptions(options);
+  return extractChecked(text, checkOptions(options));
+}
+
+/** {@link extract} on options already parsed by src/options.ts: the command line parses its flags and records there. */
+export function extractChecked(text: unknown, opts: CheckedOptions): Extraction {
   checkText(text, opts.maxLength);
   const tk = tokenize(text);
   const seg = segment(tk);
@@ -46,8 +50,11 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     if (parts.length > 1) q.spans = parts;
     return q;
   });
-  const claims = buildClaims({ text, document: seg.model, quotes, speakers, publishedAt: opts.publishedAt });
-  return { schemaVersion: 1, document: seg.model, speakers, quotes, claims };
+  const claims = buildClaims({ text, document: seg.model, quotes, speakers, published: opts.publishedAt });
+  const document = seg.model;
+  return opts.url === null
+    ? { schemaVersion: 1, document, speakers, quotes, claims }
+    : { schemaVersion: 1, url: opts.url, document, speakers, quotes, claims };
 }
 
 export interface Extractor {
@@ -56,13 +63,9 @@ export interface Extractor {
 
 /** An extractor with fixed options; the models load once, on creation. */
 export function createExtractor(options: ExtractOptions = {}): Extractor {
-  checkOptions(options);
-  const base: ExtractOptions = { ...options };
+  const base = checkOptions(options);
   tokenize('');
   return {
-    extract: (text: string, more?: ExtractOptions) => {
-      if (more !== undefined && (more === null || typeof more !== 'object' || Array.isArray(more))) checkOptions(more);
-      return extract(text, more ? { ...base, ...more } : base);
-    },
+    extract: (text: string, more?: ExtractOptions) => extractChecked(text, checkOptions(more, base)),
   };
 }

@@ -10,7 +10,10 @@
  *    RangeError naming "maxLength"); publishedAt must be an ISO date string (YYYY-MM-DD or a full timestamp)
  *    for a day the calendar has (2023-02-30 is a RangeError naming the value; 2024-02-29 is fine);
  *    url must be a string. Options are checked even when the text is empty, and by createExtractor() when the
- *    extractor is made (fail fast), not on its first use.
+ *    extractor is made (fail fast), not on its first use. One parser (src/options.ts) checks them for the API,
+ *    the command line's flags and batch records alike (tests/cli.test.ts compares the three).
+ *  - options.url is carried into the result as `url` (absent when not given, or given empty), and from there
+ *    into the exports' defaults (tests/export.test.ts).
  *  - a text longer than maxLength (default 8,000,000) is a RangeError naming both the length and the limit;
  *    a text exactly maxLength long is accepted.
  *  - the result is plain data: deep-equal to itself after a JSON round trip, and identical on a second call;
@@ -274,6 +277,32 @@ describe('results: deterministic, plain data, the same through createExtractor',
     expect(typeof lib.createExtractor).toBe('function');
     expect(lib.extract('')).toStrictEqual(extract(''));
     expect(() => (lib.extract as unknown as (t: unknown) => unknown)(42)).toThrow(TypeError);
+  });
+});
+
+describe('options.url is carried into the result (issue 9)', () => {
+  const text = 'WASHINGTON (AP) — “We will not back down,” Secretary of State Jane Doe told reporters on Tuesday.';
+  const URL_A = 'https://news.test/a';
+
+  it('extract() and createExtractor() give it back as result.url, first after schemaVersion; no url, no field', () => {
+    const r = extract(text, { url: URL_A, publishedAt: '2023-05-02' });
+    expect(r.url).toBe(URL_A);
+    expect(Object.keys(r).slice(0, 2)).toEqual(['schemaVersion', 'url']);
+    expect(createExtractor({ url: URL_A }).extract(text)).toStrictEqual(extract(text, { url: URL_A }));
+    for (const options of [{}, { url: '' }, { url: undefined }, undefined]) expect('url' in extract(text, options)).toBe(false);
+    // the rest of the result does not depend on it
+    const { url: _url, ...rest } = r;
+    expect(rest).toStrictEqual(extract(text, { publishedAt: '2023-05-02' }));
+  });
+
+  it("an extractor's options are replaced per call, option by option; undefined restores the default", () => {
+    const x = createExtractor({ url: URL_A, publishedAt: '2016-09-12' });
+    expect(x.extract(text, { url: 'urn:b' }).url).toBe('urn:b');
+    expect(x.extract(text, { maxLength: 1000 })).toStrictEqual(extract(text, { url: URL_A, publishedAt: '2016-09-12' }));
+    expect('url' in x.extract(text, { url: undefined })).toBe(false);
+    expect(x.extract(text, { publishedAt: undefined })).toStrictEqual(extract(text, { url: URL_A }));
+    expect(x.extract(text, null as unknown as undefined)).toStrictEqual(x.extract(text));
+    expect(x.extract(text)).toStrictEqual(extract(text, { url: URL_A, publishedAt: '2016-09-12' }));
   });
 });
 

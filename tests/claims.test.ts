@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildClaims, findDates, findEntities, findQuantities, buildEntityContext, splitSentences, REASON_WEIGHTS } from '../src/claims/index';
 import { extract } from '../src/index';
+import { checkOptions } from '../src/options';
 import type { Claim, Cue, CueStance, DocumentModel, Quote, QuoteKind, Span, Speaker, SpeakerKind } from '../src/types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -12,6 +13,9 @@ import type { Claim, Cue, CueStance, DocumentModel, Quote, QuoteKind, Span, Spea
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../fixtures/article.txt', import.meta.url)), 'utf8');
 const PUBLISHED = '2023-05-02';
+/** A publication date as the claims stage gets it: parsed by the options, as extract() parses `publishedAt`. */
+const on = (publishedAt: string) => checkOptions({ publishedAt }).publishedAt;
+const PUB = on(PUBLISHED);
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -97,7 +101,7 @@ function handQuotes(text: string, doc: DocumentModel): Quote[] {
 function fixtureClaims(publishedAt: string | null = PUBLISHED) {
   const document = handDocument(FIXTURE);
   const quotes = handQuotes(FIXTURE, document);
-  const claims = buildClaims({ text: FIXTURE, document, quotes, speakers: SPEAKERS, ...(publishedAt ? { publishedAt } : {}) });
+  const claims = buildClaims({ text: FIXTURE, document, quotes, speakers: SPEAKERS, ...(publishedAt ? { published: on(publishedAt) } : {}) });
   return { document, quotes, claims };
 }
 
@@ -219,20 +223,21 @@ const DATES: [string, D[], D[]][] = [
 
 describe('findDates', () => {
   it.each(DATES)('%s', (text, withPub, withoutPub) => {
-    const rows = (pub?: string) => findDates(text, 0, text.length, pub).map((d): D => [d.span.text, d.value, d.precision]);
+    const rows = (pub?: string) => findDates(text, 0, text.length, pub === undefined ? undefined : on(pub)).map((d): D => [d.span.text, d.value, d.precision]);
     expect(rows(PUBLISHED)).toEqual(withPub);
     expect(rows()).toEqual(withoutPub);
   });
 
   it('takes the latest date not after publication, across a year boundary', () => {
-    expect(findDates('on December 30', 0, 14, '2023-01-05')[0].value).toBe('2022-12-30');
-    expect(findDates('on January 2', 0, 12, '2023-01-05')[0].value).toBe('2023-01-02');
-    expect(findDates('on February 29', 0, 15, '2023-05-02')[0].value).toBe('2020-02-29');
-    expect(findDates('in May', 0, 6, '2023-05-02T10:00:00Z')[0].value).toBe('2023-05');
+    expect(findDates('on December 30', 0, 14, on('2023-01-05'))[0].value).toBe('2022-12-30');
+    expect(findDates('on January 2', 0, 12, on('2023-01-05'))[0].value).toBe('2023-01-02');
+    expect(findDates('on February 29', 0, 15, on('2023-05-02'))[0].value).toBe('2020-02-29');
+    expect(findDates('in May', 0, 6, on('2023-05-02T10:00:00Z'))[0].value).toBe('2023-05');
   });
 
-  it('never guesses a year without publishedAt, and ignores an unusable publishedAt', () => {
-    expect(findDates('on April 23', 0, 11, 'not a date')[0].value).toBe('--04-23');
+  it('never guesses a year without publishedAt; an unusable publishedAt is refused before the claims stage', () => {
+    expect(findDates('on April 23', 0, 11, null)[0].value).toBe('--04-23');
+    expect(() => checkOptions({ publishedAt: 'not a date' })).toThrow(RangeError);
     expect(findDates('on April 31', 0, 11)).toEqual([]);
   });
 });
@@ -396,7 +401,7 @@ describe('buildClaims on the fixture (hand-built quotes)', () => {
       return { id: `q${it.n}`, kind: it.kind, content: span(FIXTURE, it.start, it.end), cue: null, source: null, speakerId: id, paragraph: 0, sentence: 0, confidence: 1 };
     });
     const document = handDocument(FIXTURE);
-    const got = buildClaims({ text: FIXTURE, document, quotes, speakers, publishedAt: PUBLISHED });
+    const got = buildClaims({ text: FIXTURE, document, quotes, speakers, published: PUB });
     expectExactSpans(FIXTURE, got);
     const km = got.find((c) => c.text.text.includes('150 square kilometers'));
     const goal = got.find((c) => c.text.text.includes('Our goal is to make sure'));
@@ -410,7 +415,7 @@ describe("buildClaims on the pipeline's own output for the fixture", () => {
   it('meets the issue checks (skipped while the pipeline finds no quotes)', () => {
     const r = extract(FIXTURE, { publishedAt: PUBLISHED });
     if (!r.quotes.length) return;
-    const claims = r.claims.length ? r.claims : buildClaims({ text: FIXTURE, document: r.document, quotes: r.quotes, speakers: r.speakers, publishedAt: PUBLISHED });
+    const claims = r.claims.length ? r.claims : buildClaims({ text: FIXTURE, document: r.document, quotes: r.quotes, speakers: r.speakers, published: PUB });
     expectExactSpans(FIXTURE, claims);
     const speakerName = (c: Claim | undefined) => r.speakers.find((s) => s.id === c?.speakerId)?.name ?? '';
     const km = claims.find((c) => c.quantities.some((q) => q.value === 150 && q.unit === 'km²'));
@@ -443,7 +448,7 @@ describe('buildClaims on small documents', () => {
     const doc = docOf(text, [ls[1], ls[2]]);
     const inBoiler = find(text, '300 people were killed in 2020');
     const q: Quote = { id: 'q1', kind: 'indirect', content: inBoiler, cue: { span: find(text, 'said', inBoiler.end), lemma: 'say', stance: 'neutral' }, source: find(text, 'police'), speakerId: 's1', paragraph: 1, sentence: 2, confidence: 0.5 };
-    const claims = buildClaims({ text, document: doc, quotes: [q], speakers: [speaker('s1', 'police', 'group', [])], publishedAt: '2023-05-02' });
+    const claims = buildClaims({ text, document: doc, quotes: [q], speakers: [speaker('s1', 'police', 'group', [])], published: PUB });
     expect(claims.map((c) => c.text.text)).toEqual(['Prices rose 5 percent in March, the ministry said.', 'The council approved a $3 million budget on Monday.']);
     for (const c of claims) for (const b of doc.boilerplate) expect(c.text.end <= b.start || c.text.start >= b.end).toBe(true);
     expect(claims[1].quantities[0]).toMatchObject({ value: 3e6, unit: 'USD' });
@@ -507,11 +512,11 @@ describe('robustness', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), fc.string({ maxLength: 20 }), (parts, junk) => {
         const text = parts.join('') + junk;
-        for (const x of [...findQuantities(text, 0, text.length), ...findDates(text, 0, text.length, PUBLISHED), ...findEntities(text, 0, text.length)]) {
+        for (const x of [...findQuantities(text, 0, text.length), ...findDates(text, 0, text.length, PUB), ...findEntities(text, 0, text.length)]) {
           expect(text.slice(x.span.start, x.span.end)).toBe(x.span.text);
           expect(x.span.end).toBeGreaterThan(x.span.start);
         }
-        const claims = buildClaims({ text, document: docOf(text), quotes: [], speakers: [], publishedAt: PUBLISHED });
+        const claims = buildClaims({ text, document: docOf(text), quotes: [], speakers: [], published: PUB });
         expectExactSpans(text, claims);
       }),
       { numRuns: 300 },
@@ -523,7 +528,7 @@ describe('robustness', () => {
       const text = Array(copies).fill(FIXTURE).join('\n\n');
       const document = docOf(text);
       const t0 = performance.now();
-      const claims = buildClaims({ text, document, quotes: [], speakers: SPEAKERS, publishedAt: PUBLISHED });
+      const claims = buildClaims({ text, document, quotes: [], speakers: SPEAKERS, published: PUB });
       return { ms: performance.now() - t0, n: claims.length };
     };
     run(1);

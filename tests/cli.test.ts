@@ -15,6 +15,8 @@ import { readLines, type Line } from '../src/cli/batch';
 import { progressLine } from '../src/cli/progress';
 import { processRecord, recordId } from '../src/cli/record';
 import { displayWidth, formatText, sanitizeCell, truncate } from '../src/cli/text';
+import { extract } from '../src/index';
+import { checkOptions } from '../src/options';
 import type { Extraction, Quote } from '../src/types';
 
 const CLI = resolve('dist/cli.js');
@@ -51,12 +53,12 @@ describe('parseArgs', () => {
   it('reads formats, values and files', () => {
     const o = parseArgs(['-f', 'json', '--published-at=2023-05-02', '--url', 'https://x.test/a', 'a.txt', '-', '--', '--odd-name']);
     expect(o.format).toBe('json');
-    expect(o.publishedAt).toBe('2023-05-02');
-    expect(o.url).toBe('https://x.test/a');
+    expect(o.extract.publishedAt).toEqual({ text: '2023-05-02', year: 2023, month: 5, day: 2 });
+    expect(o.extract.url).toBe('https://x.test/a');
     expect(o.files).toEqual(['a.txt', '-', '--odd-name']);
     expect(parseArgs([]).format).toBe('text');
     const b = parseArgs(['--batch', 'in.jsonl', '-j4', '--max-length', '100']);
-    expect(b).toMatchObject({ batch: 'in.jsonl', threads: 4, maxLength: 100, format: 'jsonl' });
+    expect(b).toMatchObject({ batch: 'in.jsonl', threads: 4, extract: { maxLength: 100 }, format: 'jsonl' });
   });
 
   it('rejects mistakes with a UsageError', () => {
@@ -89,8 +91,8 @@ describe('parseArgs', () => {
       expect((err as Error).message).toContain('--published-at');
       expect((err as Error).message).toContain(v);
     }
-    expect(parseArgs(['--published-at', '2024-02-29']).publishedAt).toBe('2024-02-29');
-    expect(parseArgs(['--published-at=2023-05-02T10:00:00+02:00']).publishedAt).toBe('2023-05-02T10:00:00+02:00');
+    expect(parseArgs(['--published-at', '2024-02-29']).extract.publishedAt?.text).toBe('2024-02-29');
+    expect(parseArgs(['--published-at=2023-05-02T10:00:00+02:00']).extract.publishedAt).toEqual({ text: '2023-05-02T10:00:00+02:00', year: 2023, month: 5, day: 2 });
   });
 
   it('--record-timeout: milliseconds for --batch, 0 for no limit, documented (issue 8)', () => {
@@ -221,7 +223,7 @@ describe('readLines', () => {
 describe('processRecord', () => {
   const ok = () => emptyResult();
   const run = (line: string, extract = ok, maxLength?: number) =>
-    processRecord({ line, lineNo: 7, options: { format: 'jsonl', ...(maxLength ? { maxLength } : {}) } }, extract);
+    processRecord({ line, lineNo: 7, options: { format: 'jsonl', ...(maxLength ? { defaults: checkOptions({ maxLength }) } : {}) } }, extract);
 
   it('answers every kind of bad line with an error record', () => {
     const cases: [string, unknown][] = [
@@ -272,15 +274,113 @@ describe('processRecord', () => {
   it('passes the record options through', () => {
     let seen: unknown;
     const r = processRecord(
-      { line: '{"id":1,"text":"\ufeffhi","url":"https://a.test"}', lineNo: 1, options: { format: 'jsonl', publishedAt: '2020-01-01', maxLength: 50 } },
+      { line: '{"id":1,"text":"\ufeffhi","url":"https://a.test"}', lineNo: 1, options: { format: 'jsonl', defaults: checkOptions({ publishedAt: '2020-01-01', maxLength: 50 }) } },
       (text, options) => {
         seen = { text, options };
         return emptyResult();
       },
     );
     expect(r.ok).toBe(true);
-    expect(seen).toEqual({ text: 'hi', options: { publishedAt: '2020-01-01', url: 'https://a.test', maxLength: 50 } });
+    expect(seen).toEqual({ text: 'hi', options: { publishedAt: { text: '2020-01-01', year: 2020, month: 1, day: 1 }, url: 'https://a.test', maxLength: 50 } });
     expect(JSON.parse(r.out)).toEqual({ id: 1, result: emptyResult() });
+  });
+});
+
+describe('one options parser: the same bad value, the same error from extract(), the flag and a batch record (issue 9)', () => {
+  const thrown = (fn: () => unknown): Error => {
+    try {
+      fn();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('did not throw');
+  };
+  /** The error of a batch record carrying `value` as its `field`. */
+  const recordError = (field: string, value: unknown): string => {
+    const r = processRecord({ line: JSON.stringify({ id: 'r', text: 'hi', [field]: value }), lineNo: 1, options: { format: 'jsonl' } }, () => emptyResult());
+    expect(r.ok).toBe(false);
+    return JSON.parse(r.out).error as string;
+  };
+  /** The API's error for `value`, and the words after the option's name, which every door shares. */
+  const apiError = (field: string, value: unknown) => {
+    const e = thrown(() => extract('He said “hi.”', { [field]: value }));
+    const name = `quotewire: options.${field} `;
+    expect(e.message.startsWith(name), e.message).toBe(true);
+    return { e, words: e.message.slice(name.length) };
+  };
+
+  const BAD_DATES: [string, typeof RangeError][] = [
+    ['2023-02-30', RangeError],
+    ['2023-04-31T10:00:00Z', RangeError],
+    ['2023-13-01', RangeError],
+    ['2023-05-02T25:00', RangeError],
+    ['2023-05-02T10:00+24:00', RangeError],
+    ['yesterday', RangeError],
+    ['', RangeError],
+  ];
+  it.each(BAD_DATES)('publishedAt %j', (value, Class) => {
+    const { e, words } = apiError('publishedAt', value);
+    expect(e).toBeInstanceOf(Class);
+    const flag = thrown(() => parseArgs(['--published-at', value, 'a.txt']));
+    expect(flag).toBeInstanceOf(UsageError);
+    expect(flag.message).toBe(`--published-at ${words}`);
+    expect(flag.cause).toBeInstanceOf(Class);
+    expect(recordError('publishedAt', value)).toBe(`${Class.name}: "publishedAt" ${words}`);
+  });
+
+  it.each<[string, unknown]>([
+    ['publishedAt', 20230502],
+    ['publishedAt', true],
+    ['publishedAt', ['2023-05-02']],
+    ['publishedAt', { y: 2023 }],
+    ['url', 42],
+    ['url', false],
+    ['url', ['https://a.test']],
+  ])('%s %j (no string: the command line cannot give one)', (field, value) => {
+    const { e, words } = apiError(field, value);
+    expect(e).toBeInstanceOf(TypeError);
+    expect(recordError(field, value)).toBe(`TypeError: "${field}" ${words}`);
+  });
+
+  it.each<[string, number | string, typeof TypeError | typeof RangeError]>([
+    ['-5', -5, RangeError],
+    ['1.5', 1.5, TypeError],
+    ['ten', 'ten', TypeError],
+  ])('maxLength: --max-length %s and options.maxLength %j', (flagValue, apiValue, Class) => {
+    const { e, words } = apiError('maxLength', apiValue);
+    expect(e).toBeInstanceOf(Class);
+    const flag = thrown(() => parseArgs(['--max-length', flagValue, 'a.txt']));
+    expect(flag).toBeInstanceOf(UsageError);
+    expect(flag.message).toBe(`--max-length ${words}`);
+    expect(flag.cause).toBeInstanceOf(Class);
+  });
+
+  it('a good value is parsed into the same object from every door', () => {
+    const api = checkOptions({ publishedAt: '2024-02-29T23:30:00-05:00', url: 'https://news.test/a', maxLength: 0 });
+    const flags = parseArgs(['--published-at', '2024-02-29T23:30:00-05:00', '--url', 'https://news.test/a', '--max-length', '0']).extract;
+    expect(flags).toEqual(api);
+    expect(api.publishedAt).toEqual({ text: '2024-02-29T23:30:00-05:00', year: 2024, month: 2, day: 29 });
+    let seen: unknown;
+    processRecord({ line: JSON.stringify({ id: 1, text: '', publishedAt: '2024-02-29T23:30:00-05:00', url: 'https://news.test/a' }), lineNo: 1, options: { format: 'jsonl', defaults: checkOptions({ maxLength: 0 }) } }, (_t, o) => {
+      seen = o;
+      return emptyResult();
+    });
+    expect(seen).toEqual(api);
+  });
+
+  it("a record's null or missing field takes the command line's value; an empty url is no url", () => {
+    const defaults = parseArgs(['--batch', 'x', '--published-at', '2023-05-02', '--url', 'https://news.test/d']).extract;
+    const seen: unknown[] = [];
+    const grab = (_t: string, o: unknown) => {
+      seen.push(o);
+      return emptyResult();
+    };
+    for (const line of ['{"id":1,"text":"a"}', '{"id":2,"text":"a","publishedAt":null,"url":null}', '{"id":3,"text":"a","url":""}']) {
+      expect(processRecord({ line, lineNo: 1, options: { format: 'jsonl', defaults } }, grab).ok).toBe(true);
+    }
+    expect(seen[0]).toEqual(defaults);
+    expect(seen[1]).toEqual(defaults);
+    expect(seen[2]).toEqual({ ...defaults, url: null });
   });
 });
 
@@ -382,6 +482,7 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     const result = JSON.parse(r.stdout) as Extraction;
     expect(result.schemaVersion).toBe(1);
     for (const key of ['document', 'speakers', 'quotes', 'claims'] as const) expect(result[key]).toBeDefined();
+    expect(result.url).toBe('https://news.test/a'); // --url is carried into the result (issue 9)
     for (const q of result.quotes) expect(STORY.slice(q.content.start, q.content.end)).toBe(q.content.text);
     const both = JSON.parse(run(['-f', 'json', '--published-at', '2023-05-02', '--url', 'https://news.test/a', story, story2]).stdout) as Extraction[];
     expect(both).toHaveLength(2);
@@ -395,6 +496,7 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     expect(lines).toHaveLength(3);
     const parsed = lines.map((l) => JSON.parse(l) as Extraction);
     for (const p of parsed) expect(p.schemaVersion).toBe(1);
+    for (const p of parsed) expect('url' in p).toBe(false); // no --url, no url
     expect(lines[0]).toBe(lines[2]);
     // spans index the text as read: CRLF, NUL and emoji kept
     for (const q of parsed[1].quotes) expect(ODD_STORY.slice(q.content.start, q.content.end)).toBe(q.content.text);
@@ -452,6 +554,31 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('cannot read');
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('--published-at and --max-length refuse a bad value in the words of extract(), as usage errors (issue 9)', { timeout: 60_000 }, () => {
+    const cases: [string[], string, unknown][] = [
+      [['--published-at', '2023-02-30', story], 'publishedAt', '2023-02-30'],
+      [['--published-at=yesterday', story], 'publishedAt', 'yesterday'],
+      [['--max-length', '-5', story], 'maxLength', -5],
+      [['--max-length=1.5', story], 'maxLength', 1.5],
+    ];
+    for (const [args, field, value] of cases) {
+      let api: Error | undefined;
+      try {
+        extract('', { [field]: value });
+      } catch (e) {
+        api = e as Error;
+      }
+      const words = api!.message.replace(`quotewire: options.${field} `, '');
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`quotewire: ${args[0].replace(/=.*/, '')} ${words}`);
+    }
+    // 0 is a limit, as in the API: every story but an empty one is refused
+    const zero = run(['--max-length', '0', story]);
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toMatch(/RangeError: text is \d+ UTF-16 code units long, over the maximum of 0/);
   });
 
   it('--max-length refuses a long story with exit 1', { timeout: 60_000 }, () => {

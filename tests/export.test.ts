@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { buildClaims, splitSentences } from '../src/claims/index';
 import { textFromSpans, toSchemaOrgClaims, toWebAnnotations, type WebAnnotation } from '../src/export/index';
 import schema from '../src/export/schema.json';
-import { extract } from '../src/index';
+import { createExtractor, extract } from '../src/index';
+import { checkOptions } from '../src/options';
 import type { DocumentModel, Extraction, Quote, Span, Speaker } from '../src/types';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../fixtures/article.txt', import.meta.url)), 'utf8');
+/** 2023-05-02 as the claims stage gets it: parsed by the options, as extract() parses `publishedAt`. */
+const PUB = checkOptions({ publishedAt: '2023-05-02' }).publishedAt;
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -58,7 +61,7 @@ function fixtureExtraction(): Extraction {
     quote('q3', 'indirect', find(text, 'that the armed forces of Armenia served only in the sovereign territory of the republic'), 's1', 'said that the armed', 'say'),
   ];
   const speakers = [badalyan, ministry, official, state];
-  const claims = buildClaims({ text, document, quotes, speakers, publishedAt: '2023-05-02' });
+  const claims = buildClaims({ text, document, quotes, speakers, published: PUB });
   return { schemaVersion: 1, document, speakers, quotes, claims };
 }
 
@@ -177,6 +180,47 @@ describe('toSchemaOrgClaims', () => {
   });
 });
 
+describe("the exports default to the url the result was extracted with (issue 9)", () => {
+  const URL_A = 'https://news.test/story';
+  const withUrl = extract(FIXTURE, { publishedAt: '2023-05-02', url: URL_A });
+  const without = extract(FIXTURE, { publishedAt: '2023-05-02' });
+
+  it('toWebAnnotations: the target source is options.url', () => {
+    const anns = toWebAnnotations(withUrl, { text: FIXTURE });
+    expect(anns.length).toBe(withUrl.quotes.length + withUrl.claims.length);
+    for (const a of anns) expect(a.target.source).toBe(URL_A);
+    // ids are tagged with the source, as when it is passed explicitly: the same annotations either way
+    expect(anns).toEqual(toWebAnnotations(without, { source: URL_A, text: FIXTURE }));
+    expect(toWebAnnotations(withUrl)).toEqual(toWebAnnotations(without, { source: URL_A }));
+  });
+
+  it("toSchemaOrgClaims: the claims' url and appearance are options.url", () => {
+    const claims = toSchemaOrgClaims(withUrl, { datePublished: '2023-05-02' });
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(c.appearance).toEqual({ '@type': 'CreativeWork', url: URL_A, datePublished: '2023-05-02' });
+    expect(claims).toEqual(toSchemaOrgClaims(without, { url: URL_A, datePublished: '2023-05-02' }));
+    expect(toSchemaOrgClaims(withUrl).every((c) => c.appearance.url === URL_A)).toBe(true);
+  });
+
+  it('an explicit export option still wins', () => {
+    for (const a of toWebAnnotations(withUrl, { source: 'urn:other', text: FIXTURE })) expect(a.target.source).toBe('urn:other');
+    for (const c of toSchemaOrgClaims(withUrl, { url: 'https://other.test/' })) expect(c.appearance.url).toBe('https://other.test/');
+  });
+
+  it('without either: annotations name a placeholder urn; schema.org claims, which need a URL, throw a TypeError naming opts.url', () => {
+    for (const a of toWebAnnotations(without, { text: FIXTURE })) expect(a.target.source).toBe('urn:quotewire:source');
+    expect(() => toSchemaOrgClaims(without)).toThrow(TypeError);
+    expect(() => toSchemaOrgClaims(without, { datePublished: '2023-05-02' })).toThrow(/opts\.url/);
+  });
+
+  it('the result with its url validates against schema.json', () => {
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(withUrl)))).toBe(true);
+    expect(validate({ ...JSON.parse(JSON.stringify(without)), url: 42 })).toBe(false);
+    expect(validate({ ...JSON.parse(JSON.stringify(without)), url: '' })).toBe(false);
+  });
+});
+
 describe('schema.json', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   const validate = ajv.compile(schema);
@@ -194,6 +238,7 @@ describe('schema.json', () => {
     result.claims[0].dates.push({ span: span(FIXTURE, 0, 1), value: null, precision: 'day' }, { span: span(FIXTURE, 0, 1), value: '--04-23', precision: 'day' }, { span: span(FIXTURE, 0, 1), value: '1990s', precision: 'decade' });
     result.document.dateline = { span: span(FIXTURE, 0, 10), place: 'WASHINGTON', agency: null };
     result.document.sections = [{ heading: null, start: 0, end: 10 }];
+    result.url = 'https://example.org/story';
     expect(valid(JSON.parse(JSON.stringify(result)))).toBe(true);
   });
 
@@ -220,7 +265,7 @@ describe('schema.json', () => {
     // until the pipeline wires buildClaims in, add the claims here the way it will
     const result: Extraction = raw.claims.length
       ? raw
-      : { ...raw, claims: buildClaims({ text: FIXTURE, document: raw.document, quotes: raw.quotes, speakers: raw.speakers, publishedAt: '2023-05-02' }) };
+      : { ...raw, claims: buildClaims({ text: FIXTURE, document: raw.document, quotes: raw.quotes, speakers: raw.speakers, published: PUB }) };
     expect(valid(JSON.parse(JSON.stringify(result)))).toBe(true);
     checkAnnotations(FIXTURE, toWebAnnotations(result, { source: 'urn:fixture', text: FIXTURE }));
     const jsonld = toSchemaOrgClaims(result, { url: 'https://example.org/story', datePublished: '2023-05-02' });

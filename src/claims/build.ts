@@ -26,7 +26,7 @@
  */
 import type { Claim, ClaimEntity, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
 import { lex, type Tok } from './lex';
-import { datesInTokens, mayStartDate, parsePublished } from './dates';
+import { datesInTokens, mayStartDate, pubDate, type CalendarDate } from './dates';
 import { quantitiesInTokens } from './quantities';
 import { buildEntityContext, entitiesInTokens } from './entities';
 import { scoreFeatures } from './checkworthy';
@@ -40,8 +40,8 @@ export interface BuildClaimsInput {
   speakers: Speaker[];
   /** Reserved for the pipeline's token pass; not needed (the claims stage lexes its own small windows). */
   sentTok?: unknown;
-  /** ISO date or timestamp of publication; anchors dates without a year and relative dates. */
-  publishedAt?: string;
+  /** The calendar date of publication (`publishedAt`, parsed by src/options.ts); anchors dates without a year and relative dates. */
+  published?: CalendarDate | null;
 }
 
 interface Unit {
@@ -255,7 +255,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   const quotes = Array.isArray(input.quotes) ? input.quotes.filter((q) => q && isSpan(q.content)) : [];
   const speakers = Array.isArray(input.speakers) ? input.speakers.filter((s) => s && typeof s.id === 'string') : [];
   const speakerById = new Map(speakers.map((s) => [s.id, s]));
-  const pub = parsePublished(input.publishedAt);
+  const pub = pubDate(input.published);
 
   const spansOf = (xs: unknown): [number, number][] =>
     (Array.isArray(xs) ? xs : []).filter(isSpan).map((s) => clampSpan(s, n)).filter((x): x is [number, number] => !!x);

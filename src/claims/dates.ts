@@ -13,7 +13,8 @@
  *   "two years ago", "three months ago", "five days ago", "a week ago"                        → year / month / day
  *   "last week", "this week", "next week"                                                     → week ("2023-W17")
  *
- * Resolution with `publishedAt` (YYYY-MM-DD or a full ISO timestamp; its calendar date is used):
+ * Resolution with `publishedAt` (YYYY-MM-DD or a full ISO timestamp; its calendar date is used, as src/options.ts
+ * parses it — this stage takes the year, month and day, never the string):
  *   - a day or month with no year → the latest such date/month not after publication ("next December" → the first
  *     one after it); in a future context ("will meet on May 10", "is scheduled for June", "the upcoming vote on
  *     Dec. 3") → the first one on or after publication;
@@ -50,21 +51,25 @@ const MONTH_CUES = new Set([
 const OF_CUES = new Set(['end', 'beginning', 'start', 'middle', 'rest', 'course', 'month', 'first', 'last', 'half']);
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 
+/** The publication date the claims stage anchors on, as src/options.ts parses it from `publishedAt`. */
+export interface CalendarDate {
+  year: number;
+  /** 1–12. */
+  month: number;
+  /** 1–31, a day the month has. */
+  day: number;
+}
+
+/** The publication date inside this file (short names for the date arithmetic). */
 export interface PubDate {
   y: number;
   m: number;
   d: number;
 }
 
-export function parsePublished(publishedAt?: string): PubDate | null {
-  if (typeof publishedAt !== 'string') return null;
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (!validDay(y, mo, d)) return null;
-  return { y, m: mo, d };
+/** The anchor for a publication date already checked by the options (null: none). */
+export function pubDate(date: CalendarDate | null | undefined): PubDate | null {
+  return date ? { y: date.year, m: date.month, d: date.day } : null;
 }
 
 function daysIn(y: number, m: number): number {
@@ -543,11 +548,12 @@ export function datesInTokens(text: string, toks: readonly Tok[], pub: PubDate |
 }
 
 /**
- * Dates in `text[start, end)`, with absolute offsets. `publishedAt` (ISO date or timestamp) anchors dates without a
- * year and relative dates; without it those stay partial ("--04-23", "--12") or null.
+ * Dates in `text[start, end)`, with absolute offsets. `published` (the calendar date of `publishedAt`, parsed by
+ * src/options.ts) anchors dates without a year and relative dates; without it those stay partial ("--04-23",
+ * "--12") or null.
  */
-export function findDates(text: string, start = 0, end = text.length, publishedAt?: string): ClaimDate[] {
+export function findDates(text: string, start = 0, end = text.length, published?: CalendarDate | null): ClaimDate[] {
   if (typeof text !== 'string') return [];
   const toks = lex(text, start, end);
-  return datesInTokens(text, toks, parsePublished(publishedAt)).map((x) => x.date);
+  return datesInTokens(text, toks, pubDate(published)).map((x) => x.date);
 }

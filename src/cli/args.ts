@@ -2,7 +2,7 @@
  * Command-line arguments of `quotewire`: a small hand-written parser, so that every mistake gets a clear
  * message and exit code 2 (usage error), and `--opt value` / `--opt=value` / `-f value` all work.
  */
-import { publishedAtProblem } from '../options';
+import { defaultOptions, parseMaxLengthText, parsePublishedAt, parseUrl, type CheckedOptions } from '../options';
 
 export const FORMATS = ['text', 'json', 'jsonl', 'html', 'annotations', 'jsonld'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,13 +15,12 @@ export interface CliOptions {
   format: Format;
   /** Whether --format was given explicitly (batch mode defaults to jsonl). */
   formatGiven: boolean;
-  publishedAt?: string;
-  url?: string;
+  /** --published-at, --url and --max-length, parsed by src/options.ts as the API's options are (defaults filled in). */
+  extract: CheckedOptions;
   batch?: string;
   threads?: number;
   /** Batch: the most milliseconds one record may run in its worker; 0: no limit. Default DEFAULT_RECORD_TIMEOUT. */
   recordTimeout?: number;
-  maxLength?: number;
   /** undefined: automatic (stderr is a TTY); false: --no-progress; true: --progress. */
   progress?: boolean;
   help: boolean;
@@ -57,7 +56,8 @@ Options:
                             jsonld       schema.org Claims (JSON-LD)
       --published-at DATE   publication date (YYYY-MM-DD or an ISO timestamp);
                             anchors relative dates in claims
-      --url URL             canonical URL of the story, carried into exports
+      --url URL             canonical URL of the story, carried into the result
+                            ("url") and its exports
       --max-length N        refuse stories longer than N UTF-16 code units
   -b, --batch FILE          batch mode: FILE ("-" for stdin) holds one JSON
                             record per line: {"id", "text", "publishedAt"?,
@@ -89,9 +89,19 @@ function positiveInt(name: string, value: string, max: number): number {
   return n;
 }
 
+/** An option of extract(), by the library's own parser: its TypeError or RangeError becomes a UsageError in the same words. */
+function libraryOption<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof TypeError || err instanceof RangeError) throw new UsageError(err.message, { cause: err });
+    throw err;
+  }
+}
+
 /** Parse argv (without the node executable and script). Throws UsageError. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { files: [], format: 'text', formatGiven: false, help: false, version: false };
+  const opts: CliOptions = { files: [], format: 'text', formatGiven: false, extract: defaultOptions(), help: false, version: false };
   let onlyFiles = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -153,14 +163,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--published-at': {
         const v = value();
-        const problem = publishedAtProblem(v);
-        if (problem) throw new UsageError(`--published-at ${problem}`);
-        opts.publishedAt = v;
+        opts.extract.publishedAt = libraryOption(() => parsePublishedAt(v, '--published-at'));
         break;
       }
-      case '--url':
-        opts.url = value();
+      case '--url': {
+        const v = value();
+        opts.extract.url = libraryOption(() => parseUrl(v, '--url'));
         break;
+      }
       case '-b':
       case '--batch':
         opts.batch = value();
@@ -177,9 +187,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         opts.recordTimeout = ms;
         break;
       }
-      case '--max-length':
-        opts.maxLength = positiveInt('--max-length', value(), Number.MAX_SAFE_INTEGER);
+      case '--max-length': {
+        const v = value();
+        opts.extract.maxLength = libraryOption(() => parseMaxLengthText(v, '--max-length'));
         break;
+      }
       case '--progress':
         flag();
         opts.progress = true;

@@ -23,9 +23,6 @@ import { DEFAULT_RECORD_TIMEOUT, type CliOptions } from './args';
 import { ProgressBar } from './progress';
 import { errorRecord, recordId, STARTED, type RecordOptions, type RecordOutput, type RecordTask } from './record';
 
-/** The library's default maxLength (UTF-16 code units). */
-const DEFAULT_MAX_LENGTH = 8_000_000;
-
 export interface Line {
   lineNo: number;
   /** The decoded line, without its line end; null when it was too long to hold. */
@@ -113,7 +110,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   const window = threads * 4;
   const budget = opts.recordTimeout ?? DEFAULT_RECORD_TIMEOUT;
   const stop = io.stop;
-  const maxBytes = (opts.maxLength ?? DEFAULT_MAX_LENGTH) * 6 + (1 << 20); // a JSON-escaped text is at most 6 bytes a code unit
+  const maxBytes = opts.extract.maxLength * 6 + (1 << 20); // a JSON-escaped text is at most 6 bytes a code unit
 
   const filename = workerPath();
   if (!existsSync(filename)) {
@@ -173,10 +170,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
     }, budget);
   });
 
-  const recordOptions: RecordOptions = { format: opts.format };
-  if (opts.publishedAt !== undefined) recordOptions.publishedAt = opts.publishedAt;
-  if (opts.url !== undefined) recordOptions.url = opts.url;
-  if (opts.maxLength !== undefined) recordOptions.maxLength = opts.maxLength;
+  const recordOptions: RecordOptions = { format: opts.format, defaults: opts.extract };
 
   // Completed records wait here until every earlier one is written: at most `window` of them.
   const completed = new Map<number, RecordOutput & { bytes: number }>();
@@ -241,7 +235,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
         complete(
           lineNo,
           bytes,
-          errorRecord(null, lineNo, `RangeError: the record is ${bytes} bytes long, too long for a story of at most ${opts.maxLength ?? DEFAULT_MAX_LENGTH} characters`),
+          errorRecord(null, lineNo, `RangeError: the record is ${bytes} bytes long, too long for a story of at most ${opts.extract.maxLength} characters`),
         );
         continue;
       }

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { version } from '../../package.json';
-import type { ExtractOptions, Extraction } from '../types';
+import type { Extraction } from '../types';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { exportResult } from './exports';
 import { renderHtmlPage, type HtmlStory } from './html';
@@ -89,7 +89,8 @@ function out(s: string): Promise<void> {
 }
 
 async function runFiles(opts: CliOptions): Promise<number> {
-  const { extract } = await import('../index');
+  const { extractChecked } = await import('../pipeline');
+  const options = opts.extract;
   const files = opts.files.length > 0 ? opts.files : ['-'];
   let code = 0;
   const stories: Story[] = [];
@@ -116,16 +117,12 @@ async function runFiles(opts: CliOptions): Promise<number> {
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-    const options: ExtractOptions = {};
-    if (opts.publishedAt !== undefined) options.publishedAt = opts.publishedAt;
-    if (opts.url !== undefined) options.url = opts.url;
-    if (opts.maxLength !== undefined) options.maxLength = opts.maxLength;
     let result: Extraction;
     try {
-      if (opts.maxLength !== undefined && text.length > opts.maxLength) {
-        throw new RangeError(`text is ${text.length} UTF-16 code units long, over the maximum of ${opts.maxLength}`);
+      if (text.length > options.maxLength) {
+        throw new RangeError(`text is ${text.length} UTF-16 code units long, over the maximum of ${options.maxLength}`);
       }
-      result = extract(text, options);
+      result = extractChecked(text, options);
     } catch (err) {
       fail(`${name}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
       code = Math.max(code, 1);
@@ -163,8 +160,8 @@ async function runFiles(opts: CliOptions): Promise<number> {
         const payloads = stories.map((s) =>
           exportResult(opts.format, s.result, {
             text: s.text,
-            url: opts.url,
-            publishedAt: opts.publishedAt,
+            url: options.url ?? undefined,
+            publishedAt: options.publishedAt?.text,
             file: s.file === '-' ? undefined : s.file,
           }),
         );

@@ -2,17 +2,15 @@
  * One line of a `--batch` file in, one line of output out. Runs in the worker threads; kept apart from the
  * worker's entry so it can be tested without a pool. Never throws: every failure becomes an error record.
  */
-import { publishedAtProblem } from '../options';
-import type { ExtractOptions, Extraction } from '../types';
+import { checkRecordOptions, defaultOptions, type CheckedOptions } from '../options';
+import type { Extraction } from '../types';
 import type { Format } from './args';
 import { exportResult } from './exports';
 
 export interface RecordOptions {
   format: Format;
-  /** Defaults for records that do not carry their own. */
-  publishedAt?: string;
-  url?: string;
-  maxLength?: number;
+  /** The command line's options (--published-at, --url, --max-length): defaults for records without their own. */
+  defaults?: CheckedOptions;
 }
 
 export interface RecordTask {
@@ -27,7 +25,7 @@ export interface RecordOutput {
   out: string;
 }
 
-export type ExtractFn = (text: string, options: ExtractOptions) => Extraction;
+export type ExtractFn = (text: string, options: CheckedOptions) => Extraction;
 
 /** The key of the message a worker posts when it starts a record: `{ [STARTED]: lineNo }`. */
 export const STARTED = 'quotewire:started';
@@ -83,39 +81,24 @@ export function processRecord(task: RecordTask, extract: ExtractFn): RecordOutpu
     const id = r.id;
     if (!('text' in r) || r.text === undefined) return errorRecord(id, lineNo, 'no "text" in the record');
     if (typeof r.text !== 'string') return errorRecord(id, lineNo, `"text" must be a string, got ${typeName(r.text)}`);
-    for (const key of ['publishedAt', 'url'] as const) {
-      if (r[key] != null && typeof r[key] !== 'string') {
-        return errorRecord(id, lineNo, `"${key}" must be a string, got ${typeName(r[key])}`);
-      }
-    }
+    // the record's own publishedAt and url, by the library's parser: a bad one is the API's TypeError or RangeError
+    const extractOptions = checkRecordOptions(r, options.defaults ?? defaultOptions());
     let text = r.text;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const extractOptions: ExtractOptions = {};
-    const publishedAt = (r.publishedAt as string | null | undefined) ?? options.publishedAt;
-    const url = (r.url as string | null | undefined) ?? options.url;
-    if (publishedAt != null) {
-      const problem = publishedAtProblem(publishedAt);
-      if (problem) return errorRecord(id, lineNo, `RangeError: "publishedAt" ${problem}`);
-      extractOptions.publishedAt = publishedAt;
-    }
-    if (url != null) extractOptions.url = url;
-    if (options.maxLength !== undefined) {
-      extractOptions.maxLength = options.maxLength;
-      // The library enforces this too; checking here keeps the answer the same whatever its version.
-      if (text.length > options.maxLength) {
-        return errorRecord(
-          id,
-          lineNo,
-          `RangeError: text is ${text.length} UTF-16 code units long, over the maximum of ${options.maxLength}`,
-        );
-      }
+    // The library enforces this too; checking here words it as the command line does for a story file.
+    if (text.length > extractOptions.maxLength) {
+      return errorRecord(
+        id,
+        lineNo,
+        `RangeError: text is ${text.length} UTF-16 code units long, over the maximum of ${extractOptions.maxLength}`,
+      );
     }
     const result = extract(text, extractOptions);
     const payload = exportResult(options.format, result, {
       text,
       id,
-      ...(url != null ? { url } : {}),
-      ...(publishedAt != null ? { publishedAt } : {}),
+      ...(extractOptions.url !== null ? { url: extractOptions.url } : {}),
+      ...(extractOptions.publishedAt !== null ? { publishedAt: extractOptions.publishedAt.text } : {}),
     });
     return { ok: true, out: JSON.stringify({ id: jsonSafeId(id), result: payload }) };
   } catch (err) {

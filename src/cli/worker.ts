@@ -1,17 +1,16 @@
 /**
- * The batch worker (built to dist/worker.js and run by piscina in each worker thread): the extractor and its
- * models are loaded once per thread, at module load, then every task is one line of the batch file.
+ * The batch worker (built to dist/worker.js and run by piscina in each worker thread): the models are loaded
+ * once per thread, at module load, then every task is one line of the batch file, its options already parsed.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ExtractOptions, Extraction } from '../types';
-import { createExtractor } from '../index';
+import type { Extraction } from '../types';
+import { defaultOptions, type CheckedOptions } from '../options';
+import { extractChecked } from '../pipeline';
 import { processRecord, STARTED, type RecordOutput, type RecordTask } from './record';
-
-const extractor = createExtractor();
 
 // Warm the models up while the main thread is still reading the first lines.
 try {
-  extractor.extract('“We are ready,” she said.');
+  extractChecked('“We are ready,” she said.', defaultOptions());
 } catch {
   // a failing warm-up is not fatal: each record reports its own errors
 }
@@ -41,10 +40,10 @@ function testHooks(text: string): void {
 
 const extract =
   SLOW_MARKER === null && CRASH_MARKER === null
-    ? (text: string, options: ExtractOptions): Extraction => extractor.extract(text, options)
-    : (text: string, options: ExtractOptions): Extraction => {
+    ? extractChecked
+    : (text: string, options: CheckedOptions): Extraction => {
         testHooks(text);
-        return extractor.extract(text, options);
+        return extractChecked(text, options);
       };
 
 export default function run(task: RecordTask): RecordOutput {
