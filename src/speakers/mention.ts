@@ -58,94 +58,145 @@ function affKey(w: string): string {
   return x.length > 5 ? x.slice(0, 5) : x.replace(/s$/, '');
 }
 
+/** Prepositions that open an affiliation after the head ("an official at the State Department"). */
+const AFFILIATION_PREPS = ['for', 'at', 'of', 'in', 'from', 'with', 'to', 'on'];
+
+/** The words of the core after its determiner and possessor: lower-case, and as written. */
+interface CoreWords {
+  words: string[];
+  orig: string[];
+}
+
+/** What the titles and honorifics in the core say: where the name after them starts, and whether there was one. */
+interface TitleScan {
+  nameFrom: number;
+  sawTitle: boolean;
+}
+
 export function analyseMention(tk: Tokens, range: Range): MentionInfo {
   const [a, b] = range;
+  const m = newMention(tk, range);
+  const first = tk.lower[a];
+  if (b - a === 1 && PRONOUNS.has(first)) return pronounMention(m, first);
+  // a share in a poll ("Six in 10", "about one in four"): the respondents, a group
+  if (isPollShare(tk, a, b)) {
+    m.head = 'respondents';
+    m.headClass = 'group';
+    m.plural = true;
+    return m;
+  }
+  m.agent = agentOf(tk, a, b);
+  const coreEnd = m.agent ? m.agent[0] - 2 : b;
+  const headEnd = headEndOf(tk, a, coreEnd);
+  readAffiliation(tk, m, headEnd, coreEnd);
+  const nameStart = readPossessor(tk, m, readDeterminer(m, first), headEnd);
+  const core = coreWords(tk, nameStart, headEnd);
+  if (readOrganizationName(m, core)) return finish(m, core.words);
+  const scan = readTitles(m, core);
+  if (readName(m, core, scan)) return finish(m, core.words);
+  if (readOneOf(m, core.words)) return finish(m, core.words);
+  readDescription(m, core);
+  return finish(m, core.words);
+}
+
+/** A mention with every field at its default: a nominal with no head, its core the whole text. */
+function newMention(tk: Tokens, range: Range): MentionInfo {
+  const [a, b] = range;
   const text = tk.text.slice(tk.start[a], tk.end[b - 1]);
-  const base: MentionInfo = {
+  return {
     range, start: tk.start[a], end: tk.end[b - 1], text, type: 'nominal', pronoun: null, fresh: false, definite: false, plural: false,
     name: [], head: null, headClass: null, titles: [], gender: null, affiliation: [], affiliationText: null, affiliationWords: [], coreText: text, agent: null, possessor: null,
     organizationName: false, country: false,
   };
-  const first = tk.lower[a];
-  if (b - a === 1 && PRONOUNS.has(first)) {
-    base.type = 'pronoun';
-    base.pronoun = first;
-    base.gender = first === 'he' || first === 'his' ? 'm' : first === 'she' || first === 'her' ? 'f' : null;
-    base.plural = first === 'they' || first === 'we' || first === 'their' || first === 'our';
-    return base;
-  }
-  // a share in a poll ("Six in 10", "about one in four"): the respondents, a group
-  if (isPollShare(tk, a, b)) {
-    base.head = 'respondents';
-    base.headClass = 'group';
-    base.plural = true;
-    return base;
-  }
-  // "released by X" / "issued by X": the agent
+}
+
+/** A lone pronoun: its gender and number. */
+function pronounMention(m: MentionInfo, first: string): MentionInfo {
+  m.type = 'pronoun';
+  m.pronoun = first;
+  m.gender = first === 'he' || first === 'his' ? 'm' : first === 'she' || first === 'her' ? 'f' : null;
+  m.plural = first === 'they' || first === 'we' || first === 'their' || first === 'our';
+  return m;
+}
+
+/** "released by X" / "issued by X": the agent, or null. */
+function agentOf(tk: Tokens, a: number, b: number): Range | null {
   for (let i = a; i + 1 < b; i++) {
-    if (tk.lower[i + 1] === 'by' && tk.pos[i] === 'VERB') {
-      base.agent = [i + 2, b];
-      break;
-    }
+    if (tk.lower[i + 1] === 'by' && tk.pos[i] === 'VERB') return [i + 2, b];
   }
-  const coreEnd = base.agent ? base.agent[0] - 2 : b;
-  // the core: up to the first preposition that is not inside a capitalised name ("Court of Justice")
-  let headEnd = coreEnd;
+  return null;
+}
+
+/** Where the head phrase ends: at the first preposition that is not inside a capitalised name ("Court of Justice"), or a post-modifier. */
+function headEndOf(tk: Tokens, a: number, coreEnd: number): number {
   for (let i = a + 1; i < coreEnd; i++) {
     const lw = tk.lower[i];
     if (SPLIT_PREPS.has(lw) && tk.pos[i] === 'ADP') {
       const capBoth = lw === 'of' && isCapitalised(tk.value[i - 1]) && i + 1 < coreEnd && isCapitalised(tk.value[i + 1]);
-      if (!capBoth) {
-        headEnd = i;
-        break;
-      }
+      if (!capBoth) return i;
     }
-    if (POSTMOD.has(lw) && i > a) {
-      headEnd = i;
-      break;
-    }
+    if (POSTMOD.has(lw) && i > a) return i;
   }
-  // affiliation: the phrase after the splitting preposition, up to a post-modifier
-  let coreSet = false;
-  if (headEnd < coreEnd && ['for', 'at', 'of', 'in', 'from', 'with', 'to', 'on'].includes(tk.lower[headEnd]) && !POSTMOD.has(tk.lower[headEnd])) {
+  return coreEnd;
+}
+
+/** The affiliation: the phrase after the splitting preposition, up to a post-modifier; and the core text it closes. */
+function readAffiliation(tk: Tokens, m: MentionInfo, headEnd: number, coreEnd: number): void {
+  const [a, b] = m.range;
+  if (headEnd < coreEnd && AFFILIATION_PREPS.includes(tk.lower[headEnd]) && !POSTMOD.has(tk.lower[headEnd])) {
     let e = headEnd + 1;
     while (e < coreEnd && !POSTMOD.has(tk.lower[e])) e++;
     if (e > headEnd + 1) {
-      base.coreText = tk.text.slice(tk.start[a], tk.end[e - 1]);
-      coreSet = true;
-      base.affiliationText = tk.text.slice(tk.start[headEnd + 1], tk.end[e - 1]);
+      m.coreText = tk.text.slice(tk.start[a], tk.end[e - 1]);
+      m.affiliationText = tk.text.slice(tk.start[headEnd + 1], tk.end[e - 1]);
       for (let i = headEnd + 1; i < e; i++) {
         if (STOP.has(tk.lower[i]) || tk.pos[i] === 'PUNCT') continue;
-        base.affiliation.push(affKey(tk.value[i]));
-        base.affiliationWords.push(tk.lower[i]);
+        m.affiliation.push(affKey(tk.value[i]));
+        m.affiliationWords.push(tk.lower[i]);
       }
+      return;
     }
   }
-  if (!coreSet && headEnd < b) base.coreText = tk.text.slice(tk.start[a], tk.end[Math.max(a, headEnd - 1)]);
-  let i = a;
+  if (headEnd < b) m.coreText = tk.text.slice(tk.start[a], tk.end[Math.max(a, headEnd - 1)]);
+}
+
+/** The determiner: "another"/"a" make a new referent, "the" and possessives a known one; returns the token after it. */
+function readDeterminer(m: MentionInfo, first: string): number {
+  const a = m.range[0];
   if (FRESH.has(first)) {
-    base.fresh = true;
-    i++;
-  } else if (DEFINITE.has(first)) {
-    base.definite = true;
-    i++;
-  } else if (POSSESSIVE.has(first)) {
-    base.definite = true;
-    base.possessor = [a, a + 1];
-    i++;
+    m.fresh = true;
+    return a + 1;
   }
-  // "Brazil’s permanent representative": possessor before ’s
-  for (let k = i; k < headEnd; k++) {
+  if (DEFINITE.has(first)) {
+    m.definite = true;
+    return a + 1;
+  }
+  if (POSSESSIVE.has(first)) {
+    m.definite = true;
+    m.possessor = [a, a + 1];
+    return a + 1;
+  }
+  return a;
+}
+
+/** "Brazil’s permanent representative": the possessor before ’s; returns the token after it. */
+function readPossessor(tk: Tokens, m: MentionInfo, from: number, headEnd: number): number {
+  let i = from;
+  for (let k = from; k < headEnd; k++) {
     if (tk.lower[k] === '’s' || tk.lower[k] === "'s") {
-      base.possessor = [i, k];
-      for (let m = i; m < k; m++) if (!STOP.has(tk.lower[m])) base.affiliation.push(affKey(tk.value[m]));
-      base.definite = true;
+      m.possessor = [i, k];
+      for (let j = i; j < k; j++) if (!STOP.has(tk.lower[j])) m.affiliation.push(affKey(tk.value[j]));
+      m.definite = true;
       i = k + 1;
     }
   }
-  const words: string[] = [];
-  const orig: string[] = [];
-  for (let k = i; k < headEnd; k++) {
+  return i;
+}
+
+/** The core's words up to the head's end, without punctuation and bracketed asides. */
+function coreWords(tk: Tokens, from: number, headEnd: number): CoreWords {
+  const core: CoreWords = { words: [], orig: [] };
+  for (let k = from; k < headEnd; k++) {
     // a bracketed party and state after a name ("Jane Roe (D-Ore.)") is not part of the name
     const close = closingParen(tk, k, headEnd);
     if (close >= 0) {
@@ -153,91 +204,104 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
       continue;
     }
     if (tk.pos[k] === 'PUNCT' && tk.value[k] !== '-' && tk.value[k] !== '.') continue;
-    words.push(tk.lower[k]);
-    orig.push(tk.value[k]);
+    core.words.push(tk.lower[k]);
+    core.orig.push(tk.value[k]);
   }
+  return core;
+}
+
+/** An organisation's proper name ("International Court of Justice", "the State Department"): capitalised, with an organisation word. */
+function readOrganizationName(m: MentionInfo, { words, orig }: CoreWords): boolean {
   const capRun = words.length > 0 && orig.every((w, k) => isCapitalised(w) || STOP.has(words[k]) || w === '-' || w === '.' || w === '&');
   const orgWord = words.findIndex((w) => headClass(w) === 'organization');
-  // an organisation's proper name: "International Court of Justice", "the State Department"
-  if (capRun && orgWord >= 0) {
-    base.type = 'name';
-    base.organizationName = true;
-    base.name = orig.filter((w) => isCapitalised(w) || w === 'of' || w === 'and');
-    base.head = words[orgWord];
-    base.headClass = 'organization';
-    return finish(base, words);
-  }
-  // titles and honorifics, anywhere in the core ("US Secretary of State Jane Doe", "the Polish prime minister")
-  let nameFrom = 0;
-  let sawTitle = false;
+  if (!capRun || orgWord < 0) return false;
+  m.type = 'name';
+  m.organizationName = true;
+  m.name = orig.filter((w) => isCapitalised(w) || w === 'of' || w === 'and');
+  m.head = words[orgWord];
+  m.headClass = 'organization';
+  return true;
+}
+
+/** Titles and honorifics, anywhere in the core ("US Secretary of State Jane Doe", "the Polish prime minister"). */
+function readTitles(m: MentionInfo, { words, orig }: CoreWords): TitleScan {
+  const scan: TitleScan = { nameFrom: 0, sawTitle: false };
   for (let k = 0; k < words.length; k++) {
     const t = titleAt(words, k);
     const h = honorific(words[k]);
     if (h && (!t || t.len === 1) && k + 1 < words.length && isCapitalised(orig[k + 1])) {
-      if (h.gender) base.gender = h.gender;
-      if (h.title) base.titles.push(h.title);
-      nameFrom = k + 1;
-      sawTitle = true;
+      if (h.gender) m.gender = h.gender;
+      if (h.title) m.titles.push(h.title);
+      scan.nameFrom = k + 1;
+      scan.sawTitle = true;
       continue;
     }
     if (t) {
-      base.titles.push(t.title);
-      if (t.gender) base.gender = t.gender;
-      nameFrom = k + t.len;
-      sawTitle = true;
+      m.titles.push(t.title);
+      if (t.gender) m.gender = t.gender;
+      scan.nameFrom = k + t.len;
+      scan.sawTitle = true;
       k += t.len - 1;
     }
   }
-  // modifiers before the head add to the affiliation ("US", "Polish", "State Department")
+  return scan;
+}
+
+/** A name after the titles (a person, or a place or organisation named like one); false when the core ends in a description's head. */
+function readName(m: MentionInfo, { words, orig }: CoreWords, { nameFrom, sawTitle }: TitleScan): boolean {
   const lastCap = orig.length > 0 && isCapitalised(orig[orig.length - 1]);
   const nameWords = lastCap ? orig.slice(nameFrom).filter((w) => isCapitalised(w) || w === '-' || w === '.') : [];
-  if (nameWords.length && nameFrom < words.length && !(headClass(words[words.length - 1]) && headClass(words[words.length - 1]) !== 'title' && !sawTitle)) {
-    base.type = 'name';
-    base.name = nameWords;
-    for (let k = 0; k < nameFrom; k++) if (isCapitalised(orig[k]) && !isTitleModifier(words[k]) && !titleAt(words, k)) base.affiliation.push(affKey(orig[k]));
-    const lowName = nameWords.map((w) => w.toLowerCase());
-    if (base.definite && !sawTitle) base.organizationName = true; // "The New York Post"
-    if (lowName.every((w) => isPlaceWord(w) || w === 'the' || w === '-') || (lowName.length === 1 && isKnownOrganization(lowName[0]))) {
-      base.organizationName = true;
-      base.country = lowName.some((w) => isCountry(w) || isPlaceWord(w));
-    }
-    if (!base.gender && !base.organizationName) {
-      const g = firstNameGender(lowName[0]);
-      if (g && lowName.length > 1) base.gender = g;
-    }
-    return finish(base, words);
+  const lastClass = headClass(words[words.length - 1]);
+  if (!nameWords.length || nameFrom >= words.length || (lastClass && lastClass !== 'title' && !sawTitle)) return false;
+  m.type = 'name';
+  m.name = nameWords;
+  // modifiers before the name add to the affiliation ("US", "Polish", "State Department")
+  for (let k = 0; k < nameFrom; k++) if (isCapitalised(orig[k]) && !isTitleModifier(words[k]) && !titleAt(words, k)) m.affiliation.push(affKey(orig[k]));
+  const lowName = nameWords.map((w) => w.toLowerCase());
+  if (m.definite && !sawTitle) m.organizationName = true; // "The New York Post"
+  if (lowName.every((w) => isPlaceWord(w) || w === 'the' || w === '-') || (lowName.length === 1 && isKnownOrganization(lowName[0]))) {
+    m.organizationName = true;
+    m.country = lowName.some((w) => isCountry(w) || isPlaceWord(w));
   }
-  // "one of the diplomats": the head is in the of-phrase, and "one" makes it a single person
-  if (!words.length && base.fresh && base.affiliationWords.length) {
-    const w = base.affiliationWords[base.affiliationWords.length - 1];
-    const cls = headClass(w) ?? headClass(w.replace(/s$/, ''));
-    if (cls) {
-      base.head = w.replace(/s$/, '');
-      base.headClass = cls === 'group' ? 'anonymous' : cls;
-      return finish(base, words);
-    }
+  if (!m.gender && !m.organizationName) {
+    const g = firstNameGender(lowName[0]);
+    if (g && lowName.length > 1) m.gender = g;
   }
-  // a description: the longest known head at the end of the core
-  for (let n = Math.min(3, words.length); n >= 1 && !base.head; n--) {
+  return true;
+}
+
+/** "one of the diplomats": the head is in the of-phrase, and "one" makes it a single person. */
+function readOneOf(m: MentionInfo, words: string[]): boolean {
+  if (words.length || !m.fresh || !m.affiliationWords.length) return false;
+  const w = m.affiliationWords[m.affiliationWords.length - 1];
+  const cls = headClass(w) ?? headClass(w.replace(/s$/, ''));
+  if (!cls) return false;
+  m.head = w.replace(/s$/, '');
+  m.headClass = cls === 'group' ? 'anonymous' : cls;
+  return true;
+}
+
+/** A description: the longest known head at the end of the core, and its capitalised modifiers as affiliation. */
+function readDescription(m: MentionInfo, { words, orig }: CoreWords): void {
+  for (let n = Math.min(3, words.length); n >= 1 && !m.head; n--) {
     const phrase = words.slice(words.length - n).join(' ');
     const cls = headClass(phrase);
     if (cls) {
-      base.head = phrase;
-      base.headClass = cls;
+      m.head = phrase;
+      m.headClass = cls;
     }
   }
-  if (!base.head && words.length) {
+  if (!m.head && words.length) {
     const last = words[words.length - 1];
     const cls = headClass(last.replace(/s$/, ''));
     if (cls) {
-      base.head = last;
-      base.headClass = cls === 'anonymous' || cls === 'spokes' ? 'group' : cls;
+      m.head = last;
+      m.headClass = cls === 'anonymous' || cls === 'spokes' ? 'group' : cls;
     }
   }
   for (let k = 0; k < Math.max(0, words.length - 1); k++) {
-    if (isCapitalised(orig[k]) && !isTitleModifier(words[k])) base.affiliation.push(affKey(orig[k]));
+    if (isCapitalised(orig[k]) && !isTitleModifier(words[k])) m.affiliation.push(affKey(orig[k]));
   }
-  return finish(base, words);
 }
 
 function finish(base: MentionInfo, words: string[]): MentionInfo {
