@@ -9,6 +9,7 @@
  *   4. memory       peak RSS / heap of one extract() on the 1 MB story, in a child process with --expose-gc
  *   5. linearity    each pathological input family at S and 4S: per-char cost ratio (flag > 2 as SUPERLINEAR)
  *   6. crafted      each crafted-token input (URL / e-mail / number shapes) vs an ordinary story of its length (≤ 3)
+ *   7. batch        `quotewire --batch` with 1 and 2 worker threads vs a single-thread loop over the same stories
  *
  * It reports, it does not gate: exit code 0 unless the library cannot be loaded at all.
  * Writes bench/results/latest.json (date, node version, CPU model, core count and every number printed).
@@ -27,9 +28,9 @@ import { checkExtraction } from './validate.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const argOf = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-/** --only=1,5 runs just those sections (1 throughput, 2 cold start, 3 scaling, 4 memory, 5 linearity, 6 crafted). */
-const RUN = new Set((argOf('only') ?? '1,2,3,4,5,6').split(',').map(Number));
-const PARTIAL = RUN.size < 6;
+/** --only=1,5 runs just those sections (1 throughput, 2 cold start, 3 scaling, 4 memory, 5 linearity, 6 crafted, 7 batch). */
+const RUN = new Set((argOf('only') ?? '1,2,3,4,5,6,7').split(',').map(Number));
+const PARTIAL = RUN.size < 7;
 /** --families=cueFlood,manySpeakers limits section 5 to those input families. */
 const FAMILIES = argOf('families')?.split(',');
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -39,7 +40,7 @@ const CORPUS = resolve(ROOT, '..', 'shared', 'corpora', 'polnear-dev.jsonl');
 const FIXTURE = join(ROOT, 'fixtures', 'article.txt');
 const RESULTS = join(HERE, 'results', 'latest.json');
 
-const TARGET = { throughputRatio: 0.35, throughputRatioSbdPos: 0.5, coldStartRatio: 1.5, scalingRatio: 1.3, linearWarn: 1.5, linearFail: 2, craftedRatio: 3 };
+const TARGET = { throughputRatio: 0.35, throughputRatioSbdPos: 0.5, coldStartRatio: 1.5, scalingRatio: 1.3, linearWarn: 1.5, linearFail: 2, craftedRatio: 3, batchSpeedup: 1.6 };
 const CFG = QUICK
   ? { warmup: 1, rounds: 5, spawns: 3, smallRounds: 3, bigRounds: 2, bigWarmup: 0 }
   : { warmup: 2, rounds: 9, spawns: 5, smallRounds: 5, bigRounds: 3, bigWarmup: 1 };
@@ -404,6 +405,57 @@ if (RUN.has(6)) {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ 7. batch
+// The command line's --batch over N stories (the corpus repeated), with 1 and 2 worker threads, against one thread
+// calling extract() in a loop over the same stories in this process. Wall times, so the load average is printed:
+// on a busy machine the 2-thread figure cannot show what it would on an idle one. -j 1 against the loop is the
+// per-record cost in a worker against the loop's (near 1.0 when workers run as well-optimised code as the loop).
+if (RUN.has(7)) section(`7. batch: --batch -j 1 and -j 2 vs a single-thread loop (target: -j 2 ≥ ${TARGET.batchSpeedup}× the loop on an idle ${cores}-core machine)`);
+if (RUN.has(7)) {
+  const n = QUICK ? 400 : 2000;
+  const stories = [];
+  for (let i = 0; stories.length < n; i++) stories.push(texts[i % texts.length]);
+  const file = join(os.tmpdir(), `quotewire-bench-batch-${process.pid}.jsonl`);
+  writeFileSync(file, stories.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n');
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const runBatch = (threads) => new Promise((resolvePromise, reject) => {
+    const t0 = now();
+    const child = spawn(process.execPath, [cli, '--batch', file, '-j', String(threads), '-f', 'jsonl'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let lines = 0;
+    child.stdout.on('data', (d) => { for (let k = 0; k < d.length; k++) if (d[k] === 10) lines++; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 && lines === n ? resolvePromise(now() - t0) : reject(new Error(`batch -j ${threads} exited ${code} with ${lines}/${n} lines`))));
+  });
+  try {
+    const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    gc();
+    let t0 = now();
+    for (const t of stories) extract(t);
+    const loopMs = now() - t0;
+    const j1 = await runBatch(1);
+    const j2 = await runBatch(2);
+    t0 = now();
+    for (const t of stories) extract(t);
+    const loopMs2 = now() - t0;
+    const loop = Math.min(loopMs, loopMs2);
+    results.batch = {
+      stories: n, loadAverage: load, loopMs: Math.round(loop), j1Ms: Math.round(j1), j2Ms: Math.round(j2),
+      speedupJ2: +(loop / j2).toFixed(2), workerCostJ1: +(j1 / loop).toFixed(2), pass: loop / j2 >= TARGET.batchSpeedup,
+    };
+    console.log(`  ${n} stories; load average before: ${load}`);
+    line('single-thread loop', `${fmt(loop)} ms`, '', null);
+    line('--batch -j 1', `${fmt(j1)} ms`, '', null);
+    line('--batch -j 2', `${fmt(j2)} ms`, '', null);
+    line('speed-up of -j 2 over the loop', `${fmt(loop / j2, 2)}×`, `≥ ${TARGET.batchSpeedup}`, results.batch.pass);
+    line('-j 1 time / loop time (worker cost)', fmt(j1 / loop, 2), '≈ 1', null);
+  } catch (e) {
+    results.batch = { error: String(e.message).slice(0, 300), pass: false };
+    console.log(`  ${results.batch.error}`);
+  } finally {
+    unlinkSync(file);
+  }
+}
+
 // ------------------------------------------------------------------------------------------------ summary
 section('summary');
 {
@@ -422,6 +474,8 @@ section('summary');
   for (const r of bad) console.log(`    ${r.family}: ${r.verdict} ${r.sizes ?? ''} ratio ${r.ratio ?? ''}${r.error ? ` ${r.error}` : ''}`);
   const invalid = fams.filter((r) => r.valid === false);
   for (const r of invalid) console.log(`    ${r.family}: INVALID OUTPUT ${r.problems[0]}`);
+  const bt = results.batch;
+  line('batch -j 2 speed-up over a loop', bt ? (bt.error ? 'error' : `${fmt(bt.speedupJ2, 2)}×`) : 'n/a', `≥ ${TARGET.batchSpeedup}`, bt && !bt.error ? bt.pass : null);
   const k = results.crafted;
   line('crafted tokens, worst ratio to ordinary', k ? (k.error ? 'error' : `${fmt(k.worst, 2)}×`) : 'n/a', `≤ ${TARGET.craftedRatio}`, k ? k.pass : null);
 }
