@@ -96,6 +96,18 @@ interface Open {
   len: number;
 }
 
+/** The scan of one paragraph: its range and index, the marks open in it, and a region continued from the paragraph before. */
+interface ParaScan {
+  text: string;
+  p: number;
+  start: number;
+  end: number;
+  stack: Open[];
+  continued: QuoteRegion | null;
+  /** The regions found so far, in all paragraphs. */
+  out: QuoteRegion[];
+}
+
 /**
  * Find the top-level quoted regions in the given paragraphs (spans into text, in order).
  * Nested quotes (single inside double) are part of their outer region.
@@ -110,86 +122,10 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
       carry = null;
       continue;
     }
-    const stack: Open[] = [];
-    let continued: QuoteRegion | null = null;
-    // a carried region continues only when this paragraph opens with a double mark
-    if (carry) {
-      const c0 = text.charCodeAt(start);
-      if (c0 === 0x201c || c0 === 0x22 || c0 === 0xab || c0 === 0x201e || (c0 === 0x27 && text.charCodeAt(start + 1) === 0x27)) {
-        continued = carry;
-        stack.push({ at: start, double: true, len: text.charCodeAt(start) === 0x27 ? 2 : 1 });
-      } else {
-        carry.unclosed = true;
-        out.push(carry);
-      }
-      carry = null;
-    }
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (!isMarkCode(code)) continue;
-      if (continued && i === start) {
-        // the continuation mark, already on the stack
-        if (code === 0x27) i++;
-        continue;
-      }
-      // '' used as a double quotation mark
-      const twin = code === 0x27 && i + 1 < end && text.charCodeAt(i + 1) === 0x27;
-      let q = twin ? classify2(text, i, start, end) : classify(text, i, start, end);
-      const len = twin ? 2 : 1;
-      if (q === Q.None) continue;
-      const top = stack.length ? stack[stack.length - 1] : null;
-      if (q === Q.AmbigDouble) q = top && top.double ? Q.CloseDouble : Q.OpenDouble;
-      // a right mark used as an opener (”Quote…”): nothing double is open, space before, a word after
-      if (q === Q.CloseDouble && code === 0x201d && !stack.some((o) => o.double) && opensAfter(i > start ? text.charCodeAt(i - 1) : -1) && i + 1 < end && !isSpace(text.charCodeAt(i + 1)) && text.indexOf('\u201d', i + 1) >= 0 && text.indexOf('\u201d', i + 1) < end) q = Q.OpenDouble;
-      if (q === Q.AmbigSingle) q = top && !top.double ? Q.CloseSingle : Q.None;
-      if (q === Q.OpenDouble) {
-        // a straight " while a straight " is open closes it
-        if (code === 0x22 && top && top.double && text.charCodeAt(top.at) === 0x22 && !opensAfter(i > start ? text.charCodeAt(i - 1) : -1)) {
-          q = Q.CloseDouble;
-        } else {
-          stack.push({ at: i, double: true, len });
-          if (twin) i++;
-          continue;
-        }
-      }
-      if (q === Q.OpenSingle) {
-        stack.push({ at: i, double: false, len: 1 });
-        continue;
-      }
-      const wantDouble = q === Q.CloseDouble;
-      // find the matching opener; unmatched closers are dropped
-      let k = stack.length - 1;
-      while (k >= 0 && stack[k].double !== wantDouble) k--;
-      if (twin) i++;
-      if (k < 0) continue;
-      const opener = stack[k];
-      stack.length = k; // anything opened inside and never closed is dropped with it
-      if (k === 0) {
-        if (continued) {
-          continued.parts.push([start + opener.len, i + 1 - len]);
-          continued.close = i + 1;
-          continued.unclosed = false; // carried open from the paragraph before, and closed here
-          out.push(continued);
-          continued = null;
-        } else {
-          out.push({ open: opener.at, close: i + 1, parts: [[opener.at + opener.len, i + 1 - len]], paragraph: p, single: !opener.double, unclosed: false });
-        }
-      }
-    }
-    // what is left open at the paragraph's end
-    const bottom = stack.length ? stack[0] : null;
-    if (bottom && bottom.double) {
-      const region: QuoteRegion = continued ?? { open: bottom.at, close: end, parts: [], paragraph: p, single: false, unclosed: true };
-      region.parts.push([bottom.at + bottom.len, end]);
-      region.close = end;
-      carry = region;
-    } else if (continued) {
-      // the continued quote's closing mark is missing: cut it here
-      continued.parts.push([start + (text.charCodeAt(start) === 0x27 ? 2 : 1), end]);
-      continued.close = end;
-      continued.unclosed = true;
-      out.push(continued);
-    }
+    const scan: ParaScan = { text, p, start, end, stack: [], continued: null, out };
+    if (carry) continueCarried(scan, carry);
+    scanMarks(scan);
+    carry = endParagraph(scan);
   }
   if (carry) {
     carry.unclosed = true;
@@ -197,4 +133,109 @@ export function findQuoteRegions(text: string, paragraphs: readonly { start: num
   }
   out.sort((a, b) => a.open - b.open);
   return out;
+}
+
+/** A carried region continues only when this paragraph opens with a double mark; otherwise it ends, unclosed, where it was cut. */
+function continueCarried(s: ParaScan, carry: QuoteRegion): void {
+  const { text, start } = s;
+  const c0 = text.charCodeAt(start);
+  if (c0 === 0x201c || c0 === 0x22 || c0 === 0xab || c0 === 0x201e || (c0 === 0x27 && text.charCodeAt(start + 1) === 0x27)) {
+    s.continued = carry;
+    s.stack.push({ at: start, double: true, len: text.charCodeAt(start) === 0x27 ? 2 : 1 });
+  } else {
+    carry.unclosed = true;
+    s.out.push(carry);
+  }
+}
+
+/** One pass over the paragraph's marks: openers go on the stack, closers pop it and complete regions. */
+function scanMarks(s: ParaScan): void {
+  const { text, start, end, stack } = s;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isMarkCode(code)) continue;
+    if (s.continued && i === start) {
+      // the continuation mark, already on the stack
+      if (code === 0x27) i++;
+      continue;
+    }
+    // '' used as a double quotation mark
+    const twin = code === 0x27 && i + 1 < end && text.charCodeAt(i + 1) === 0x27;
+    const classified = twin ? classify2(text, i, start, end) : classify(text, i, start, end);
+    const len = twin ? 2 : 1;
+    if (classified === Q.None) continue;
+    const q = settleMark(s, i, classified, code);
+    if (q === Q.OpenDouble) {
+      stack.push({ at: i, double: true, len });
+      if (twin) i++;
+      continue;
+    }
+    if (q === Q.OpenSingle) {
+      stack.push({ at: i, double: false, len: 1 });
+      continue;
+    }
+    if (twin) i++;
+    // (an ambiguous single mark settled to None still looks for a single opener below the top)
+    closeMark(s, i, q === Q.CloseDouble, len);
+  }
+}
+
+/** Settles a mark against the marks open before it: whether an ambiguous or misused mark opens or closes here. */
+function settleMark(s: ParaScan, i: number, classified: Q, code: number): Q {
+  const { text, start, end, stack } = s;
+  const top = stack.length ? stack[stack.length - 1] : null;
+  let q = classified;
+  if (q === Q.AmbigDouble) q = top && top.double ? Q.CloseDouble : Q.OpenDouble;
+  // a right mark used as an opener (”Quote…”): nothing double is open, space before, a word after
+  if (q === Q.CloseDouble && code === 0x201d && !stack.some((o) => o.double) && opensAfter(i > start ? text.charCodeAt(i - 1) : -1) && i + 1 < end && !isSpace(text.charCodeAt(i + 1)) && text.indexOf('\u201d', i + 1) >= 0 && text.indexOf('\u201d', i + 1) < end) q = Q.OpenDouble;
+  if (q === Q.AmbigSingle) q = top && !top.double ? Q.CloseSingle : Q.None;
+  // a straight " while a straight " is open closes it
+  if (q === Q.OpenDouble && code === 0x22 && top && top.double && text.charCodeAt(top.at) === 0x22 && !opensAfter(i > start ? text.charCodeAt(i - 1) : -1)) q = Q.CloseDouble;
+  return q;
+}
+
+/**
+ * A closing mark ending at i: it closes the innermost opener of its kind (an unmatched closer is dropped), and when
+ * that opener is the bottom of the stack a top-level region is complete.
+ */
+function closeMark(s: ParaScan, i: number, wantDouble: boolean, len: number): void {
+  const { stack } = s;
+  let k = stack.length - 1;
+  while (k >= 0 && stack[k].double !== wantDouble) k--;
+  if (k < 0) return;
+  const opener = stack[k];
+  stack.length = k; // anything opened inside and never closed is dropped with it
+  if (k !== 0) return;
+  const continued = s.continued;
+  if (continued) {
+    continued.parts.push([s.start + opener.len, i + 1 - len]);
+    continued.close = i + 1;
+    continued.unclosed = false; // carried open from the paragraph before, and closed here
+    s.out.push(continued);
+    s.continued = null;
+  } else {
+    s.out.push({ open: opener.at, close: i + 1, parts: [[opener.at + opener.len, i + 1 - len]], paragraph: s.p, single: !opener.double, unclosed: false });
+  }
+}
+
+/**
+ * What is left open at the paragraph's end: an open double quote is carried to the next paragraph (returned); a
+ * continued quote whose closing mark is missing is cut here, unclosed.
+ */
+function endParagraph(s: ParaScan): QuoteRegion | null {
+  const { text, start, end, stack, continued } = s;
+  const bottom = stack.length ? stack[0] : null;
+  if (bottom && bottom.double) {
+    const region: QuoteRegion = continued ?? { open: bottom.at, close: end, parts: [], paragraph: s.p, single: false, unclosed: true };
+    region.parts.push([bottom.at + bottom.len, end]);
+    region.close = end;
+    return region;
+  }
+  if (continued) {
+    continued.parts.push([start + (text.charCodeAt(start) === 0x27 ? 2 : 1), end]);
+    continued.close = end;
+    continued.unclosed = true;
+    s.out.push(continued);
+  }
+  return null;
 }
