@@ -9,97 +9,129 @@ import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
 import { npEndingAt, npStartingAt, subjectLeft, type Range } from '../language/np';
 import type { QuoteKind } from '../types';
+import type { QuoteRegion } from '../quotes/marks';
 import { END_PUNCT, OBJECT_PRONOUNS, DASH_SIGN } from './words';
 import { type Sent, sentOf, contentStartTok, skipBetweenRight, freeRegions, upperStart, startsSentence, closesClause, isTrailingAdjunct, coordinatedSubject } from './clause';
 import { make } from './make';
 
+/** A free quote region as the patterns below see it. */
+interface QuoteAt {
+  r: number;
+  reg: QuoteRegion;
+  openTok: number;
+  /** The first token after the region. */
+  closeTok: number;
+  /** The sentence the region opens in. */
+  s: number;
+  /** The sentence its last token is in. */
+  lastSent: number;
+}
+
 /** Pass 1: quotes with their cue beside them. */
 export function quotePass(ctx: Context, out: RawAttribution[]): void {
-  const { tk, regions } = ctx;
+  const { tk } = ctx;
   for (const { r, reg, openTok, s } of freeRegions(ctx)) {
     const closeTok = tokenAt(tk, reg.close); // first token after the region
-    const lastSent = closeTok > 0 ? ctx.sentOfTok[closeTok - 1] : s;
-    const kindOf = (): QuoteKind => (startsSentence(ctx, r, openTok) ? 'direct' : 'partial');
-
-    // “…,” X said / “…,” said X
-    if (!reg.unclosed && closeTok < tk.n && ctx.sentOfTok[closeTok] === lastSent) {
-      const st = sentOf(ctx, lastSent);
-      let j = closeTok;
-      if (tk.value[j] === ',') j++;
-      // “…” ― Jane Doe.  (a quote signed with a dash, as in vox pops and epigraphs)
-      if (DASH_SIGN.has(tk.value[j])) {
-        const np = npStartingAt(tk, j + 1, st.b);
-        if (np && isCapitalised(tk.value[j + 1]) && closesClause(ctx, np[1], st)) {
-          ctx.usedRegion[r] = 1;
-          const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
-          out.push(make(ctx, { kind: kindOf(), parts: reg.parts.slice(), cue, source: np, sentence: s, rule: 'quote-dash-signature' }));
-          continue;
-        }
-      }
-      const trailer = trailerAt(ctx, j, st);
-      if (trailer) {
-        const parts = reg.parts.slice();
-        ctx.usedRegion[r] = 1;
-        // “…,” he said, “…” — the quote goes on after the interruption
-        let after = trailer.end;
-        // "…,” Trump said during a rally in Ohio, “…" — skip a short adjunct up to the comma before the next quote
-        if (r + 1 < regions.length && !ctx.usedRegion[r + 1]) {
-          const nextOpen = tokenAt(tk, regions[r + 1].open);
-          if (nextOpen > after + 1 && nextOpen - after < 14 && tk.value[nextOpen - 1] === ',' && ctx.sentOfTok[nextOpen] === lastSent) {
-            let plain = true;
-            for (let t = after; t < nextOpen - 1 && plain; t++) plain = tk.pos[t] !== 'VERB' && tk.pos[t] !== 'AUX' && !END_PUNCT.has(tk.value[t]);
-            if (plain) after = nextOpen - 1;
-          }
-        }
-        if (after + 1 < tk.n && (tk.value[after] === ',' || tk.value[after] === ':') && r + 1 < regions.length && tokenAt(tk, regions[r + 1].open) === after + 1 && !ctx.usedRegion[r + 1]) {
-          parts.push(...regions[r + 1].parts);
-          ctx.usedRegion[r + 1] = 1;
-        }
-        const kind = kindOf();
-        if (kind === 'partial' && parts.length === 1) {
-          // “… a misguided approach,” said X — narrative before the quote belongs to the same statement
-          const from = tk.start[contentStartTok(ctx, sentOf(ctx, s))];
-          out.push(make(ctx, { kind: 'mixed', parts: [[from, reg.close]], cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer-mixed' }));
-        } else {
-          out.push(make(ctx, { kind, parts, cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer' }));
-        }
-        continue;
-      }
-    }
-    // X said: “…” / X said, “…”
-    if (openTok > 0) {
-      const st = sentOf(ctx, s);
-      let b = openTok - 1;
-      const punct = tk.value[b] === ':' || tk.value[b] === ',';
-      if (punct) b--;
-      if (b >= st.a) {
-        const c = cueAt(tk, b, st.b) ?? listenerCueBefore(ctx, b, st);
-        if (c && c.kind === 'verb' && !ctx.usedCue[c.first] && (punct || upperStart(ctx, r))) {
-          const subj = subjectLeft(tk, c.first, st.a) ?? coordinatedSubject(ctx, c, st.a);
-          if (subj) {
-            ctx.usedRegion[r] = 1;
-            // after "said," or "told them:" the quotation is a statement of its own, whatever its first letter
-            out.push(make(ctx, { kind: punct || upperStart(ctx, r) ? 'direct' : 'partial', parts: reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'quote-lead', appositive: subj.appositive }));
-            continue;
-          }
-        }
-      }
-    }
-    // X also “stressed …” — the cue is the quote's first word
-    const firstIn = openTok + 1;
-    if (firstIn < closeTok && !upperStart(ctx, r)) {
-      const st = sentOf(ctx, s);
-      const c = cueAt(tk, firstIn, st.b);
-      if (c && c.kind === 'verb' && (c.entry.form === 'past' || c.entry.form === 's')) {
-        const subj = subjectLeft(tk, openTok, st.a);
-        if (subj) {
-          ctx.usedRegion[r] = 1;
-          out.push(make(ctx, { kind: 'partial', parts: reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'cue-in-quote', appositive: subj.appositive }));
-        }
-      }
-    }
+    const q: QuoteAt = { r, reg, openTok, closeTok, s, lastSent: closeTok > 0 ? ctx.sentOfTok[closeTok - 1] : s };
+    const found = cueAfter(ctx, q) ?? cueBefore(ctx, q) ?? cueInQuote(ctx, q);
+    if (found) out.push(found);
   }
 }
+
+/** Direct when the quote starts its sentence, else partial. */
+const kindOf = (ctx: Context, q: QuoteAt): QuoteKind => (startsSentence(ctx, q.r, q.openTok) ? 'direct' : 'partial');
+
+/** “…,” X said / “…,” said X / “…” ― Jane Doe: a cue or a signature right after the closing mark, in the same sentence. */
+function cueAfter(ctx: Context, q: QuoteAt): RawAttribution | null {
+  const { tk } = ctx;
+  if (q.reg.unclosed || q.closeTok >= tk.n || ctx.sentOfTok[q.closeTok] !== q.lastSent) return null;
+  const st = sentOf(ctx, q.lastSent);
+  let j = q.closeTok;
+  if (tk.value[j] === ',') j++;
+  return dashSignature(ctx, q, j, st) ?? quoteTrailer(ctx, q, j, st);
+}
+
+/** “…” ― Jane Doe.  (a quote signed with a dash, as in vox pops and epigraphs) */
+function dashSignature(ctx: Context, q: QuoteAt, j: number, st: Sent): RawAttribution | null {
+  const { tk } = ctx;
+  if (!DASH_SIGN.has(tk.value[j])) return null;
+  const np = npStartingAt(tk, j + 1, st.b);
+  if (!np || !isCapitalised(tk.value[j + 1]) || !closesClause(ctx, np[1], st)) return null;
+  ctx.usedRegion[q.r] = 1;
+  const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
+  return make(ctx, { kind: kindOf(ctx, q), parts: q.reg.parts.slice(), cue, source: np, sentence: q.s, rule: 'quote-dash-signature' });
+}
+
+/** “…,” X said (, “…”): a trailer at j, and the next quote when it goes on right after the interruption. */
+function quoteTrailer(ctx: Context, q: QuoteAt, j: number, st: Sent): RawAttribution | null {
+  const { tk, regions } = ctx;
+  const { r, reg, s } = q;
+  const trailer = trailerAt(ctx, j, st);
+  if (!trailer) return null;
+  const parts = reg.parts.slice();
+  ctx.usedRegion[r] = 1;
+  // “…,” he said, “…” — the quote goes on after the interruption
+  const after = skipAdjunct(ctx, q, trailer.end);
+  if (after + 1 < tk.n && (tk.value[after] === ',' || tk.value[after] === ':') && r + 1 < regions.length && tokenAt(tk, regions[r + 1].open) === after + 1 && !ctx.usedRegion[r + 1]) {
+    parts.push(...regions[r + 1].parts);
+    ctx.usedRegion[r + 1] = 1;
+  }
+  const kind = kindOf(ctx, q);
+  if (kind === 'partial' && parts.length === 1) {
+    // “… a misguided approach,” said X — narrative before the quote belongs to the same statement
+    const from = tk.start[contentStartTok(ctx, sentOf(ctx, s))];
+    return make(ctx, { kind: 'mixed', parts: [[from, reg.close]], cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer-mixed' });
+  }
+  return make(ctx, { kind, parts, cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer' });
+}
+
+/** "…,” Trump said during a rally in Ohio, “…" — skip a short adjunct up to the comma before the next quote. */
+function skipAdjunct(ctx: Context, q: QuoteAt, after: number): number {
+  const { tk, regions } = ctx;
+  const r = q.r;
+  if (r + 1 >= regions.length || ctx.usedRegion[r + 1]) return after;
+  const nextOpen = tokenAt(tk, regions[r + 1].open);
+  if (!(nextOpen > after + 1 && nextOpen - after < 14 && tk.value[nextOpen - 1] === ',' && ctx.sentOfTok[nextOpen] === q.lastSent)) return after;
+  for (let t = after; t < nextOpen - 1; t++) {
+    if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || END_PUNCT.has(tk.value[t])) return after;
+  }
+  return nextOpen - 1;
+}
+
+/** X said: “…” / X said, “…” — a verb cue with its subject just before the opening mark. */
+function cueBefore(ctx: Context, q: QuoteAt): RawAttribution | null {
+  const { tk } = ctx;
+  const { r, openTok, s } = q;
+  if (openTok <= 0) return null;
+  const st = sentOf(ctx, s);
+  let b = openTok - 1;
+  const punct = tk.value[b] === ':' || tk.value[b] === ',';
+  if (punct) b--;
+  if (b < st.a) return null;
+  const c = cueAt(tk, b, st.b) ?? listenerCueBefore(ctx, b, st);
+  if (!c || c.kind !== 'verb' || ctx.usedCue[c.first] || !(punct || upperStart(ctx, r))) return null;
+  const subj = subjectLeft(tk, c.first, st.a) ?? coordinatedSubject(ctx, c, st.a);
+  if (!subj) return null;
+  ctx.usedRegion[r] = 1;
+  // after "said," or "told them:" the quotation is a statement of its own, whatever its first letter
+  return make(ctx, { kind: punct || upperStart(ctx, r) ? 'direct' : 'partial', parts: q.reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'quote-lead', appositive: subj.appositive });
+}
+
+/** X also “stressed …” — the cue is the quote's first word. */
+function cueInQuote(ctx: Context, q: QuoteAt): RawAttribution | null {
+  const { tk } = ctx;
+  const { r, openTok, s } = q;
+  const firstIn = openTok + 1;
+  if (firstIn >= q.closeTok || upperStart(ctx, r)) return null;
+  const st = sentOf(ctx, s);
+  const c = cueAt(tk, firstIn, st.b);
+  if (!c || c.kind !== 'verb' || !(c.entry.form === 'past' || c.entry.form === 's')) return null;
+  const subj = subjectLeft(tk, openTok, st.a);
+  if (!subj) return null;
+  ctx.usedRegion[r] = 1;
+  return make(ctx, { kind: 'partial', parts: q.reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'cue-in-quote', appositive: subj.appositive });
+}
+
 /** "X said" / "said X" / "X told reporters" starting at token j, ending the sentence or a clause. */
 export function trailerAt(ctx: Context, j: number, st: Sent): { cue: CueHit; source: Range; end: number } | null {
   const { tk } = ctx;
