@@ -10,11 +10,37 @@ import { npStartingAt, isQuoteMark, PERSONAL_PRONOUNS } from '../language/np';
 import { NON_STATEMENTS, PREP_WORDS, MAX_CONTENT, END_PUNCT, CLAUSE_START, ADJUNCT_PREPS, OBJECT_PRONOUNS, CUTTING_SCONJ, TIME_WORDS, SAFE_BEFORE_THAT } from './words';
 import { type Sent, skipBetweenRight, timePhraseEnd, isTrailingAdjunct } from './clause';
 
-/** Is token i the start of the content of a cue? Returns the content's first token, or -1. */
-export function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: number; viaThat: boolean } | null {
+/** Where a cue's content starts: its first token, and whether a "that" opens it. */
+export interface ContentStart {
+  first: number;
+  viaThat: boolean;
+}
+
+/** Where the content of a cue starts (its first token, and whether "that" opens it), or null when it has none. */
+export function contentAfter(ctx: Context, cue: CueHit, st: Sent): ContentStart | null {
+  const { tk } = ctx;
+  if (cue.last + 1 >= st.b) return null;
+  let k = afterListener(ctx, cue, st);
+  const that = thatAhead(ctx, k, st);
+  if (that >= 0) return { first: that, viaThat: true };
+  const v = tk.value[k];
+  if (v === ':') return k + 1 < st.b ? { first: k + 1, viaThat: false } : null;
+  if (v === ',') return clauseAfterComma(ctx, cue, k, st);
+  if (END_PUNCT.has(v) || tk.pos[k] === 'SPACE') return null;
+  k = afterTimeWords(ctx, cue, k, st);
+  if (k >= st.b) return null;
+  // "…, he said the next day." / "… she said that morning.": a time, not what was said
+  if (timePhraseEnd(tk, k, st.b) > 0) return null;
+  if (cue.entry.object) return objectContent(ctx, k, st);
+  if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') return infinitiveContent(ctx, cue, k, st);
+  if (CUTTING_SCONJ.has(tk.lower[k])) return null;
+  return clauseAfterAdjunct(ctx, cue, k, st) ?? plainContent(ctx, cue, k, st);
+}
+
+/** The token after the cue and, for a listener cue ("told reporters"), after its listener. */
+function afterListener(ctx: Context, cue: CueHit, st: Sent): number {
   const { tk } = ctx;
   let k = cue.last + 1;
-  if (k >= st.b) return null;
   if (cue.entry.listener) {
     if (OBJECT_PRONOUNS.has(tk.lower[k])) k++;
     else if (tk.lower[k] !== 'that') {
@@ -22,66 +48,91 @@ export function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: numb
       if (np && !PERSONAL_PRONOUNS.has(tk.lower[k])) k = np[1];
     }
   }
-  // "said Tuesday", "said on Monday", "said in a statement", "said in phone calls with … that"
+  return k;
+}
+
+/**
+ * A complementizer "that" after a short run of adjuncts ("said Tuesday", "said on Monday", "said in a statement",
+ * "said in phone calls with … that"): its token, or -1 when something else comes first.
+ */
+function thatAhead(ctx: Context, k: number, st: Sent): number {
+  const { tk } = ctx;
   const limit = Math.min(st.b, k + 45);
   for (let t = k; t < limit; t++) {
     const lw = tk.lower[t];
-    if (lw === 'that' && timePhraseEnd(tk, t, st.b) > 0) break;
+    if (lw === 'that' && timePhraseEnd(tk, t, st.b) > 0) return -1;
     if (lw === 'that' && (tk.pos[t] === 'SCONJ' || tk.pos[t] === 'DET' || tk.pos[t] === 'PRON')) {
       // a complementizer opens the content; a relative pronoun after a noun ("a base that overlooks") does not
       const relative = t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX' || tk.pos[t + 1] === 'ADV');
-      if (relative) break;
-      return { first: t, viaThat: true };
+      return relative ? -1 : t;
     }
     if (ctx.regionOfTok[t] >= 0 && t > k) {
       // a short quoted title inside the listener or adjunct ("told MSNBC's “Morning Joe” that")
       const reg = ctx.regions[ctx.regionOfTok[t]];
-      if (reg.close - reg.open > 40) break;
+      if (reg.close - reg.open > 40) return -1;
       continue;
     }
     // a verb in a noun's place ("at a campaign stop", "in Colorado Springs") is a tagging slip
     // (a capitalised one is a name's word: "with The Associated Press")
     const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'ADP' || tk.pos[t + 1] === 'PUNCT' || tk.lower[t + 1] === 'that' || tk.pos[t + 1] === 'CCONJ' || (isCapitalised(tk.value[t]) && tk.pos[t + 1] === 'PROPN'));
-    if ((!SAFE_BEFORE_THAT.has(tk.pos[t]) && !nounish) || END_PUNCT.has(tk.value[t])) break;
-    if (tk.pos[t] === 'PRON' && t === k) break;
+    if ((!SAFE_BEFORE_THAT.has(tk.pos[t]) && !nounish) || END_PUNCT.has(tk.value[t])) return -1;
+    if (tk.pos[t] === 'PRON' && t === k) return -1;
   }
-  const v = tk.value[k];
-  if (v === ':') return k + 1 < st.b ? { first: k + 1, viaThat: false } : null;
-  if (v === ',' && cue.kind === 'verb' && !cue.entry.weak && k + 2 < st.b && CLAUSE_START.has(tk.pos[k + 1]) && !cueAt(tk, k + 1, st.b) && tk.lower[k + 1] !== 'according') {
-    // "Mr. Obama said, a majority of Americans …"
+  return -1;
+}
+
+/** "Mr. Obama said, a majority of Americans …": a clause after the comma of a strong verb cue; else no content. */
+function clauseAfterComma(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
+  const { tk } = ctx;
+  if (cue.kind === 'verb' && !cue.entry.weak && k + 2 < st.b && CLAUSE_START.has(tk.pos[k + 1]) && !cueAt(tk, k + 1, st.b) && tk.lower[k + 1] !== 'according') {
     return { first: k + 1, viaThat: false };
   }
-  if (v === ',' || END_PUNCT.has(v) || tk.pos[k] === 'SPACE') return null;
-  // skip a time adverbial right after the cue ("said Tuesday the plan …")
-  while (k < st.b && TIME_WORDS.has(tk.lower[k]) && k - cue.last < 4 && !(k + 1 < st.b && (tk.lower[k + 1] === '’s' || tk.lower[k + 1] === "'s"))) k++;
-  if (k >= st.b) return null;
-  // "…, he said the next day." / "… she said that morning.": a time, not what was said
-  if (timePhraseEnd(tk, k, st.b) > 0) return null;
-  if (cue.entry.object) {
-    // an object-cue speaks through what it puts forward: "advanced new demands", "voiced concerns that …"
-    let named = false;
-    for (let t = k; t < st.b && t < k + 10 && !named; t++) {
-      if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || END_PUNCT.has(tk.value[t]) || tk.value[t] === ',') break;
-      named = tk.pos[t] === 'NOUN' && SPEECH_OBJECTS.has(tk.lower[t]);
-    }
-    return named ? { first: k, viaThat: false } : null;
+  return null;
+}
+
+/** Skips a time adverbial right after the cue ("said Tuesday the plan …"), but not a possessive ("Tuesday’s"). */
+function afterTimeWords(ctx: Context, cue: CueHit, k: number, st: Sent): number {
+  const { tk } = ctx;
+  let t = k;
+  while (t < st.b && TIME_WORDS.has(tk.lower[t]) && t - cue.last < 4 && !(t + 1 < st.b && (tk.lower[t + 1] === '’s' || tk.lower[t + 1] === "'s"))) t++;
+  return t;
+}
+
+/** An object-cue speaks through what it puts forward: "advanced new demands", "voiced concerns that …". */
+function objectContent(ctx: Context, k: number, st: Sent): ContentStart | null {
+  const { tk } = ctx;
+  let named = false;
+  for (let t = k; t < st.b && t < k + 10 && !named; t++) {
+    if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || END_PUNCT.has(tk.value[t]) || tk.value[t] === ',') break;
+    named = tk.pos[t] === 'NOUN' && SPEECH_OBJECTS.has(tk.lower[t]);
   }
-  if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') {
-    // "pledged to cut taxes", "urged them to leave": commitments and appeals take an infinitive
-    const infinitive = k + 1 < st.b && (tk.pos[k + 1] === 'VERB' || tk.pos[k + 1] === 'AUX');
-    const said = `${tk.lower[k + 1] ?? ''}`;
-    if (NON_STATEMENTS.has(said) || NON_STATEMENTS.has(`${said} ${tk.lower[k + 2] ?? ''}`)) return null;
-    if (infinitive && (cue.entry.stance === 'commitment' || cue.entry.stance === 'denial' || (cue.entry.listener && k > cue.last + 1))) return { first: k, viaThat: false };
-    return null;
+  return named ? { first: k, viaThat: false } : null;
+}
+
+/** "pledged to cut taxes", "urged them to leave": commitments and appeals take an infinitive as content. */
+function infinitiveContent(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
+  const { tk } = ctx;
+  const infinitive = k + 1 < st.b && (tk.pos[k + 1] === 'VERB' || tk.pos[k + 1] === 'AUX');
+  const said = `${tk.lower[k + 1] ?? ''}`;
+  if (NON_STATEMENTS.has(said) || NON_STATEMENTS.has(`${said} ${tk.lower[k + 2] ?? ''}`)) return null;
+  if (infinitive && (cue.entry.stance === 'commitment' || cue.entry.stance === 'denial' || (cue.entry.listener && k > cue.last + 1))) return { first: k, viaThat: false };
+  return null;
+}
+
+/** "said on Friday he met …", "said in an interview she would …": a short phrase, then a clause with a pronoun subject. */
+function clauseAfterAdjunct(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
+  const { tk } = ctx;
+  if (cue.kind !== 'verb' || cue.entry.weak || !ADJUNCT_PREPS.has(tk.lower[k])) return null;
+  for (let t = k + 1; t < st.b && t <= k + 6; t++) {
+    if (tk.pos[t] === 'PUNCT' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || ctx.regionOfTok[t] >= 0) break;
+    if (CLAUSE_PRONOUNS.has(tk.lower[t]) && t > k + 1 && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX')) return { first: t, viaThat: false };
   }
-  if (CUTTING_SCONJ.has(tk.lower[k])) return null;
-  // "said on Friday he met …", "said in an interview she would …": a short phrase, then a clause with a pronoun subject
-  if (cue.kind === 'verb' && !cue.entry.weak && ADJUNCT_PREPS.has(tk.lower[k])) {
-    for (let t = k + 1; t < st.b && t <= k + 6; t++) {
-      if (tk.pos[t] === 'PUNCT' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || ctx.regionOfTok[t] >= 0) break;
-      if (CLAUSE_PRONOUNS.has(tk.lower[t]) && t > k + 1 && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX')) return { first: t, viaThat: false };
-    }
-  }
+  return null;
+}
+
+/** Content right at k, unless k is a preposition, particle, conjunction or punctuation; a weak cue needs a quotation in it. */
+function plainContent(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
+  const { tk } = ctx;
   if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;
   if (cue.entry.weak) {
     // a weak cue ("called", "cited") speaks only when what follows carries a quotation
@@ -91,6 +142,7 @@ export function contentAfter(ctx: Context, cue: CueHit, st: Sent): { first: numb
   }
   return { first: k, viaThat: false };
 }
+
 /** Where content that starts at `first` ends (exclusive token). */
 export function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boolean): number {
   const { tk } = ctx;
