@@ -309,76 +309,100 @@ function backgroundMention(ctx: Context, reg: Registry, range: Range): void {
   }
 }
 
+/** One sourced attribution being resolved: its analysed source and appositive, and where its certainty factor goes. */
+interface Turn {
+  r: RawAttribution;
+  /** The attribution's index in `certainty`. */
+  k: number;
+  certainty: number[];
+  m: MentionInfo;
+  appositive: MentionInfo | null;
+}
+
+/** The speaker of one attribution, its certainty factor written to certainty[k]. */
 function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, certainty: number[]): Entity | null {
   const { tk } = ctx;
-  if (!r.source) {
-    if (!r.continues) return null;
-    // a quote with no cue continues the last speaker of this or the previous paragraph
-    const last = reg.lastSpeaker;
-    if (last && r.paragraph - reg.lastSpeakerParagraph <= 1) {
-      certainty[k] = r.paragraph === reg.lastSpeakerParagraph ? 0.9 : 0.75;
-      // the mention that names this speaker is the one the quote continues from
-      r.source = reg.lastSource;
-      return last;
-    }
-    return null;
-  }
-  const m = analyseMention(tk, r.source);
-  const s = r.sentence;
-  const appositive = r.appositive ? analyseMention(tk, r.appositive) : null;
-  const take = (e: Entity): Entity => {
-    reg.absorb(e, m, s, true, false); // a source is its cue's subject, outside the quote
-    if (appositive) absorbAppositive(reg, e, appositive);
-    return e;
-  };
-
-  if (m.type === 'pronoun') {
-    const e = resolvePronoun(reg, m, r);
-    certainty[k] = e ? 0.9 : 0.5;
-    if (!e) return null;
-    if (!e.gender && m.gender && PERSONISH.has(e.kind)) e.gender = m.gender;
-    reg.addMention(e, m.start, m.end);
-    e.lastSeen = s;
-    reg.touch(e, s);
-    return e;
-  }
-  // a document that speaks for its author: "a readout released by X", "the ministry's statement"
-  if (m.type === 'nominal' && m.headClass === 'document' && (m.agent || m.possessor)) {
-    const who = analyseMention(tk, (m.agent ?? m.possessor) as Range);
-    const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as Range, appositive: null };
-    const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(ctx, reg, who, inner);
-    if (e) {
-      reg.absorb(e, who, s, true, false);
-      const alias = m.coreText;
-      if (!e.aliases.includes(alias)) e.aliases.push(alias);
-      certainty[k] = 0.9;
-      return e;
-    }
-  }
-  // an office that speaks for its owner: "his press office", "Smith's spokesman"
-  if (m.type === 'nominal' && m.possessor && (m.headClass === 'spokes' || m.headClass === 'organization')) {
-    const ownerInfo = analyseMention(tk, m.possessor);
-    const owner = ownerInfo.type === 'pronoun' ? cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(reg, ownerInfo, r) : resolveDescriptionOrName(ctx, reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
-    if (owner) {
-      // the same office of the same owner is one speaker
-      const mine = reg.offices.get(owner) ?? [];
-      const existing = mine.find((x) => m.head !== null && x.heads.has(m.head.split(' ').pop() as string));
-      const e = existing ?? reg.create(m.headClass === 'spokes' && m.head !== 'press office' && m.head !== 'office' ? 'anonymous' : 'organization');
-      if (!existing) reg.offices.set(owner, [...mine, e]);
-      e.speaksFor = owner;
-      if (!existing && owner.nameWords) e.description = `${m.head} of ${owner.nameWords.join(' ')}`;
-      certainty[k] = 0.85;
-      return take(e);
-    }
-  }
+  if (!r.source) return continuedSpeaker(reg, r, k, certainty);
+  const turn: Turn = { r, k, certainty, m: analyseMention(tk, r.source), appositive: r.appositive ? analyseMention(tk, r.appositive) : null };
+  const { m } = turn;
+  if (m.type === 'pronoun') return pronounSpeaker(reg, turn);
+  const author = documentAuthor(ctx, reg, turn);
+  if (author) return author;
+  const office = ownerOffice(ctx, reg, turn);
+  if (office) return takeSource(reg, turn, office);
   const e = resolveDescriptionOrName(ctx, reg, m, r);
   if (!e) return null;
-  take(e);
+  takeSource(reg, turn, e);
   if (m.type === 'nominal' && m.headClass === 'spokes' && m.affiliationText && !e.speaksFor) {
     // a spokesperson for a body speaks for it
     const body = reg.namedBodies(m.affiliationWords).find((x) => x.nameWords && affinity(x, m) > 0 && x !== e);
     if (body) e.speaksFor = body;
   }
+  return e;
+}
+
+/** The source mention (and its appositive) describe the entity found for it. */
+function takeSource(reg: Registry, turn: Turn, e: Entity): Entity {
+  reg.absorb(e, turn.m, turn.r.sentence, true, false); // a source is its cue's subject, outside the quote
+  if (turn.appositive) absorbAppositive(reg, e, turn.appositive);
+  return e;
+}
+
+/** A quote with no cue continues the last speaker of this or the previous paragraph (none when it does not continue). */
+function continuedSpeaker(reg: Registry, r: RawAttribution, k: number, certainty: number[]): Entity | null {
+  if (!r.continues) return null;
+  const last = reg.lastSpeaker;
+  if (!last || r.paragraph - reg.lastSpeakerParagraph > 1) return null;
+  certainty[k] = r.paragraph === reg.lastSpeakerParagraph ? 0.9 : 0.75;
+  // the mention that names this speaker is the one the quote continues from
+  r.source = reg.lastSource;
+  return last;
+}
+
+/** A pronoun source: the referent it picks up, now mentioned here. */
+function pronounSpeaker(reg: Registry, turn: Turn): Entity | null {
+  const { m, r, k, certainty } = turn;
+  const s = r.sentence;
+  const e = resolvePronoun(reg, m, r);
+  certainty[k] = e ? 0.9 : 0.5;
+  if (!e) return null;
+  if (!e.gender && m.gender && PERSONISH.has(e.kind)) e.gender = m.gender;
+  reg.addMention(e, m.start, m.end);
+  e.lastSeen = s;
+  reg.touch(e, s);
+  return e;
+}
+
+/** A document that speaks for its author: "a readout released by X", "the ministry's statement". */
+function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null {
+  const { m, r } = turn;
+  if (m.type !== 'nominal' || m.headClass !== 'document' || !(m.agent || m.possessor)) return null;
+  const who = analyseMention(ctx.tk, (m.agent ?? m.possessor) as Range);
+  const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as Range, appositive: null };
+  const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(ctx, reg, who, inner);
+  if (!e) return null;
+  reg.absorb(e, who, r.sentence, true, false);
+  const alias = m.coreText;
+  if (!e.aliases.includes(alias)) e.aliases.push(alias);
+  turn.certainty[turn.k] = 0.9;
+  return e;
+}
+
+/** An office that speaks for its owner ("his press office", "Smith's spokesman"): one per office and owner. */
+function ownerOffice(ctx: Context, reg: Registry, turn: Turn): Entity | null {
+  const { m, r } = turn;
+  if (m.type !== 'nominal' || !m.possessor || !(m.headClass === 'spokes' || m.headClass === 'organization')) return null;
+  const ownerInfo = analyseMention(ctx.tk, m.possessor);
+  const owner = ownerInfo.type === 'pronoun' ? cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(reg, ownerInfo, r) : resolveDescriptionOrName(ctx, reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
+  if (!owner) return null;
+  // the same office of the same owner is one speaker
+  const mine = reg.offices.get(owner) ?? [];
+  const existing = mine.find((x) => m.head !== null && x.heads.has(m.head.split(' ').pop() as string));
+  const e = existing ?? reg.create(m.headClass === 'spokes' && m.head !== 'press office' && m.head !== 'office' ? 'anonymous' : 'organization');
+  if (!existing) reg.offices.set(owner, [...mine, e]);
+  e.speaksFor = owner;
+  if (!existing && owner.nameWords) e.description = `${m.head} of ${owner.nameWords.join(' ')}`;
+  turn.certainty[turn.k] = 0.85;
   return e;
 }
 
