@@ -70,60 +70,73 @@ export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
     if (a - 1 >= lo && SHARE_HEDGES.has(tk.lower[a - 1])) a--;
     return [a, last + 1];
   }
-  // a capitalised word that wink read as a verb or adjective ("Lynch said", "Young said") is a name here
-  const roleAdj = tk.pos[last] === 'ADJ' && isRoleWord(low);
-  const capName = roleAdj || isCapitalised(tk.value[last]) && (tk.pos[last] === 'VERB' || tk.pos[last] === 'ADJ' || tk.pos[last] === 'ADV' || tk.pos[last] === 'X' || tk.pos[last] === 'NUM');
-  if (!(tk.pos[last] === 'NOUN' || tk.pos[last] === 'PROPN' || capName)) return null;
-  let j = last;
-  let first = last;
-  while (j > lo && last - j < MAX_NP) {
-    const k = j - 1;
-    const v = tk.value[k];
-    const lw = tk.lower[k];
-    const p = tk.pos[k];
-    if (DETS.has(lw) && p !== 'PRON' || POSSESSIVE.has(lw)) {
-      first = k;
-      // a determiner ends the phrase unless a preposition attaches it to a head further left
-      if (k - 1 >= lo && NP_PREPS.has(tk.lower[k - 1]) && k - 2 >= lo && (nominal(tk, k - 2) || tk.lower[k - 2] === '’s' || tk.lower[k - 2] === "'s" || (tk.lower[k - 1] === 'by' && GLUE_PARTICIPLES.has(tk.lower[k - 2])))) {
-        j = k - 1;
-        continue;
-      }
-      break;
-    }
-    if (p === 'PART' && (lw === '’s' || lw === "'s" || lw === '’' || lw === "'")) {
-      j = k;
-      continue;
-    }
-    if ((DASHES.has(v) || v === '/' || v === '&' || v === '.') && glued(tk, k)) {
-      j = k;
-      continue;
-    }
-    if (p === 'VERB' && GLUE_PARTICIPLES.has(lw) && ((k > 0 && DASHES.has(tk.value[k - 1]) && glued(tk, k - 1)) || tk.lower[k + 1] === 'by')) {
-      j = k;
-      continue;
-    }
-    if (NP_PREPS.has(lw) && p === 'ADP') {
-      // a post-modifier: "official at the State Department", "spokesperson for X"; needs a head on its left
-      if (k - 1 >= lo && (nominal(tk, k - 1) || (tk.pos[k - 1] === 'VERB' && GLUE_PARTICIPLES.has(tk.lower[k - 1])))) {
-        j = k;
-        continue;
-      }
-      break;
-    }
-    if (nominal(tk, k)) {
-      // a plain lower-case noun directly before a name is not part of it ("after the talks Smith said"),
-      // unless it is a role word ("spokesman Ned Price")
-      if (tk.pos[k] === 'NOUN' && !isCapitalised(v) && isCapitalised(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw)) break;
-      j = k;
-      first = k;
-      continue;
-    }
-    break;
-  }
+  if (!canEndPhrase(tk, last)) return null;
+  const walk: LeftWalk = { j: last, first: last };
+  while (walk.j > lo && last - walk.j < MAX_NP) if (!stepLeft(tk, walk, lo)) break;
   // never start on a preposition or possessive marker
+  let first = walk.first;
   while (first < last && (tk.pos[first] === 'ADP' || tk.pos[first] === 'PART' || tk.pos[first] === 'PUNCT')) first++;
-  if (j < first) j = first;
-  return [Math.min(first, j), last + 1];
+  return [first, last + 1];
+}
+
+/** Can token `last` end a source phrase: a noun, or a name wink tagged otherwise? */
+function canEndPhrase(tk: Tokens, last: number): boolean {
+  const p = tk.pos[last];
+  // a capitalised word that wink read as a verb or adjective ("Lynch said", "Young said") is a name here
+  const roleAdj = p === 'ADJ' && isRoleWord(tk.lower[last]);
+  const capName = roleAdj || isCapitalised(tk.value[last]) && (p === 'VERB' || p === 'ADJ' || p === 'ADV' || p === 'X' || p === 'NUM');
+  return p === 'NOUN' || p === 'PROPN' || capName;
+}
+
+/** A walk left from a phrase's last token: `j` is the token it has reached, `first` the leftmost word it keeps. */
+interface LeftWalk {
+  j: number;
+  first: number;
+}
+
+/** One step left, over token j - 1: true when the phrase goes on past it, false where the phrase starts. */
+function stepLeft(tk: Tokens, walk: LeftWalk, lo: number): boolean {
+  const k = walk.j - 1;
+  const lw = tk.lower[k];
+  const p = tk.pos[k];
+  if (DETS.has(lw) && p !== 'PRON' || POSSESSIVE.has(lw)) {
+    walk.first = k;
+    // a determiner ends the phrase unless a preposition attaches it to a head further left
+    if (k - 1 >= lo && NP_PREPS.has(tk.lower[k - 1]) && k - 2 >= lo && (nominal(tk, k - 2) || tk.lower[k - 2] === '’s' || tk.lower[k - 2] === "'s" || (tk.lower[k - 1] === 'by' && GLUE_PARTICIPLES.has(tk.lower[k - 2])))) {
+      walk.j = k - 1;
+      return true;
+    }
+    return false;
+  }
+  if (joinsCompound(tk, k)) {
+    walk.j = k;
+    return true;
+  }
+  if (NP_PREPS.has(lw) && p === 'ADP') {
+    // a post-modifier: "official at the State Department", "spokesperson for X"; needs a head on its left
+    if (k - 1 >= lo && (nominal(tk, k - 1) || (tk.pos[k - 1] === 'VERB' && GLUE_PARTICIPLES.has(tk.lower[k - 1])))) {
+      walk.j = k;
+      return true;
+    }
+    return false;
+  }
+  if (!nominal(tk, k)) return false;
+  // a plain lower-case noun directly before a name is not part of it ("after the talks Smith said"),
+  // unless it is a role word ("spokesman Ned Price")
+  if (tk.pos[k] === 'NOUN' && !isCapitalised(tk.value[k]) && isCapitalised(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw)) return false;
+  walk.j = k;
+  walk.first = k;
+  return true;
+}
+
+/** Token k joins the words on either side: a possessive marker, a glued hyphen, slash, "&" or ".", a gluing participle ("Geneva-based", "released by"). */
+function joinsCompound(tk: Tokens, k: number): boolean {
+  const v = tk.value[k];
+  const lw = tk.lower[k];
+  const p = tk.pos[k];
+  if (p === 'PART' && (lw === '’s' || lw === "'s" || lw === '’' || lw === "'")) return true;
+  if ((DASHES.has(v) || v === '/' || v === '&' || v === '.') && glued(tk, k)) return true;
+  return p === 'VERB' && GLUE_PARTICIPLES.has(lw) && ((k > 0 && DASHES.has(tk.value[k - 1]) && glued(tk, k - 1)) || tk.lower[k + 1] === 'by');
 }
 
 const MONTHS = words('months');
