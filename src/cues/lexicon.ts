@@ -113,14 +113,34 @@ function stanceOf(s: string, what: string): CueStance {
 // the entry reports the first of these: in news prose such a word is most often a past tense.
 const FORM_ORDER: readonly VerbForm[] = ['past', 'participle', 'base', 's', 'gerund'];
 
+/** A verb cue and the head word its forms are spelled from. */
+interface HeadedEntry {
+  head: string;
+  entry: CueEntry;
+}
+
 function build(): Built {
   const t0 = performance.now();
   const raw = data as RawCues;
-  const fallbacks = FROZEN.fallbacks;
+  const verbs = indexVerbForms(verbEntries(raw.verbs));
+  const nouns = indexNouns(raw.nouns);
+  const preps = prepEntries(raw.preps);
+  return {
+    verbs,
+    nouns,
+    preps,
+    lemmaCount: raw.verbs.length + raw.preps.length + raw.nouns.length,
+    fallbacks: FROZEN.fallbacks,
+    ms: performance.now() - t0,
+  };
+}
 
-  // bare entries go after phrasal ones of the same head, so a caller scanning in order meets
-  // "point out" before "point"; among phrasal ones, longer particles first
-  const verbEntries = raw.verbs.map((v) => {
+/**
+ * The verb entries with their heads. Bare entries go after phrasal ones of the same head, so a caller scanning in
+ * order meets "point out" before "point"; among phrasal ones, longer particles first.
+ */
+function verbEntries(rawVerbs: RawVerb[]): HeadedEntry[] {
+  const out = rawVerbs.map((v): HeadedEntry => {
     const lemma = v.lemma.trim().toLowerCase();
     const sp = lemma.indexOf(' ');
     const head = sp < 0 ? lemma : lemma.slice(0, sp);
@@ -131,10 +151,14 @@ function build(): Built {
     if (sp >= 0) entry.particle = lemma.slice(sp + 1);
     return { head, entry };
   });
-  verbEntries.sort((a, b) => (b.entry.particle?.length ?? 0) - (a.entry.particle?.length ?? 0));
+  out.sort((a, b) => (b.entry.particle?.length ?? 0) - (a.entry.particle?.length ?? 0));
+  return out;
+}
 
+/** Every spelling of every form of each entry's head → the entries (frozen), one entry per spelling and lemma. */
+function indexVerbForms(entries: HeadedEntry[]): Map<string, CueEntry[]> {
   const verbs = new Map<string, CueEntry[]>();
-  for (const { head, entry } of verbEntries) {
+  for (const { head, entry } of entries) {
     const forms = FROZEN.heads[head] ?? spellHead(head);
     const done = new Set<string>();
     for (const form of FORM_ORDER) {
@@ -150,9 +174,13 @@ function build(): Built {
     }
   }
   for (const list of verbs.values()) Object.freeze(list);
+  return verbs;
+}
 
+/** Nominal cues by singular and plural; the first entry to claim a spelling keeps it. */
+function indexNouns(rawNouns: RawNoun[]): Map<string, CueEntry> {
   const nouns = new Map<string, CueEntry>();
-  for (const n of raw.nouns) {
+  for (const n of rawNouns) {
     const lemma = n.lemma.trim().toLowerCase();
     const entry: CueEntry = { lemma, stance: stanceOf(n.stance, lemma), kind: 'noun' };
     if (n.weak) entry.weak = true;
@@ -161,24 +189,19 @@ function build(): Built {
     if (!nouns.has(lemma)) nouns.set(lemma, entry);
     if (!nouns.has(plural)) nouns.set(plural, entry);
   }
+  return nouns;
+}
 
-  const preps = Object.freeze(
-    raw.preps.map((p) => {
+/** Prepositional cues, frozen, each with its phrase as `text`. */
+function prepEntries(rawPreps: RawPrep[]): readonly CueEntry[] {
+  return Object.freeze(
+    rawPreps.map((p) => {
       const text = p.text.trim().toLowerCase();
       const e: CueEntry = { lemma: text, text, stance: stanceOf(p.stance, text), kind: 'prep' };
       if (p.weak) e.weak = true;
       return Object.freeze(e);
     }),
   );
-
-  return {
-    verbs,
-    nouns,
-    preps,
-    lemmaCount: raw.verbs.length + raw.preps.length + raw.nouns.length,
-    fallbacks,
-    ms: performance.now() - t0,
-  };
 }
 
 function get(): Built {
