@@ -97,65 +97,98 @@ export function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttributio
   const end = contentEnd(ctx, content.first, st, content.viaThat);
   return withContent(ctx, content.first, end, { cue: c, source, st, rule: 'participle', appositive });
 }
+/** A verb cue being read: the cue, its sentence, where the sentence's own words begin, and how far left its subject may reach. */
+interface CueSite {
+  c: CueHit;
+  st: Sent;
+  bodyA: number;
+  lo: number;
+}
+
+/** A cue's subject, and the appositive beside it. */
+type Subject = NonNullable<ReturnType<typeof subjectLeft>>;
+
+/** A verb cue in the narrative: X said (that) … · “…, X said, …” around it · …, X said. · …, said X. */
 export function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: RawAttribution[]): RawAttribution | null {
-  const { tk } = ctx;
   if (passive(ctx, c, bodyA) || modal(ctx, c, bodyA)) return null;
-  // the subject may not reach back into a quote that ends before the cue
-  let lo = Math.max(bodyA, c.first - WINDOW);
-  for (let t = c.first - 1; t >= lo; t--) {
-    if (ctx.regionOfTok[t] >= 0) {
-      lo = t + 1;
-      break;
-    }
-  }
-  let subj = subjectLeft(tk, c.first, lo);
+  const site: CueSite = { c, st, bodyA, lo: subjectFloor(ctx, c, bodyA) };
   const content = contentAfter(ctx, c, st);
-  if (!subj && content) {
-    // "… promised to keep going and said she would …": the subject of the verb before the conjunction
-    const j = skipBetweenLeft(tk, c.first - 1, lo);
-    const prev = out.length ? out[out.length - 1] : null;
-    if (j >= lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but') && prev && prev.sentence === st.s && prev.source && prev.parts[prev.parts.length - 1][1] <= tk.start[j]) {
-      subj = { np: prev.source, appositive: prev.appositive };
-    } else {
-      subj = coordinatedSubject(ctx, c, lo);
-    }
-  }
-  if (subj && content) {
+  const subj = subjectOf(ctx, site, out, content !== null);
+  if (!subj) return cueThenSource(ctx, site);
+  if (content) {
     const end = contentEnd(ctx, content.first, st, content.viaThat);
     // the words between the cue and its content ("said in phone calls with …") hold no cue of their own
     for (let t = c.last + 1; t < content.first; t++) ctx.usedCue[t] = 1;
     return withContent(ctx, content.first, end, { cue: c, source: subj.np, st, rule: content.viaThat ? 'subject-cue-that' : 'subject-cue-object', appositive: subj.appositive });
   }
-  // "Acts of protest, Mr. Obama said, are acts of patriotism": the statement around a parenthetical cue
-  if (subj && subj.np[0] - 1 > bodyA && tk.value[subj.np[0] - 1] === ',' && tk.value[c.last + 1] === ',' && c.last + 2 < st.b && !cueAt(tk, c.last + 2, st.b)) {
-    const left = charRange(ctx, bodyA, subj.np[0] - 1);
-    const end = contentEnd(ctx, c.last + 2, st, false);
-    const right = charRange(ctx, c.last + 2, end);
-    if (left && right) {
-      const found = withContent(ctx, c.last + 2, end, { cue: c, source: subj.np, st, rule: 'parenthetical', appositive: subj.appositive });
-      if (found) {
-        found.parts = [left, right];
-        for (const r of regionsWithin(ctx, left[0], left[1])) ctx.usedRegion[r] = 1;
-        if (found.kind === 'indirect' && regionsWithin(ctx, left[0], left[1]).length) found.kind = 'mixed';
-        return found;
-      }
-    }
+  return parenthetical(ctx, site, subj) ?? contentThenSource(ctx, site, subj);
+}
+
+/** How far left the subject may reach: a window before the cue, but not back into a quote that ends before it. */
+function subjectFloor(ctx: Context, c: CueHit, bodyA: number): number {
+  const lo = Math.max(bodyA, c.first - WINDOW);
+  for (let t = c.first - 1; t >= lo; t--) {
+    if (ctx.regionOfTok[t] >= 0) return t + 1;
   }
-  // …, X said.  (content before the source)
-  // (after a listener cue, past its object: "…, a spokesman told the newspaper.")
+  return lo;
+}
+
+/** The cue's subject: the phrase on its left, or, when the cue has content, the subject of a coordinated verb before it. */
+function subjectOf(ctx: Context, site: CueSite, out: RawAttribution[], hasContent: boolean): Subject | null {
+  const { tk } = ctx;
+  const { c, st, lo } = site;
+  const subj = subjectLeft(tk, c.first, lo);
+  if (subj || !hasContent) return subj;
+  // "… promised to keep going and said she would …": the subject of the verb before the conjunction
+  const j = skipBetweenLeft(tk, c.first - 1, lo);
+  const prev = out.length ? out[out.length - 1] : null;
+  if (j >= lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but') && prev && prev.sentence === st.s && prev.source && prev.parts[prev.parts.length - 1][1] <= tk.start[j]) {
+    return { np: prev.source, appositive: prev.appositive };
+  }
+  return coordinatedSubject(ctx, c, lo);
+}
+
+/** "Acts of protest, Mr. Obama said, are acts of patriotism": the statement around a parenthetical cue. */
+function parenthetical(ctx: Context, site: CueSite, subj: Subject): RawAttribution | null {
+  const { tk } = ctx;
+  const { c, st, bodyA } = site;
+  if (!(subj.np[0] - 1 > bodyA && tk.value[subj.np[0] - 1] === ',' && tk.value[c.last + 1] === ',' && c.last + 2 < st.b && !cueAt(tk, c.last + 2, st.b))) return null;
+  const left = charRange(ctx, bodyA, subj.np[0] - 1);
+  const end = contentEnd(ctx, c.last + 2, st, false);
+  const right = charRange(ctx, c.last + 2, end);
+  if (!left || !right) return null;
+  const found = withContent(ctx, c.last + 2, end, { cue: c, source: subj.np, st, rule: 'parenthetical', appositive: subj.appositive });
+  if (!found) return null;
+  found.parts = [left, right];
+  for (const r of regionsWithin(ctx, left[0], left[1])) ctx.usedRegion[r] = 1;
+  if (found.kind === 'indirect' && regionsWithin(ctx, left[0], left[1]).length) found.kind = 'mixed';
+  return found;
+}
+
+/**
+ * …, X said.  (content before the source)
+ * (after a listener cue, past its object: "…, a spokesman told the newspaper.")
+ */
+function contentThenSource(ctx: Context, site: CueSite, subj: Subject): RawAttribution | null {
+  const { tk } = ctx;
+  const { c, st, bodyA } = site;
   let after = c.last + 1;
   if (c.entry.listener && after < st.b) after = OBJECT_PRONOUNS.has(tk.lower[after]) ? after + 1 : npStartingAt(tk, after, st.b)?.[1] ?? after;
-  if (subj && closesClause(ctx, after, st) || (subj && after < st.b && isTrailingAdjunct(ctx, after, st))) {
-    const before = subj.np[0] - 1;
-    // (what comes before must be a clause: "As an immigrant, she felt for me" reports nothing)
-    if (before > bodyA && (tk.value[before] === ',' || tk.value[before] === '—') && hasVerb(ctx, bodyA, before)) {
-      return withContent(ctx, bodyA, before, { cue: c, source: subj.np, st, rule: 'content-then-source', appositive: subj.appositive });
-    }
+  if (!closesClause(ctx, after, st) && !(after < st.b && isTrailingAdjunct(ctx, after, st))) return null;
+  const before = subj.np[0] - 1;
+  // (what comes before must be a clause: "As an immigrant, she felt for me" reports nothing)
+  if (before > bodyA && (tk.value[before] === ',' || tk.value[before] === '—') && hasVerb(ctx, bodyA, before)) {
+    return withContent(ctx, bodyA, before, { cue: c, source: subj.np, st, rule: 'content-then-source', appositive: subj.appositive });
   }
-  // …, said X.
-  if (!subj && c.first - 1 > bodyA && tk.value[c.first - 1] === ',') {
-    const np = npStartingAt(tk, c.last + 1, st.b);
-    if (np && closesClause(ctx, np[1], st)) return withContent(ctx, bodyA, c.first - 1, { cue: c, source: np, st, rule: 'content-then-cue-source' });
-  }
+  return null;
+}
+
+/** …, said X.  (content before an inverted cue and its source) */
+function cueThenSource(ctx: Context, site: CueSite): RawAttribution | null {
+  const { tk } = ctx;
+  const { c, st, bodyA } = site;
+  if (!(c.first - 1 > bodyA && tk.value[c.first - 1] === ',')) return null;
+  const np = npStartingAt(tk, c.last + 1, st.b);
+  if (np && closesClause(ctx, np[1], st)) return withContent(ctx, bodyA, c.first - 1, { cue: c, source: np, st, rule: 'content-then-cue-source' });
   return null;
 }
