@@ -40,7 +40,16 @@ const CORPUS = resolve(ROOT, '..', 'shared', 'corpora', 'polnear-dev.jsonl');
 const FIXTURE = join(ROOT, 'fixtures', 'article.txt');
 const RESULTS = join(HERE, 'results', 'latest.json');
 
-const TARGET = { throughputRatio: 0.35, throughputRatioSbdPos: 0.5, coldStartRatio: 1.5, scalingRatio: 1.3, linearWarn: 1.5, linearFail: 2, craftedRatio: 3, batchSpeedup: 1.6 };
+const TARGET = {
+  throughputRatio: 0.35,
+  throughputRatioSbdPos: 0.5,
+  coldStartRatio: 1.5,
+  scalingRatio: 1.3,
+  linearWarn: 1.5,
+  linearFail: 2,
+  craftedRatio: 3,
+  batchSpeedup: 1.6,
+};
 const CFG = QUICK
   ? { warmup: 1, rounds: 5, spawns: 3, smallRounds: 3, bigRounds: 2, bigWarmup: 0 }
   : { warmup: 2, rounds: 9, spawns: 5, smallRounds: 5, bigRounds: 3, bigWarmup: 1 };
@@ -59,16 +68,30 @@ const MODEL_PATH = require.resolve('wink-eng-lite-web-model');
 
 // ------------------------------------------------------------------------------------------------ helpers
 const now = () => performance.now();
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const countWords = (t) => { let n = 0; const re = /\S+/g; while (re.exec(t)) n++; return n; };
-const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const countWords = (t) => {
+  let n = 0;
+  const re = /\S+/g;
+  while (re.exec(t)) n++;
+  return n;
+};
+const fmt = (x, d = 0) =>
+  x === null || x === undefined || Number.isNaN(x)
+    ? 'n/a'
+    : x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 const verdict = (ok) => (ok === null ? 'n/a ' : ok ? 'PASS' : 'MISS');
 function line(label, value, target, ok) {
   console.log(`  ${pad(label, 44)} ${lpad(value, 14)}   ${pad(target, 16)} ${verdict(ok)}`);
 }
-function section(title) { console.log(`\n== ${title} ${'='.repeat(Math.max(0, 100 - title.length))}`); }
+function section(title) {
+  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 100 - title.length))}`);
+}
 
 /** Run `node args…`; resolve with wall time to the first stdout line starting with "RESULT ", and its JSON. */
 function spawnNode(args, { input, killAfterMs } = {}) {
@@ -76,7 +99,12 @@ function spawnNode(args, { input, killAfterMs } = {}) {
     const t0 = now();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'pipe'] });
     let killed = false;
-    const timer = killAfterMs ? setTimeout(() => { killed = true; child.kill('SIGKILL'); }, killAfterMs) : null;
+    const timer = killAfterMs
+      ? setTimeout(() => {
+          killed = true;
+          child.kill('SIGKILL');
+        }, killAfterMs)
+      : null;
     let out = '';
     let err = '';
     let tFirst = null;
@@ -84,7 +112,9 @@ function spawnNode(args, { input, killAfterMs } = {}) {
       out += d;
       if (tFirst === null && out.includes('RESULT ')) tFirst = now() - t0;
     });
-    child.stderr?.on('data', (d) => { err += d; });
+    child.stderr?.on('data', (d) => {
+      err += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
@@ -94,7 +124,8 @@ function spawnNode(args, { input, killAfterMs } = {}) {
       if (code !== 0 || !m) return reject(new Error(`child exited ${code}: ${err.trim().split('\n').slice(-5).join(' | ')}`));
       resolvePromise({ wallToResultMs: tFirst ?? tExit, wallToExitMs: tExit, data: JSON.parse(m[1]) });
     });
-    if (input !== undefined) child.stdin.end(input); else child.stdin.end();
+    if (input !== undefined) child.stdin.end(input);
+    else child.stdin.end();
   });
 }
 
@@ -119,7 +150,11 @@ let corpusSource;
 let texts;
 if (existsSync(CORPUS)) {
   corpusSource = 'polnear-dev.jsonl';
-  texts = readFileSync(CORPUS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text).filter((t) => typeof t === 'string');
+  texts = readFileSync(CORPUS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).text)
+    .filter((t) => typeof t === 'string');
 } else {
   corpusSource = 'fixtures/article.txt ×40';
   texts = Array.from({ length: 40 }, () => readFileSync(FIXTURE, 'utf8'));
@@ -147,16 +182,34 @@ console.log(`corpus: ${corpusSource}: ${texts.length} texts, ${fmt(corpusWords)}
 
 // ------------------------------------------------------------------------------------------------ 0. corpus sanity
 {
-  let throws = 0; let invalid = 0; let quotes = 0; let speakers = 0; let claims = 0; const firstProblems = [];
+  let throws = 0;
+  let invalid = 0;
+  let quotes = 0;
+  let speakers = 0;
+  let claims = 0;
+  const firstProblems = [];
   for (const t of texts) {
     let r;
-    try { r = extract(t); } catch (e) { throws++; if (firstProblems.length < 3) firstProblems.push(`throw: ${e?.message}`); continue; }
+    try {
+      r = extract(t);
+    } catch (e) {
+      throws++;
+      if (firstProblems.length < 3) firstProblems.push(`throw: ${e?.message}`);
+      continue;
+    }
     const p = checkExtraction(t, r, { max: 3 });
-    if (p.length) { invalid++; if (firstProblems.length < 3) firstProblems.push(p[0]); }
-    quotes += r.quotes?.length ?? 0; speakers += r.speakers?.length ?? 0; claims += r.claims?.length ?? 0;
+    if (p.length) {
+      invalid++;
+      if (firstProblems.length < 3) firstProblems.push(p[0]);
+    }
+    quotes += r.quotes?.length ?? 0;
+    speakers += r.speakers?.length ?? 0;
+    claims += r.claims?.length ?? 0;
   }
   results.corpusCheck = { throws, invalid, quotes, speakers, claims, firstProblems };
-  console.log(`output on the corpus: ${fmt(quotes)} quotes, ${fmt(speakers)} speakers, ${fmt(claims)} claims; ${throws} throws, ${invalid} invalid results`);
+  console.log(
+    `output on the corpus: ${fmt(quotes)} quotes, ${fmt(speakers)} speakers, ${fmt(claims)} claims; ${throws} throws, ${invalid} invalid results`,
+  );
   for (const p of firstProblems) console.log(`  ! ${p}`);
 }
 
@@ -192,14 +245,29 @@ if (RUN.has(1)) {
   const ratio = wps.extract / wps.readDoc;
   const ratioSbdPos = wps.extract / wps.readDocSbdPos;
   results.throughput = {
-    rounds: CFG.rounds, words: corpusWords, loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
-    extractMs: ms.extract.map((x) => +x.toFixed(1)), readDocMs: ms.readDoc.map((x) => +x.toFixed(1)), readDocSbdPosMs: ms.readDocSbdPos.map((x) => +x.toFixed(1)),
-    extractMedianMs: +med.extract.toFixed(1), readDocMedianMs: +med.readDoc.toFixed(1), readDocSbdPosMedianMs: +med.readDocSbdPos.toFixed(1),
-    extractWordsPerSec: Math.round(wps.extract), readDocWordsPerSec: Math.round(wps.readDoc), readDocSbdPosWordsPerSec: Math.round(wps.readDocSbdPos),
-    ratio: +ratio.toFixed(3), pass: ratio >= TARGET.throughputRatio,
-    ratioSbdPos: +ratioSbdPos.toFixed(3), passSbdPos: ratioSbdPos >= TARGET.throughputRatioSbdPos,
+    rounds: CFG.rounds,
+    words: corpusWords,
+    loadAverage: os.loadavg().map((x) => +x.toFixed(2)),
+    extractMs: ms.extract.map((x) => +x.toFixed(1)),
+    readDocMs: ms.readDoc.map((x) => +x.toFixed(1)),
+    readDocSbdPosMs: ms.readDocSbdPos.map((x) => +x.toFixed(1)),
+    extractMedianMs: +med.extract.toFixed(1),
+    readDocMedianMs: +med.readDoc.toFixed(1),
+    readDocSbdPosMedianMs: +med.readDocSbdPos.toFixed(1),
+    extractWordsPerSec: Math.round(wps.extract),
+    readDocWordsPerSec: Math.round(wps.readDoc),
+    readDocSbdPosWordsPerSec: Math.round(wps.readDocSbdPos),
+    ratio: +ratio.toFixed(3),
+    pass: ratio >= TARGET.throughputRatio,
+    ratioSbdPos: +ratioSbdPos.toFixed(3),
+    passSbdPos: ratioSbdPos >= TARGET.throughputRatioSbdPos,
   };
-  console.log(`  load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cores} cores`);
+  console.log(
+    `  load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${cores} cores`,
+  );
   for (const k of names) console.log(`  ${pad(k, 14)} rounds (ms): ${ms[k].map((x) => fmt(x)).join(' ')}`);
   line('extract words/s (median)', fmt(wps.extract), '', null);
   line('wink readDoc words/s, full pipeline', fmt(wps.readDoc), '', null);
@@ -211,7 +279,10 @@ if (RUN.has(1)) {
 // ------------------------------------------------------------------------------------------------ 2. cold start
 if (RUN.has(2)) section('2. cold start: fresh process to first result');
 if (RUN.has(2)) {
-  const story = readFileSync(FIXTURE, 'utf8').split(/\n\s*\n/).slice(0, 4).join('\n\n');
+  const story = readFileSync(FIXTURE, 'utf8')
+    .split(/\n\s*\n/)
+    .slice(0, 4)
+    .join('\n\n');
   const distUrl = pathToFileURL(DIST).href;
   const winkUrl = pathToFileURL(WINK_PATH).href;
   const modelUrl = pathToFileURL(MODEL_PATH).href;
@@ -242,11 +313,21 @@ if (RUN.has(2)) {
     const ratio = med.quotewire / med.wink;
     const netRatio = (med.quotewire - med.node) / (med.wink - med.node);
     results.coldStart = {
-      spawns: CFG.spawns, storyChars: story.length,
-      quotewireMs: +med.quotewire.toFixed(1), winkMs: +med.wink.toFixed(1), bareNodeMs: +med.node.toFixed(1),
-      quotewireInProcessMs: +medIn.quotewire.toFixed(1), winkInProcessMs: +medIn.wink.toFixed(1),
-      ratio: +ratio.toFixed(3), ratioNetOfNodeStartup: +netRatio.toFixed(3), pass: ratio < TARGET.coldStartRatio,
-      samples: { quotewire: wall.quotewire.map((x) => +x.toFixed(1)), wink: wall.wink.map((x) => +x.toFixed(1)), node: wall.node.map((x) => +x.toFixed(1)) },
+      spawns: CFG.spawns,
+      storyChars: story.length,
+      quotewireMs: +med.quotewire.toFixed(1),
+      winkMs: +med.wink.toFixed(1),
+      bareNodeMs: +med.node.toFixed(1),
+      quotewireInProcessMs: +medIn.quotewire.toFixed(1),
+      winkInProcessMs: +medIn.wink.toFixed(1),
+      ratio: +ratio.toFixed(3),
+      ratioNetOfNodeStartup: +netRatio.toFixed(3),
+      pass: ratio < TARGET.coldStartRatio,
+      samples: {
+        quotewire: wall.quotewire.map((x) => +x.toFixed(1)),
+        wink: wall.wink.map((x) => +x.toFixed(1)),
+        node: wall.node.map((x) => +x.toFixed(1)),
+      },
     };
     line('quotewire: spawn → first extract() result', `${fmt(med.quotewire)} ms`, '', null);
     line('wink: spawn → model loaded + readDoc()', `${fmt(med.wink)} ms`, '', null);
@@ -261,7 +342,10 @@ if (RUN.has(2)) {
 
 // ------------------------------------------------------------------------------------------------ 3. scaling
 // ~100 stories of ~10 KB, and one ~1 MB story made of exactly those stories joined by blank lines.
-const paragraphs = texts.flatMap((t) => t.split(/\n[ \t]*\n/)).map((p) => p.trim()).filter(Boolean);
+const paragraphs = texts
+  .flatMap((t) => t.split(/\n[ \t]*\n/))
+  .map((p) => p.trim())
+  .filter(Boolean);
 const smallStories = [];
 {
   let cur = [];
@@ -281,15 +365,28 @@ const smallStories = [];
 }
 const bigStory = smallStories.join('\n\n');
 
-if (RUN.has(3)) section(`3. scaling: per-word cost at ~10 KB vs ~1 MB (${smallStories.length} stories of ~${fmt(TEN_KB / 1024)} KB, joined into ${fmt(bigStory.length / ONE_MB, 2)} MB)`);
+if (RUN.has(3))
+  section(
+    `3. scaling: per-word cost at ~10 KB vs ~1 MB (${smallStories.length} stories of ~${fmt(TEN_KB / 1024)} KB, joined into ${fmt(bigStory.length / ONE_MB, 2)} MB)`,
+  );
 if (RUN.has(3)) {
   const words = smallStories.reduce((a, s) => a + countWords(s), 0);
   // small and big rounds interleaved (alternating which goes first), so that the machine's drift falls on both
   const measure = (fn) => {
     const small = [];
     const big = [];
-    const smallRound = () => { gc(); const t0 = now(); for (const s of smallStories) fn(s); small.push(now() - t0); };
-    const bigRound = () => { gc(); const t0 = now(); fn(bigStory); big.push(now() - t0); };
+    const smallRound = () => {
+      gc();
+      const t0 = now();
+      for (const s of smallStories) fn(s);
+      small.push(now() - t0);
+    };
+    const bigRound = () => {
+      gc();
+      const t0 = now();
+      fn(bigStory);
+      big.push(now() - t0);
+    };
     for (let r = 0; r < CFG.bigWarmup; r++) fn(bigStory);
     for (let r = 0; r < Math.max(CFG.smallRounds, CFG.bigRounds); r++) {
       const order = r % 2 ? [bigRound, smallRound] : [smallRound, bigRound];
@@ -297,12 +394,26 @@ if (RUN.has(3)) {
     }
     const usSmall = (median(small) * 1000) / words;
     const usBig = (median(big) * 1000) / words;
-    return { smallMs: small.map((x) => +x.toFixed(1)), bigMs: big.map((x) => +x.toFixed(1)), usPerWordSmall: +usSmall.toFixed(3), usPerWordBig: +usBig.toFixed(3), ratio: +(usBig / usSmall).toFixed(3) };
+    return {
+      smallMs: small.map((x) => +x.toFixed(1)),
+      bigMs: big.map((x) => +x.toFixed(1)),
+      usPerWordSmall: +usSmall.toFixed(3),
+      usPerWordBig: +usBig.toFixed(3),
+      ratio: +(usBig / usSmall).toFixed(3),
+    };
   };
   try {
     const q = measure((t) => extract(t));
     const w = measure(readDoc);
-    results.scaling = { stories: smallStories.length, bigChars: bigStory.length, words, extract: q, readDoc: w, ratio: q.ratio, pass: q.ratio <= TARGET.scalingRatio };
+    results.scaling = {
+      stories: smallStories.length,
+      bigChars: bigStory.length,
+      words,
+      extract: q,
+      readDoc: w,
+      ratio: q.ratio,
+      pass: q.ratio <= TARGET.scalingRatio,
+    };
     line('extract µs/word at 10 KB', fmt(q.usPerWordSmall, 3), '', null);
     line('extract µs/word at 1 MB', fmt(q.usPerWordBig, 3), '', null);
     line('ratio 1 MB / 10 KB', fmt(q.ratio, 2), `≤ ${TARGET.scalingRatio}`, results.scaling.pass);
@@ -344,35 +455,60 @@ if (RUN.has(4)) {
     const w = (await spawnNode(['--expose-gc', '--input-type=module', '-e', probe(wkSetup, 'nlp.readDoc(text)')])).data;
     const summarize = (d) => ({
       ms: +d.ms.toFixed(0),
-      peakRssMB: mb(d.maxRSS), rssBeforeMB: mb(d.before.rss), peakRssGrowthMB: mb(d.maxRSS - d.before.rss),
-      heapBeforeMB: mb(d.before.heapUsed), heapAfterCallMB: mb(d.after.heapUsed), heapRetainedMB: mb(d.retained.heapUsed),
+      peakRssMB: mb(d.maxRSS),
+      rssBeforeMB: mb(d.before.rss),
+      peakRssGrowthMB: mb(d.maxRSS - d.before.rss),
+      heapBeforeMB: mb(d.before.heapUsed),
+      heapAfterCallMB: mb(d.after.heapUsed),
+      heapRetainedMB: mb(d.retained.heapUsed),
     });
     results.memory = { chars: bigStory.length, extract: summarize(q), readDoc: summarize(w) };
     const e = results.memory.extract;
     const k = results.memory.readDoc;
     console.log(`  ${pad('', 44)} ${lpad('extract', 14)} ${lpad('wink readDoc', 14)}`);
-    console.log(`  ${pad('peak RSS (process maxRSS)', 44)} ${lpad(fmt(e.peakRssMB, 1) + ' MB', 14)} ${lpad(fmt(k.peakRssMB, 1) + ' MB', 14)}`);
-    console.log(`  ${pad('RSS before the call', 44)} ${lpad(fmt(e.rssBeforeMB, 1) + ' MB', 14)} ${lpad(fmt(k.rssBeforeMB, 1) + ' MB', 14)}`);
-    console.log(`  ${pad('peak RSS growth during the call', 44)} ${lpad(fmt(e.peakRssGrowthMB, 1) + ' MB', 14)} ${lpad(fmt(k.peakRssGrowthMB, 1) + ' MB', 14)}`);
-    console.log(`  ${pad('heap used right after the call', 44)} ${lpad(fmt(e.heapAfterCallMB, 1) + ' MB', 14)} ${lpad(fmt(k.heapAfterCallMB, 1) + ' MB', 14)}`);
-    console.log(`  ${pad('heap retained by the result (after gc)', 44)} ${lpad(fmt(e.heapRetainedMB, 1) + ' MB', 14)} ${lpad(fmt(k.heapRetainedMB, 1) + ' MB', 14)}`);
+    console.log(
+      `  ${pad('peak RSS (process maxRSS)', 44)} ${lpad(fmt(e.peakRssMB, 1) + ' MB', 14)} ${lpad(fmt(k.peakRssMB, 1) + ' MB', 14)}`,
+    );
+    console.log(
+      `  ${pad('RSS before the call', 44)} ${lpad(fmt(e.rssBeforeMB, 1) + ' MB', 14)} ${lpad(fmt(k.rssBeforeMB, 1) + ' MB', 14)}`,
+    );
+    console.log(
+      `  ${pad('peak RSS growth during the call', 44)} ${lpad(fmt(e.peakRssGrowthMB, 1) + ' MB', 14)} ${lpad(fmt(k.peakRssGrowthMB, 1) + ' MB', 14)}`,
+    );
+    console.log(
+      `  ${pad('heap used right after the call', 44)} ${lpad(fmt(e.heapAfterCallMB, 1) + ' MB', 14)} ${lpad(fmt(k.heapAfterCallMB, 1) + ' MB', 14)}`,
+    );
+    console.log(
+      `  ${pad('heap retained by the result (after gc)', 44)} ${lpad(fmt(e.heapRetainedMB, 1) + ' MB', 14)} ${lpad(fmt(k.heapRetainedMB, 1) + ' MB', 14)}`,
+    );
     console.log(`  ${pad('time for the call', 44)} ${lpad(fmt(e.ms) + ' ms', 14)} ${lpad(fmt(k.ms) + ' ms', 14)}`);
   } catch (e) {
     results.memory = { error: String(e.message) };
     console.log(`  ERROR: ${e.message}`);
   } finally {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
 // ------------------------------------------------------------------------------------------------ 5. linearity
 // One child process per family (bench/linearity.mjs has the size ladder): a family that hangs is killed at
 // LIN_KILL_MS and reported as HANG, and the bench goes on.
-if (RUN.has(5)) section(`5. pathological inputs: per-char cost at ${LIN_S / 1024} KB vs ${(4 * LIN_S) / 1024} KB (ratio ≲ ${TARGET.linearWarn}; > ${TARGET.linearFail} = SUPERLINEAR)`);
+if (RUN.has(5))
+  section(
+    `5. pathological inputs: per-char cost at ${LIN_S / 1024} KB vs ${(4 * LIN_S) / 1024} KB (ratio ≲ ${TARGET.linearWarn}; > ${TARGET.linearFail} = SUPERLINEAR)`,
+  );
 if (RUN.has(5)) {
-  console.log(`  (a family taking > ${LIN_STOP_MS / 1000} s at a size goes no higher and compares the two sizes below; one taking < ${LIN_MIN_MS} ms goes up to 4 MB; killed after ${LIN_KILL_MS / 1000} s)`);
+  console.log(
+    `  (a family taking > ${LIN_STOP_MS / 1000} s at a size goes no higher and compares the two sizes below; one taking < ${LIN_MIN_MS} ms goes up to 4 MB; killed after ${LIN_KILL_MS / 1000} s)`,
+  );
   const rows = [];
-  console.log(`  ${pad('family', 18)} ${pad('sizes', 10)} ${lpad('small ms', 10)} ${lpad('large ms', 10)} ${lpad('ratio', 7)} ${lpad('wink', 6)}  ${pad('verdict', 12)} output`);
+  console.log(
+    `  ${pad('family', 18)} ${pad('sizes', 10)} ${lpad('small ms', 10)} ${lpad('large ms', 10)} ${lpad('ratio', 7)} ${lpad('wink', 6)}  ${pad('verdict', 12)} output`,
+  );
   for (const name of Object.keys(families)) {
     if (FAMILIES && !FAMILIES.includes(name)) continue;
     let row;
@@ -384,10 +520,26 @@ if (RUN.has(5)) {
         : { family: name, verdict: 'ERROR', error: String(e.message).slice(0, 300) };
     }
     rows.push(row);
-    const outcome = row.error ? `THROWS: ${row.error}` : row.valid === false ? `INVALID: ${row.problems[0]}` : row.valid ? `valid, ${row.quotes} quotes, ${row.speakers} speakers` : '';
-    console.log(`  ${pad(name, 18)} ${pad(row.sizes ?? '', 10)} ${lpad(fmt(row.smallMs, 1), 10)} ${lpad(fmt(row.largeMs, 1), 10)} ${lpad(fmt(row.ratio, 2), 7)} ${lpad(fmt(row.winkRatio, 2), 6)}  ${pad(row.verdict, 12)} ${outcome}${row.note ? ` (${row.note})` : ''}`);
+    const outcome = row.error
+      ? `THROWS: ${row.error}`
+      : row.valid === false
+        ? `INVALID: ${row.problems[0]}`
+        : row.valid
+          ? `valid, ${row.quotes} quotes, ${row.speakers} speakers`
+          : '';
+    console.log(
+      `  ${pad(name, 18)} ${pad(row.sizes ?? '', 10)} ${lpad(fmt(row.smallMs, 1), 10)} ${lpad(fmt(row.largeMs, 1), 10)} ${lpad(fmt(row.ratio, 2), 7)} ${lpad(fmt(row.winkRatio, 2), 6)}  ${pad(row.verdict, 12)} ${outcome}${row.note ? ` (${row.note})` : ''}`,
+    );
   }
-  results.linearity = { sizeS: LIN_S, size4S: 4 * LIN_S, stopMs: LIN_STOP_MS, minMs: LIN_MIN_MS, killMs: LIN_KILL_MS, families: rows, pass: rows.every((r) => ['PASS', 'WARN', 'NOISY?'].includes(r.verdict)) };
+  results.linearity = {
+    sizeS: LIN_S,
+    size4S: 4 * LIN_S,
+    stopMs: LIN_STOP_MS,
+    minMs: LIN_MIN_MS,
+    killMs: LIN_KILL_MS,
+    families: rows,
+    pass: rows.every((r) => ['PASS', 'WARN', 'NOISY?'].includes(r.verdict)),
+  };
 }
 
 // ------------------------------------------------------------------------------------------------ 6. crafted tokens
@@ -395,7 +547,9 @@ if (RUN.has(5)) {
 if (RUN.has(6)) section(`6. crafted tokens: time vs an ordinary story of the same length (target ≤ ${TARGET.craftedRatio}×)`);
 if (RUN.has(6)) {
   try {
-    const { data } = await spawnNode([join(HERE, 'crafted.mjs'), JSON.stringify({ lib: 'dist', rounds: QUICK ? 3 : 7 })], { killAfterMs: LIN_KILL_MS });
+    const { data } = await spawnNode([join(HERE, 'crafted.mjs'), JSON.stringify({ lib: 'dist', rounds: QUICK ? 3 : 7 })], {
+      killAfterMs: LIN_KILL_MS,
+    });
     for (const [name, ratio] of Object.entries(data)) console.log(`  ${pad(name, 18)} ${lpad(fmt(ratio, 2), 7)}×`);
     const worst = Math.max(...Object.values(data));
     results.crafted = { ratios: data, worst, pass: worst <= TARGET.craftedRatio };
@@ -410,7 +564,10 @@ if (RUN.has(6)) {
 // calling extract() in a loop over the same stories in this process. Wall times, so the load average is printed:
 // on a busy machine the 2-thread figure cannot show what it would on an idle one. -j 1 against the loop is the
 // per-record cost in a worker against the loop's (near 1.0 when workers run as well-optimised code as the loop).
-if (RUN.has(7)) section(`7. batch: --batch -j 1 and -j 2 vs a single-thread loop (target: -j 2 ≥ ${TARGET.batchSpeedup}× the loop on an idle ${cores}-core machine)`);
+if (RUN.has(7))
+  section(
+    `7. batch: --batch -j 1 and -j 2 vs a single-thread loop (target: -j 2 ≥ ${TARGET.batchSpeedup}× the loop on an idle ${cores}-core machine)`,
+  );
 if (RUN.has(7)) {
   const n = QUICK ? 400 : 2000;
   const stories = [];
@@ -418,16 +575,29 @@ if (RUN.has(7)) {
   const file = join(os.tmpdir(), `quotewire-bench-batch-${process.pid}.jsonl`);
   writeFileSync(file, stories.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n');
   const cli = join(ROOT, 'dist', 'cli.js');
-  const runBatch = (threads) => new Promise((resolvePromise, reject) => {
-    const t0 = now();
-    const child = spawn(process.execPath, [cli, '--batch', file, '-j', String(threads), '-f', 'jsonl'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let lines = 0;
-    child.stdout.on('data', (d) => { for (let k = 0; k < d.length; k++) if (d[k] === 10) lines++; });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 && lines === n ? resolvePromise(now() - t0) : reject(new Error(`batch -j ${threads} exited ${code} with ${lines}/${n} lines`))));
-  });
+  const runBatch = (threads) =>
+    new Promise((resolvePromise, reject) => {
+      const t0 = now();
+      const child = spawn(process.execPath, [cli, '--batch', file, '-j', String(threads), '-f', 'jsonl'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let lines = 0;
+      child.stdout.on('data', (d) => {
+        for (let k = 0; k < d.length; k++) if (d[k] === 10) lines++;
+      });
+      child.on('error', reject);
+      child.on('close', (code) =>
+        code === 0 && lines === n
+          ? resolvePromise(now() - t0)
+          : reject(new Error(`batch -j ${threads} exited ${code} with ${lines}/${n} lines`)),
+      );
+    });
   try {
-    const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
     gc();
     let t0 = now();
     for (const t of stories) extract(t);
@@ -439,8 +609,14 @@ if (RUN.has(7)) {
     const loopMs2 = now() - t0;
     const loop = Math.min(loopMs, loopMs2);
     results.batch = {
-      stories: n, loadAverage: load, loopMs: Math.round(loop), j1Ms: Math.round(j1), j2Ms: Math.round(j2),
-      speedupJ2: +(loop / j2).toFixed(2), workerCostJ1: +(j1 / loop).toFixed(2), pass: loop / j2 >= TARGET.batchSpeedup,
+      stories: n,
+      loadAverage: load,
+      loopMs: Math.round(loop),
+      j1Ms: Math.round(j1),
+      j2Ms: Math.round(j2),
+      speedupJ2: +(loop / j2).toFixed(2),
+      workerCostJ1: +(j1 / loop).toFixed(2),
+      pass: loop / j2 >= TARGET.batchSpeedup,
     };
     console.log(`  ${n} stories; load average before: ${load}`);
     line('single-thread loop', `${fmt(loop)} ms`, '', null);
@@ -463,21 +639,56 @@ section('summary');
   const c = results.coldStart;
   const s = results.scaling;
   line('throughput ratio extract / readDoc full', t ? fmt(t.ratio, 3) : 'n/a', `≥ ${TARGET.throughputRatio}`, t ? t.pass : null);
-  line('throughput ratio extract / readDoc sbd+pos', t ? fmt(t.ratioSbdPos, 3) : 'n/a', `≥ ${TARGET.throughputRatioSbdPos}`, t ? t.passSbdPos : null);
+  line(
+    'throughput ratio extract / readDoc sbd+pos',
+    t ? fmt(t.ratioSbdPos, 3) : 'n/a',
+    `≥ ${TARGET.throughputRatioSbdPos}`,
+    t ? t.passSbdPos : null,
+  );
   const shown = (x, v) => (!x ? 'n/a' : v === undefined ? 'error' : v);
-  line('cold start ratio quotewire / wink', shown(c, c?.ratio !== undefined ? fmt(c.ratio, 2) : undefined), `< ${TARGET.coldStartRatio}`, c?.ratio !== undefined ? c.pass : null);
-  line('per-word cost 1 MB / 10 KB', shown(s, s?.ratio !== undefined ? fmt(s.ratio, 2) : undefined), `≤ ${TARGET.scalingRatio}`, s?.ratio !== undefined ? s.pass : null);
-  line('peak RSS, 1 MB story', shown(results.memory, results.memory?.extract ? `${fmt(results.memory.extract.peakRssMB, 0)} MB` : undefined), '(reported)', null);
+  line(
+    'cold start ratio quotewire / wink',
+    shown(c, c?.ratio !== undefined ? fmt(c.ratio, 2) : undefined),
+    `< ${TARGET.coldStartRatio}`,
+    c?.ratio !== undefined ? c.pass : null,
+  );
+  line(
+    'per-word cost 1 MB / 10 KB',
+    shown(s, s?.ratio !== undefined ? fmt(s.ratio, 2) : undefined),
+    `≤ ${TARGET.scalingRatio}`,
+    s?.ratio !== undefined ? s.pass : null,
+  );
+  line(
+    'peak RSS, 1 MB story',
+    shown(results.memory, results.memory?.extract ? `${fmt(results.memory.extract.peakRssMB, 0)} MB` : undefined),
+    '(reported)',
+    null,
+  );
   const fams = results.linearity?.families ?? [];
   const bad = fams.filter((r) => !['PASS', 'WARN', 'NOISY?'].includes(r.verdict));
-  line('pathological families linear', results.linearity ? `${fams.length - bad.length}/${fams.length}` : 'n/a', `ratio ≤ ${TARGET.linearFail}`, results.linearity ? bad.length === 0 : null);
+  line(
+    'pathological families linear',
+    results.linearity ? `${fams.length - bad.length}/${fams.length}` : 'n/a',
+    `ratio ≤ ${TARGET.linearFail}`,
+    results.linearity ? bad.length === 0 : null,
+  );
   for (const r of bad) console.log(`    ${r.family}: ${r.verdict} ${r.sizes ?? ''} ratio ${r.ratio ?? ''}${r.error ? ` ${r.error}` : ''}`);
   const invalid = fams.filter((r) => r.valid === false);
   for (const r of invalid) console.log(`    ${r.family}: INVALID OUTPUT ${r.problems[0]}`);
   const bt = results.batch;
-  line('batch -j 2 speed-up over a loop', bt ? (bt.error ? 'error' : `${fmt(bt.speedupJ2, 2)}×`) : 'n/a', `≥ ${TARGET.batchSpeedup}`, bt && !bt.error ? bt.pass : null);
+  line(
+    'batch -j 2 speed-up over a loop',
+    bt ? (bt.error ? 'error' : `${fmt(bt.speedupJ2, 2)}×`) : 'n/a',
+    `≥ ${TARGET.batchSpeedup}`,
+    bt && !bt.error ? bt.pass : null,
+  );
   const k = results.crafted;
-  line('crafted tokens, worst ratio to ordinary', k ? (k.error ? 'error' : `${fmt(k.worst, 2)}×`) : 'n/a', `≤ ${TARGET.craftedRatio}`, k ? k.pass : null);
+  line(
+    'crafted tokens, worst ratio to ordinary',
+    k ? (k.error ? 'error' : `${fmt(k.worst, 2)}×`) : 'n/a',
+    `≤ ${TARGET.craftedRatio}`,
+    k ? k.pass : null,
+  );
 }
 
 if (PARTIAL || FAMILIES) {

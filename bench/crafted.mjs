@@ -46,7 +46,13 @@ for (const name of names) {
   const a = [];
   const b = [];
   for (let r = 0; r < rounds; r++) {
-    if (r % 2) { a.push(time(text, calls)); b.push(time(plain, calls)); } else { b.push(time(plain, calls)); a.push(time(text, calls)); }
+    if (r % 2) {
+      a.push(time(text, calls));
+      b.push(time(plain, calls));
+    } else {
+      b.push(time(plain, calls));
+      a.push(time(text, calls));
+    }
   }
   out[name] = median(a) / median(b);
 }

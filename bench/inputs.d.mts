@@ -12,9 +12,25 @@ export declare function newsSentence(r: () => number, opts?: { quotes?: boolean 
 export declare function newsParagraph(r: () => number, opts?: { quotes?: boolean }): string;
 export declare function uniqueName(i: number): string;
 export type FamilyName =
-  | 'quoteMarks' | 'noWhitespace' | 'giantToken' | 'base64Run' | 'newsNoSpaces' | 'oneLineParagraphs' | 'nestedQuotes' | 'emojiOnly'
-  | 'crLineEnds' | 'controlChars' | 'openQuote' | 'unbalancedOpens' | 'longSentence' | 'manySpeakers'
-  | 'pronounChain' | 'cueFlood' | 'numbersAndDates' | 'punctuationRuns' | 'whitespaceOnly';
+  | 'quoteMarks'
+  | 'noWhitespace'
+  | 'giantToken'
+  | 'base64Run'
+  | 'newsNoSpaces'
+  | 'oneLineParagraphs'
+  | 'nestedQuotes'
+  | 'emojiOnly'
+  | 'crLineEnds'
+  | 'controlChars'
+  | 'openQuote'
+  | 'unbalancedOpens'
+  | 'longSentence'
+  | 'manySpeakers'
+  | 'pronounChain'
+  | 'cueFlood'
+  | 'numbersAndDates'
+  | 'punctuationRuns'
+  | 'whitespaceOnly';
 export declare const families: Record<FamilyName, (size: number, seed?: number) => string>;
 export declare function nested(depth: number, opts?: { closed?: boolean }): string;
 export declare function oneLineParagraphsCount(n: number, seed?: number): string;

@@ -48,37 +48,163 @@ function fill(size, make) {
 export const QUOTE_MARKS = ['“', '”', '‘', '’', '"', "'", '«', '»', '„', '‚', '‹', '›', '「', '」', '＂', '〝', '〞'];
 /** Opening/closing pairs as they appear in real copy, plus a few mismatched ones. */
 export const QUOTE_PAIRS = [
-  ['“', '”'], ['“', '”'], ['“', '”'], ['"', '"'], ['"', '"'], ['‘', '’'], ["'", "'"],
-  ['«', '»'], ['« ', ' »'], ['„', '“'], ['„', '”'], ['‹', '›'], ['「', '」'], ['”', '”'], ['“', '"'],
+  ['“', '”'],
+  ['“', '”'],
+  ['“', '”'],
+  ['"', '"'],
+  ['"', '"'],
+  ['‘', '’'],
+  ["'", "'"],
+  ['«', '»'],
+  ['« ', ' »'],
+  ['„', '“'],
+  ['„', '”'],
+  ['‹', '›'],
+  ['「', '」'],
+  ['”', '”'],
+  ['“', '"'],
 ];
 export const NAMES = [
-  'Jane Doe', 'John Smith', 'Antony Blinken', 'Nikol Pashinyan', 'Ilham Aliyev', 'Ana María López', 'Seán O’Brien',
-  "Conan O'Neill", 'Zoë Ångström', 'Mr. Smith', 'Ms. Doe', 'Dr. Chen Wei', 'Prime Minister Kaja Kallas',
-  'Secretary of State Marco Rubio', 'Gov. Gavin Newsom', 'Sen. Mitch McConnell', 'Lt. Col. Ahmed Al-Masri',
-  'Jean-Luc Picard', 'Björk Guðmundsdóttir', 'Nguyễn Văn An', 'José', 'Xi Jinping',
+  'Jane Doe',
+  'John Smith',
+  'Antony Blinken',
+  'Nikol Pashinyan',
+  'Ilham Aliyev',
+  'Ana María López',
+  'Seán O’Brien',
+  "Conan O'Neill",
+  'Zoë Ångström',
+  'Mr. Smith',
+  'Ms. Doe',
+  'Dr. Chen Wei',
+  'Prime Minister Kaja Kallas',
+  'Secretary of State Marco Rubio',
+  'Gov. Gavin Newsom',
+  'Sen. Mitch McConnell',
+  'Lt. Col. Ahmed Al-Masri',
+  'Jean-Luc Picard',
+  'Björk Guðmundsdóttir',
+  'Nguyễn Văn An',
+  'José',
+  'Xi Jinping',
 ];
 export const DESCRIPTIONS = [
-  'the official', 'a senior official', 'a spokesperson for the ministry', 'the Foreign Ministry', 'the White House',
-  'the State Department', 'police', 'the company', 'officials', 'analysts', 'one resident', 'a source familiar with the talks',
-  'the Kremlin', 'Reuters', 'The New York Times', 'the Minister’s office', 'the group’s leader',
+  'the official',
+  'a senior official',
+  'a spokesperson for the ministry',
+  'the Foreign Ministry',
+  'the White House',
+  'the State Department',
+  'police',
+  'the company',
+  'officials',
+  'analysts',
+  'one resident',
+  'a source familiar with the talks',
+  'the Kremlin',
+  'Reuters',
+  'The New York Times',
+  'the Minister’s office',
+  'the group’s leader',
 ];
 export const PRONOUNS = ['he', 'she', 'they', 'He', 'She', 'They', 'it', 'we', 'I'];
 export const CUES = [
-  'said', 'says', 'told reporters', 'added', 'said in a statement', 'wrote on X', 'denied', 'insisted', 'warned',
-  'stressed', 'claimed', 'argued', 'noted', 'told The Associated Press', 'said on Tuesday', 'asked', 'promised',
-  'acknowledged', 'confirmed', 'tweeted',
+  'said',
+  'says',
+  'told reporters',
+  'added',
+  'said in a statement',
+  'wrote on X',
+  'denied',
+  'insisted',
+  'warned',
+  'stressed',
+  'claimed',
+  'argued',
+  'noted',
+  'told The Associated Press',
+  'said on Tuesday',
+  'asked',
+  'promised',
+  'acknowledged',
+  'confirmed',
+  'tweeted',
 ];
 export const WORDS = [
-  'the', 'government', 'will', 'not', 'accept', 'talks', 'peace', 'deal', 'economy', 'grew', 'percent', 'last', 'year',
-  'we', 'expect', 'discussions', 'throughout', 'week', 'Minister’s', 'don’t', 'it’s', "isn't", '’90s', "'90s",
-  'rock ’n’ roll', 'O’Neill’s', 'U.S.', 'Jan.', 'No.', '$4.5 billion', '37%', '5,000 km²', 'May 1, 2023',
-  'last Tuesday', 'about 300 people', 'between 5 and 10', 'COVID-19', 'e-mail', 'well-known', 'naïve', 'café',
-  'Zürich', 'Kyiv', 'Nagorno-Karabakh', '😀', '👍🏽', '👨‍👩‍👧', '🇺🇦', '#️⃣', '…', '—', '–', '(AP)', '[sic]', '&',
-  'https://example.com/a?b=c', '@user', '#hashtag', '3:30 p.m.', '1990s', '2024', 'twice', 'never', 'always',
+  'the',
+  'government',
+  'will',
+  'not',
+  'accept',
+  'talks',
+  'peace',
+  'deal',
+  'economy',
+  'grew',
+  'percent',
+  'last',
+  'year',
+  'we',
+  'expect',
+  'discussions',
+  'throughout',
+  'week',
+  'Minister’s',
+  'don’t',
+  'it’s',
+  "isn't",
+  '’90s',
+  "'90s",
+  'rock ’n’ roll',
+  'O’Neill’s',
+  'U.S.',
+  'Jan.',
+  'No.',
+  '$4.5 billion',
+  '37%',
+  '5,000 km²',
+  'May 1, 2023',
+  'last Tuesday',
+  'about 300 people',
+  'between 5 and 10',
+  'COVID-19',
+  'e-mail',
+  'well-known',
+  'naïve',
+  'café',
+  'Zürich',
+  'Kyiv',
+  'Nagorno-Karabakh',
+  '😀',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '🇺🇦',
+  '#️⃣',
+  '…',
+  '—',
+  '–',
+  '(AP)',
+  '[sic]',
+  '&',
+  'https://example.com/a?b=c',
+  '@user',
+  '#hashtag',
+  '3:30 p.m.',
+  '1990s',
+  '2024',
+  'twice',
+  'never',
+  'always',
 ];
 export const DATELINES = [
-  'WASHINGTON (AP) — ', 'LONDON, May 3 (Reuters) - ', 'KYIV, Ukraine — ', 'PARIS (AFP) – ', 'NEW YORK — ',
-  'BEIJING, Jan. 5 (Xinhua) -- ', 'YEREVAN (Azatutyun) — ', 'SÃO PAULO, Brazil (AP) — ',
+  'WASHINGTON (AP) — ',
+  'LONDON, May 3 (Reuters) - ',
+  'KYIV, Ukraine — ',
+  'PARIS (AFP) – ',
+  'NEW YORK — ',
+  'BEIJING, Jan. 5 (Xinhua) -- ',
+  'YEREVAN (Azatutyun) — ',
+  'SÃO PAULO, Brazil (AP) — ',
 ];
 
 function words(r, n) {
@@ -97,16 +223,28 @@ export function newsSentence(r, { quotes = true } = {}) {
   const k = Math.floor(r() * (quotes ? 7 : 3));
   const body = words(r, 3 + Math.floor(r() * 12));
   switch (k) {
-    case 0: return `${cap(who(r))} ${pick(r, CUES)} that ${body}.`;
-    case 1: return `According to ${who(r)}, ${body}.`;
-    case 2: return `${cap(body)}.`;
-    case 3: { const [o, c] = pick(r, QUOTE_PAIRS); return `${o}${cap(body)},${c} ${who(r)} ${pick(r, CUES)}.`; }
-    case 4: { const [o, c] = pick(r, QUOTE_PAIRS); return `${cap(who(r))} ${pick(r, CUES)}: ${o}${cap(body)}.${c}`; }
+    case 0:
+      return `${cap(who(r))} ${pick(r, CUES)} that ${body}.`;
+    case 1:
+      return `According to ${who(r)}, ${body}.`;
+    case 2:
+      return `${cap(body)}.`;
+    case 3: {
+      const [o, c] = pick(r, QUOTE_PAIRS);
+      return `${o}${cap(body)},${c} ${who(r)} ${pick(r, CUES)}.`;
+    }
+    case 4: {
+      const [o, c] = pick(r, QUOTE_PAIRS);
+      return `${cap(who(r))} ${pick(r, CUES)}: ${o}${cap(body)}.${c}`;
+    }
     case 5: {
       const [o, c] = pick(r, QUOTE_PAIRS);
       return `${o}${cap(body)},${c} ${who(r)} ${pick(r, CUES)}, ${o}${words(r, 5)}.${c}`;
     }
-    default: { const [o, c] = pick(r, QUOTE_PAIRS); return `${cap(who(r))} called it ${o}${words(r, 3)}${c} and left.`; }
+    default: {
+      const [o, c] = pick(r, QUOTE_PAIRS);
+      return `${cap(who(r))} called it ${o}${words(r, 3)}${c} and left.`;
+    }
   }
 }
 
@@ -122,8 +260,29 @@ export function newsParagraph(r, opts) {
 
 const EMOJI = ['😀', '👍🏽', '👨‍👩‍👧', '🇺🇦', '🇬🇧', '#️⃣', '❤️', '🏳️‍🌈', '🧑🏿‍🚀', '💬', '🗣️', '📰', '🙂', '🤷‍♀️', '1️⃣', '🫡', '☺'];
 const CONTROLS = [
-  '\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u000e', '\u001b', '\u001f', '\u007f', '\u0085',
-  '\u009f', '\u200b', '\u200d', '\u200e', '\u202e', '\u2028', '\u2029', '\ufeff', '\u00ad', '\ufffd', '\ufffe', '\t',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u000e',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\u200b',
+  '\u200d',
+  '\u200e',
+  '\u202e',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u00ad',
+  '\ufffd',
+  '\ufffe',
+  '\t',
 ];
 const LINE_ENDS = ['\r\n\r\n', '\r\r', '\r\n', '\r', '\n\r', '\r\n\r\n\r\n', ' \r\n \r\n'];
 const SYL = ['ka', 'ro', 'mi', 'lan', 'te', 'vo', 'su', 'der', 'na', 'bel', 'qui', 'os', 'tar', 'zen', 'ha', 'pe'];
@@ -132,13 +291,19 @@ const SYL = ['ka', 'ro', 'mi', 'lan', 'te', 'vo', 'su', 'der', 'na', 'bel', 'qui
 export function uniqueName(i) {
   let s = '';
   let x = i;
-  do { s += SYL[x % SYL.length]; x = Math.floor(x / SYL.length); } while (x > 0);
+  do {
+    s += SYL[x % SYL.length];
+    x = Math.floor(x / SYL.length);
+  } while (x > 0);
   return cap(s);
 }
 
 export const families = {
   /** Nothing but quote marks of every kind, no white space. */
-  quoteMarks: (size, seed = 11) => { const r = rng(seed); return fill(size, () => pick(r, QUOTE_MARKS)); },
+  quoteMarks: (size, seed = 11) => {
+    const r = rng(seed);
+    return fill(size, () => pick(r, QUOTE_MARKS));
+  },
   /** Words, punctuation, quote marks and digits, never a white-space character. */
   noWhitespace: (size, seed = 12) => {
     const r = rng(seed);
@@ -156,7 +321,10 @@ export const families = {
     return s;
   },
   /** News copy with every white-space character removed: “Hello,”saidJaneDoe.Thetalks… */
-  newsNoSpaces: (size, seed = 25) => { const r = rng(seed); return fill(size, () => newsParagraph(r).replace(/\s+/g, '')); },
+  newsNoSpaces: (size, seed = 25) => {
+    const r = rng(seed);
+    return fill(size, () => newsParagraph(r).replace(/\s+/g, ''));
+  },
   /** Short one-line paragraphs separated by single line feeds. */
   oneLineParagraphs: (size, seed = 13) => {
     const r = rng(seed);
@@ -174,9 +342,15 @@ export const families = {
     return cutTo(nested(depth), size);
   },
   /** Only emoji (ZWJ sequences, flags, skin tones, keycaps), no white space. */
-  emojiOnly: (size, seed = 14) => { const r = rng(seed); return fill(size, () => pick(r, EMOJI)); },
+  emojiOnly: (size, seed = 14) => {
+    const r = rng(seed);
+    return fill(size, () => pick(r, EMOJI));
+  },
   /** News copy whose line ends are CRLF, lone CR and LF-CR. */
-  crLineEnds: (size, seed = 15) => { const r = rng(seed); return fill(size, () => newsParagraph(r) + pick(r, LINE_ENDS)); },
+  crLineEnds: (size, seed = 15) => {
+    const r = rng(seed);
+    return fill(size, () => newsParagraph(r) + pick(r, LINE_ENDS));
+  },
   /** News copy with NUL, C0/C1 controls, bidi and zero-width characters inside and between words. */
   controlChars: (size, seed = 16) => {
     const r = rng(seed);
@@ -187,7 +361,10 @@ export const families = {
         if (r() < 0.05) out += pick(r, CONTROLS);
         const c = p.charCodeAt(i);
         // never cut a surrogate pair by inserting between its halves
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < p.length) { out += p[i] + p[i + 1]; i++; } else out += p[i];
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < p.length) {
+          out += p[i] + p[i + 1];
+          i++;
+        } else out += p[i];
       }
       return out;
     });
@@ -207,35 +384,61 @@ export const families = {
     const r = rng(seed);
     return fill(size, (i) => {
       const x = r();
-      const w = x < 0.05 ? `${pick(r, NAMES)} said` : x < 0.1 ? 'and' : x < 0.15 ? 'that' : pick(r, ['the', 'talks', 'deal', 'would', 'continue', 'officials', 'expect', 'more', 'people']);
+      const w =
+        x < 0.05
+          ? `${pick(r, NAMES)} said`
+          : x < 0.1
+            ? 'and'
+            : x < 0.15
+              ? 'that'
+              : pick(r, ['the', 'talks', 'deal', 'would', 'continue', 'officials', 'expect', 'more', 'people']);
       return (i ? (r() < 0.1 ? ', ' : ' ') : 'The ') + w;
     });
   },
   /** Thousands of distinct named speakers, each quoted once (speaker clustering must not be quadratic). */
-  manySpeakers: (size) => fill(size, (i) => `“We disagree on point ${i},” said ${uniqueName(i)} ${uniqueName(i * 7 + 3)}, a spokesperson for ${uniqueName(i + 11)} Group.\n\n`),
+  manySpeakers: (size) =>
+    fill(
+      size,
+      (i) =>
+        `“We disagree on point ${i},” said ${uniqueName(i)} ${uniqueName(i * 7 + 3)}, a spokesperson for ${uniqueName(i + 11)} Group.\n\n`,
+    ),
   /** A few names, then pronoun after pronoun (coreference must not look back over every earlier mention). */
   pronounChain: (size, seed = 20) => {
     const r = rng(seed);
-    return fill(size, (i) => (i % 50 === 0
-      ? `${pick(r, NAMES)} spoke on ${pick(r, ['Monday', 'Tuesday', 'Friday'])}. `
-      : `“${cap(words(r, 4))},” ${pick(r, ['he', 'she', 'they', 'the official'])} ${pick(r, CUES)}. ${i % 5 === 0 ? '\n\n' : ''}`));
+    return fill(size, (i) =>
+      i % 50 === 0
+        ? `${pick(r, NAMES)} spoke on ${pick(r, ['Monday', 'Tuesday', 'Friday'])}. `
+        : `“${cap(words(r, 4))},” ${pick(r, ['he', 'she', 'they', 'the official'])} ${pick(r, CUES)}. ${i % 5 === 0 ? '\n\n' : ''}`,
+    );
   },
   /** Reported speech inside reported speech, one sentence with no end: every mention looks back over one sentence. */
   reportedChain: (size, seed = 26) => {
     const r = rng(seed);
-    return fill(size, () => `${pick(r, ['officials', 'sources', 'the official', 'the spokesman', 'aides', 'the ministry'])} ${pick(r, CUES)} that `);
+    return fill(
+      size,
+      () => `${pick(r, ['officials', 'sources', 'the official', 'the spokesman', 'aides', 'the ministry'])} ${pick(r, CUES)} that `,
+    );
   },
   /** A cue after a cue after a cue: “said said said …”, one sentence with no end (cue search must not rescan). */
   cueFlood: (size) => fill(size, (i) => (i % 1000 === 999 ? 'said, ' : 'said ')),
   /** Dense numbers, money, percentages and dates (the claim extractor's food). */
   numbersAndDates: (size, seed = 21) => {
     const r = rng(seed);
-    return fill(size, (i) => `${cap(who(r))} said spending rose ${(i % 97) + 1}% to $${i % 13}.${i % 10} billion between ${1990 + (i % 30)} and May ${1 + (i % 28)}, 20${10 + (i % 15)}, up from about ${i * 3} people in the 1990s. `);
+    return fill(
+      size,
+      (i) =>
+        `${cap(who(r))} said spending rose ${(i % 97) + 1}% to $${i % 13}.${i % 10} billion between ${1990 + (i % 30)} and May ${1 + (i % 28)}, 20${10 + (i % 15)}, up from about ${i * 3} people in the 1990s. `,
+    );
   },
   /** Runs of punctuation, dashes and ellipses between spaces. */
   punctuationRuns: (size, seed = 22) => {
     const r = rng(seed);
-    return fill(size, () => pick(r, ['...', '!!!', '?', '—', '–', '-', '--', '…', '. .', ',', ';', ':', '“”', '()', '[]', '*', '•']) + pick(r, [' ', ' ', '\n', '']));
+    return fill(
+      size,
+      () =>
+        pick(r, ['...', '!!!', '?', '—', '–', '-', '--', '…', '. .', ',', ';', ':', '“”', '()', '[]', '*', '•']) +
+        pick(r, [' ', ' ', '\n', '']),
+    );
   },
   /** Nothing but white space of every kind. */
   whitespaceOnly: (size, seed = 23) => {
@@ -262,7 +465,8 @@ export function oneLineParagraphsCount(n, seed = 13) {
   const lines = new Array(n);
   for (let i = 0; i < n; i++) {
     const k = i % 4;
-    lines[i] = k === 0 ? `${uniqueName(i % 200)} said “yes.”` : k === 1 ? `“No,” ${pick(r, PRONOUNS)} said.` : k === 2 ? words(r, 2) : `Line ${i}.`;
+    lines[i] =
+      k === 0 ? `${uniqueName(i % 200)} said “yes.”` : k === 1 ? `“No,” ${pick(r, PRONOUNS)} said.` : k === 2 ? words(r, 2) : `Line ${i}.`;
   }
   return lines.join('\n');
 }
@@ -281,8 +485,19 @@ export function longSentenceWords(n, seed = 19) {
   const w = new Array(n);
   for (let i = 0; i < n; i++) {
     const x = r();
-    w[i] = x < 0.03 ? 'Smith said' : x < 0.06 ? 'that,' : pick(r, ['the', 'talks', 'deal', 'would', 'continue', 'officials', 'expect', 'more', 'people', 'and']);
-    if (w[i] === 'Smith said') { w[i] = 'Smith'; if (i + 1 < n) { w[i + 1] = 'said'; i++; } }
+    w[i] =
+      x < 0.03
+        ? 'Smith said'
+        : x < 0.06
+          ? 'that,'
+          : pick(r, ['the', 'talks', 'deal', 'would', 'continue', 'officials', 'expect', 'more', 'people', 'and']);
+    if (w[i] === 'Smith said') {
+      w[i] = 'Smith';
+      if (i + 1 < n) {
+        w[i + 1] = 'said';
+        i++;
+      }
+    }
   }
   w[0] = 'The';
   return w.join(' ');

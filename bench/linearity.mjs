@@ -22,7 +22,11 @@ export const MIN_MS = 50;
 export const stopMs = (quick) => (quick ? 3_000 : 6_000);
 export const TARGET = { warn: 1.5, fail: 2 };
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 export const kb = (n) => (n >= 1 << 20 ? `${n / (1 << 20)}M` : `${n / 1024}K`);
 
 export function measureFamily(name, { extract, readDoc, quick = false, debug = false }) {
@@ -45,7 +49,10 @@ export function measureFamily(name, { extract, readDoc, quick = false, debug = f
   const row = { family: name };
   try {
     const texts = new Map();
-    const text = (n) => { if (!texts.has(n)) texts.set(n, make(n)); return texts.get(n); };
+    const text = (n) => {
+      if (!texts.has(n)) texts.set(n, make(n));
+      return texts.get(n);
+    };
     const ms = new Map();
     const measure = (n) => {
       const t = time((x) => extract(x), text(n));
@@ -56,32 +63,50 @@ export function measureFamily(name, { extract, readDoc, quick = false, debug = f
     extract(text(S / 16)); // warm the paths this family takes
     let a;
     let b;
-    if (measure(S / 4) > STOP) { measure(S / 16); [a, b] = [S / 16, S / 4]; }
-    else if (measure(S) > STOP) [a, b] = [S / 4, S];
+    if (measure(S / 4) > STOP) {
+      measure(S / 16);
+      [a, b] = [S / 16, S / 4];
+    } else if (measure(S) > STOP) [a, b] = [S / 4, S];
     else {
       measure(4 * S);
       [a, b] = [S, 4 * S];
-      while (ms.get(a) < MIN_MS && b < 64 * S) { measure(4 * b); [a, b] = [b, 4 * b]; }
+      while (ms.get(a) < MIN_MS && b < 64 * S) {
+        measure(4 * b);
+        [a, b] = [b, 4 * b];
+      }
     }
     const ta = ms.get(a);
     const tb = ms.get(b);
     Object.assign(row, { smallSize: text(a).length, largeSize: text(b).length, smallMs: +ta.toFixed(2), largeMs: +tb.toFixed(2) });
     row.sizes = `${kb(Math.round(row.smallSize / 1024) * 1024)}→${kb(Math.round(row.largeSize / 1024) * 1024)}`;
-    row.ratio = +((tb / text(b).length) / (ta / text(a).length)).toFixed(3);
+    row.ratio = +(tb / text(b).length / (ta / text(a).length)).toFixed(3);
     if (b < 4 * S) row.note = `stopped at ${kb(b)}: ${(tb / 1000).toFixed(1)} s`;
     else if (ta < MIN_MS) row.note = `fast (< ${MIN_MS} ms even at ${kb(a)}): ratio is mostly noise`;
     // probe wink at 4K and 16K, extrapolate with the growth seen there (between linear and quadratic).
     // wink is timed on its first read of each text only: it learns every new word it reads, so a second read of
     // the same text is cheap ('a' × 16K: 0.5 s, then 1 ms) and a median of repeats would hide a quadratic cost.
-    const once = (fn, t) => { const t0 = performance.now(); fn(t); return performance.now() - t0; };
+    const once = (fn, t) => {
+      const t0 = performance.now();
+      fn(t);
+      return performance.now() - t0;
+    };
     const w4 = Math.max(0.05, once(readDoc, make(4096)));
     const w16 = w4 * 16 > STOP ? Infinity : Math.max(0.05, once(readDoc, make(16384)));
     const k = Math.min(2, Math.max(1, Math.log(w16 / w4) / Math.log(4)));
     const guess = (n) => w16 * (n / 16384) ** k;
     const wa = guess(text(a).length) > STOP ? null : once(readDoc, text(a));
     const wb = wa === null || guess(text(b).length) > 4 * STOP ? null : once(readDoc, text(b));
-    row.winkRatio = wa === null || wb === null ? null : +((wb / text(b).length) / (wa / text(a).length)).toFixed(3);
-    row.verdict = ta < MIN_MS ? (row.ratio > 4 ? 'NOISY?' : 'PASS') : row.ratio > TARGET.fail ? 'SUPERLINEAR' : row.ratio > TARGET.warn ? 'WARN' : 'PASS';
+    row.winkRatio = wa === null || wb === null ? null : +(wb / text(b).length / (wa / text(a).length)).toFixed(3);
+    row.verdict =
+      ta < MIN_MS
+        ? row.ratio > 4
+          ? 'NOISY?'
+          : 'PASS'
+        : row.ratio > TARGET.fail
+          ? 'SUPERLINEAR'
+          : row.ratio > TARGET.warn
+            ? 'WARN'
+            : 'PASS';
     const out = extract(text(b));
     const problems = checkExtraction(text(b), out, { max: 3 });
     row.valid = problems.length === 0;
@@ -90,7 +115,10 @@ export function measureFamily(name, { extract, readDoc, quick = false, debug = f
     row.speakers = out.speakers?.length ?? 0;
   } catch (e) {
     row.verdict = 'ERROR';
-    row.error = String(e?.stack ?? e).split('\n').slice(0, 3).join(' | ');
+    row.error = String(e?.stack ?? e)
+      .split('\n')
+      .slice(0, 3)
+      .join(' | ');
   }
   return row;
 }

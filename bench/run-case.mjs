@@ -36,6 +36,7 @@ function build(input) {
     return make(input.size, input.seed);
   }
   if (input.fn) {
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the spec names the generator to run
     const f = inputs[input.fn];
     if (typeof f !== 'function') throw new Error(`no such generator: ${input.fn}`);
     return f(...(input.args ?? []));
@@ -51,15 +52,25 @@ let result;
 try {
   result = spec.options === undefined ? extract(text) : extract(text, spec.options);
 } catch (e) {
-  out.threw = { name: e?.name ?? typeof e, message: String(e?.message ?? e), stack: String(e?.stack ?? '').split('\n').slice(0, 8).join('\n') };
+  out.threw = {
+    name: e?.name ?? typeof e,
+    message: String(e?.message ?? e),
+    stack: String(e?.stack ?? '')
+      .split('\n')
+      .slice(0, 8)
+      .join('\n'),
+  };
 }
 out.ms = performance.now() - t0;
 if (!out.threw) {
   if (spec.validate !== false) out.problems = checkExtraction(text, result);
   const d = result?.document ?? {};
   out.counts = {
-    paragraphs: d.paragraphs?.length, sentences: d.sentences?.length,
-    quotes: result?.quotes?.length, speakers: result?.speakers?.length, claims: result?.claims?.length,
+    paragraphs: d.paragraphs?.length,
+    sentences: d.sentences?.length,
+    quotes: result?.quotes?.length,
+    speakers: result?.speakers?.length,
+    claims: result?.claims?.length,
   };
 }
 process.stdout.write(`RESULT ${JSON.stringify(out)}\n`);

@@ -62,7 +62,9 @@ export function collectRanges(result) {
  */
 export function checkExtraction(input, result, { max = 25 } = {}) {
   const problems = [];
-  const add = (p) => { if (problems.length < max) problems.push(p); };
+  const add = (p) => {
+    if (problems.length < max) problems.push(p);
+  };
   const L = input.length;
 
   if (result === null || typeof result !== 'object') return [`result is not an object: ${String(result)}`];
@@ -72,7 +74,8 @@ export function checkExtraction(input, result, { max = 25 } = {}) {
   if (!doc || typeof doc !== 'object') add('document missing');
   for (const k of ['speakers', 'quotes', 'claims']) if (!Array.isArray(r[k])) add(`${k} is not an array`);
   if (doc && typeof doc === 'object') {
-    for (const k of ['sections', 'paragraphs', 'sentences', 'boilerplate']) if (!Array.isArray(doc[k])) add(`document.${k} is not an array`);
+    for (const k of ['sections', 'paragraphs', 'sentences', 'boilerplate'])
+      if (!Array.isArray(doc[k])) add(`document.${k} is not an array`);
   }
   if (problems.length) return problems;
 
@@ -81,12 +84,22 @@ export function checkExtraction(input, result, { max = 25 } = {}) {
     const stack = new Set();
     (function walk(v, path) {
       const t = typeof v;
-      if (t === 'function' || t === 'symbol' || t === 'bigint') { add(`${path}: ${t} is not plain data`); return; }
-      if (t === 'number' && !Number.isFinite(v)) { add(`${path}: non-finite number ${v}`); return; }
+      if (t === 'function' || t === 'symbol' || t === 'bigint') {
+        add(`${path}: ${t} is not plain data`);
+        return;
+      }
+      if (t === 'number' && !Number.isFinite(v)) {
+        add(`${path}: non-finite number ${v}`);
+        return;
+      }
       if (v === null || t !== 'object') return;
-      if (stack.has(v)) { add(`${path}: cycle`); return; }
+      if (stack.has(v)) {
+        add(`${path}: cycle`);
+        return;
+      }
       const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== Array.prototype) add(`${path}: not a plain object/array (${proto?.constructor?.name ?? 'null prototype'})`);
+      if (proto !== Object.prototype && proto !== Array.prototype)
+        add(`${path}: not a plain object/array (${proto?.constructor?.name ?? 'null prototype'})`);
       stack.add(v);
       if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], `${path}[${i}]`);
       else for (const k of Object.keys(v)) walk(v[k], path ? `${path}.${k}` : k);
@@ -98,13 +111,20 @@ export function checkExtraction(input, result, { max = 25 } = {}) {
   // --- every offset range / span
   for (const { path, range } of collectRanges(r)) {
     const { start, end } = range;
-    if (!Number.isInteger(start) || !Number.isInteger(end)) { add(`${path}: start/end not integers (${start}, ${end})`); continue; }
-    if (start < 0 || end > L || start > end) { add(`${path}: [${start}, ${end}) out of order or outside [0, ${L}]`); continue; }
+    if (!Number.isInteger(start) || !Number.isInteger(end)) {
+      add(`${path}: start/end not integers (${start}, ${end})`);
+      continue;
+    }
+    if (start < 0 || end > L || start > end) {
+      add(`${path}: [${start}, ${end}) out of order or outside [0, ${L}]`);
+      continue;
+    }
     if (splitsPair(input, start)) add(`${path}: start ${start} splits a surrogate pair`);
     if (splitsPair(input, end)) add(`${path}: end ${end} splits a surrogate pair`);
     if ('text' in range) {
       if (typeof range.text !== 'string') add(`${path}: text is ${typeof range.text}`);
-      else if (range.text !== input.slice(start, end)) add(`${path}: text ${show(range.text)} !== input.slice(${start}, ${end}) ${show(input.slice(start, end))}`);
+      else if (range.text !== input.slice(start, end))
+        add(`${path}: text ${show(range.text)} !== input.slice(${start}, ${end}) ${show(input.slice(start, end))}`);
     }
   }
 
@@ -112,7 +132,10 @@ export function checkExtraction(input, result, { max = 25 } = {}) {
   for (const k of ['paragraphs', 'sentences', 'sections']) {
     const xs = doc[k];
     for (let i = 1; i < xs.length; i++) {
-      if (xs[i].start < xs[i - 1].end) { add(`document.${k}[${i}] [${xs[i].start}, ${xs[i].end}) overlaps or precedes [${i - 1}] [${xs[i - 1].start}, ${xs[i - 1].end})`); break; }
+      if (xs[i].start < xs[i - 1].end) {
+        add(`document.${k}[${i}] [${xs[i].start}, ${xs[i].end}) overlaps or precedes [${i - 1}] [${xs[i - 1].start}, ${xs[i - 1].end})`);
+        break;
+      }
     }
   }
 
@@ -140,9 +163,13 @@ export function checkExtraction(input, result, { max = 25 } = {}) {
     if (!SPEAKER_KINDS.has(s.kind)) add(`${p}.kind ${JSON.stringify(s.kind)} not a SpeakerKind`);
     if (!Array.isArray(s.aliases)) add(`${p}.aliases is not an array`);
     if (!Array.isArray(s.mentions)) add(`${p}.mentions is not an array`);
-    else for (let j = 1; j < s.mentions.length; j++) {
-      if (s.mentions[j].start < s.mentions[j - 1].start) { add(`${p}.mentions not in text order at ${j}`); break; }
-    }
+    else
+      for (let j = 1; j < s.mentions.length; j++) {
+        if (s.mentions[j].start < s.mentions[j - 1].start) {
+          add(`${p}.mentions not in text order at ${j}`);
+          break;
+        }
+      }
     if (s.speaksFor !== undefined) {
       ref(s.speaksFor, speakers, `${p}.speaksFor`);
       if (s.speaksFor === s.id) add(`${p}.speaksFor is itself`);
@@ -154,13 +181,16 @@ export function checkExtraction(input, result, { max = 25 } = {}) {
     if (!QUOTE_KINDS.has(q.kind)) add(`${p}.kind ${JSON.stringify(q.kind)} not a QuoteKind`);
     ref(q.speakerId, speakers, `${p}.speakerId`);
     if (!('speakerId' in q)) add(`${p}.speakerId missing (null when unknown)`);
-    if (!Number.isInteger(q.paragraph) || q.paragraph < 0 || q.paragraph >= doc.paragraphs.length) add(`${p}.paragraph ${q.paragraph} not an index into ${doc.paragraphs.length} paragraphs`);
-    if (!Number.isInteger(q.sentence) || q.sentence < 0 || q.sentence >= doc.sentences.length) add(`${p}.sentence ${q.sentence} not an index into ${doc.sentences.length} sentences`);
+    if (!Number.isInteger(q.paragraph) || q.paragraph < 0 || q.paragraph >= doc.paragraphs.length)
+      add(`${p}.paragraph ${q.paragraph} not an index into ${doc.paragraphs.length} paragraphs`);
+    if (!Number.isInteger(q.sentence) || q.sentence < 0 || q.sentence >= doc.sentences.length)
+      add(`${p}.sentence ${q.sentence} not an index into ${doc.sentences.length} sentences`);
     if (typeof q.confidence !== 'number' || !(q.confidence >= 0 && q.confidence <= 1)) add(`${p}.confidence ${q.confidence} not in [0, 1]`);
     if (!q.content || typeof q.content.start !== 'number') add(`${p}.content missing`);
     else if (Array.isArray(q.spans)) {
       q.spans.forEach((s, j) => {
-        if (s.start < q.content.start || s.end > q.content.end) add(`${p}.spans[${j}] [${s.start}, ${s.end}) not inside content [${q.content.start}, ${q.content.end})`);
+        if (s.start < q.content.start || s.end > q.content.end)
+          add(`${p}.spans[${j}] [${s.start}, ${s.end}) not inside content [${q.content.start}, ${q.content.end})`);
       });
     }
     if (q.cue && !CUE_STANCES.has(q.cue.stance)) add(`${p}.cue.stance ${JSON.stringify(q.cue.stance)} not a CueStance`);
@@ -170,9 +200,11 @@ export function checkExtraction(input, result, { max = 25 } = {}) {
     const p = `claims[${i}]`;
     ref(c.speakerId, speakers, `${p}.speakerId`);
     ref(c.quoteId, quotes, `${p}.quoteId`);
-    if (typeof c.checkworthiness !== 'number' || !Number.isFinite(c.checkworthiness)) add(`${p}.checkworthiness ${c.checkworthiness} not a finite number`);
+    if (typeof c.checkworthiness !== 'number' || !Number.isFinite(c.checkworthiness))
+      add(`${p}.checkworthiness ${c.checkworthiness} not a finite number`);
     if (!CLAIM_STANCES.has(c.stance)) add(`${p}.stance ${JSON.stringify(c.stance)} not a ClaimStance`);
-    if (!Array.isArray(c.types) || c.types.some((t) => !CLAIM_TYPES.has(t))) add(`${p}.types ${JSON.stringify(c.types)} has a non-ClaimType`);
+    if (!Array.isArray(c.types) || c.types.some((t) => !CLAIM_TYPES.has(t)))
+      add(`${p}.types ${JSON.stringify(c.types)} has a non-ClaimType`);
     if (typeof c.negated !== 'boolean') add(`${p}.negated is ${typeof c.negated}`);
     (c.entities ?? []).forEach((e, j) => {
       if (!ENTITY_TYPES.has(e.type)) add(`${p}.entities[${j}].type ${JSON.stringify(e.type)} not an EntityType`);

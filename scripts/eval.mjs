@@ -69,7 +69,9 @@ if (opts.misses) {
   missesPath = resolve(opts.misses);
   const rel = relative(repoRoot, missesPath);
   if (!rel.startsWith('..') && !isAbsolute(rel)) {
-    usage(`--misses ${opts.misses}: the dump quotes copyrighted corpus text and must not go inside the repository; use e.g. /tmp/quotewire-misses.jsonl`);
+    usage(
+      `--misses ${opts.misses}: the dump quotes copyrighted corpus text and must not go inside the repository; use e.g. /tmp/quotewire-misses.jsonl`,
+    );
   }
 }
 
@@ -99,7 +101,8 @@ for (const file of files) {
     ms += performance.now() - t0;
     const { counts: c, details } = scoreArticle(article, extraction);
     counts.push(c);
-    if (missesPath) for (const r of missRecords(article, extraction, details)) missLines.push(JSON.stringify({ corpus: article.corpus ?? name, ...r }));
+    if (missesPath)
+      for (const r of missRecords(article, extraction, details)) missLines.push(JSON.stringify({ corpus: article.corpus ?? name, ...r }));
   }
   perCorpus.push({ name, counts, ms, words });
 }
@@ -141,7 +144,10 @@ function printTable(columns) {
     ['predicted', (m) => String(m.predicted)],
   ];
   for (const t of THRESHOLDS.map(String)) {
-    rows.push([`P / R / F1 @${t}`, (m) => `${pct(m.match[t].precision)} / ${pct(m.match[t].recall)} / ${pct(m.match[t].f1)}  (${m.match[t].matched} matched)`]);
+    rows.push([
+      `P / R / F1 @${t}`,
+      (m) => `${pct(m.match[t].precision)} / ${pct(m.match[t].recall)} / ${pct(m.match[t].f1)}  (${m.match[t].matched} matched)`,
+    ]);
   }
   rows.push(['exact F1', (m) => `${pct(m.exact.f1)}  (${m.exact.matched} identical)`]);
   for (const t of THRESHOLDS.map(String)) {
@@ -153,7 +159,10 @@ function printTable(columns) {
   ]);
   rows.push([
     'speaker accuracy @0.3',
-    (m) => (m.speaker.accuracy == null ? 'n/a (no reference)' : `${pct(m.speaker.accuracy)}  (${m.speaker.correct}/${m.speaker.n}; strict ${pct(m.speaker.strictAccuracy)})`),
+    (m) =>
+      m.speaker.accuracy == null
+        ? 'n/a (no reference)'
+        : `${pct(m.speaker.accuracy)}  (${m.speaker.correct}/${m.speaker.n}; strict ${pct(m.speaker.strictAccuracy)})`,
   ]);
   rows.push(['run time', (m) => `${(m.timing.ms / 1000).toFixed(2)} s, ${m.timing.wordsPerSecond ?? 'n/a'} words/s`]);
   const notes = (m) => {
@@ -170,7 +179,19 @@ function printTable(columns) {
   const cells = rows.map(([, f]) => columns.map(([, m]) => f(m)));
   const colW = columns.map(([name], k) => Math.max(name.length, ...cells.map((r) => r[k].length)));
   const line = (label, vals) => [label.padEnd(labelW), ...vals.map((v, k) => v.padEnd(colW[k]))].join('  ').trimEnd();
-  console.log(line('', columns.map(([name]) => name)));
-  console.log(line('-'.repeat(labelW), colW.map((w) => '-'.repeat(w))));
-  rows.forEach(([label], i) => console.log(line(label, cells[i])));
+  console.log(
+    line(
+      '',
+      columns.map(([name]) => name),
+    ),
+  );
+  console.log(
+    line(
+      '-'.repeat(labelW),
+      colW.map((w) => '-'.repeat(w)),
+    ),
+  );
+  rows.forEach(([label], i) => {
+    console.log(line(label, cells[i]));
+  });
 }

@@ -47,7 +47,7 @@ interface SuffixModel {
  */
 function ruleApplies(model: SuffixModel | undefined, str: string): boolean | null {
   if (!model || typeof model !== 'object' || (!model.ex && !model.fwd && !model.both)) return null;
-  const has = (o: Record<string, string> | undefined, k: string) => !!o && Object.prototype.hasOwnProperty.call(o, k);
+  const has = (o: Record<string, string> | undefined, k: string) => !!o && Object.hasOwn(o, k);
   if (has(model.ex, str)) return true;
   if (Array.isArray(model.same) && model.same.some((suffix) => str.endsWith(suffix))) return true;
   for (let len = str.length - 1; len >= 1; len--) {
@@ -140,13 +140,12 @@ function conjugateHead(world: CompromiseWorld, head: string, fallbacks: Conjugat
     const pasts = [head + 'ed', head + 'led'];
     const gerunds = [head + 'ing', head + 'ling'];
     for (const form of ['past', 'participle'] as const) {
-      if (pasts.includes(forms[form][0])) pasts.forEach((w) => add(form, w));
+      if (pasts.includes(forms[form][0])) for (const w of pasts) add(form, w);
     }
-    if (gerunds.includes(forms.gerund[0])) gerunds.forEach((w) => add('gerund', w));
+    if (gerunds.includes(forms.gerund[0])) for (const w of gerunds) add('gerund', w);
   }
   return forms;
 }
-
 
 /** The frozen forms: every head verb's spellings, every noun cue's plural, and the fallbacks used. */
 export interface FrozenForms {

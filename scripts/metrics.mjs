@@ -59,7 +59,10 @@ export function trimSpan(text, start, end) {
 
 /** Sort and merge intervals; drop empty ones. */
 export function normalizeIntervals(intervals) {
-  const sorted = intervals.filter(([s, e]) => e > s).map(([s, e]) => [s, e]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const sorted = intervals
+    .filter(([s, e]) => e > s)
+    .map(([s, e]) => [s, e])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out = [];
   for (const iv of sorted) {
     const last = out[out.length - 1];
@@ -162,7 +165,10 @@ export function exactMatch(preds, golds) {
 /** Lowercased words of three or more letters. */
 export function words3(s, ignore) {
   const out = new Set();
-  for (const w of String(s ?? '').normalize('NFC').toLowerCase().match(/\p{L}+/gu) ?? []) {
+  for (const w of String(s ?? '')
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/\p{L}+/gu) ?? []) {
     if ([...w].length >= 3 && !(ignore && ignore.has(w))) out.add(w);
   }
   return out;
@@ -170,7 +176,9 @@ export function words3(s, ignore) {
 
 /** Function words a strict speaker check ignores ("the official" must not match "the White House"). */
 export const FUNCTION_WORDS = new Set(
-  'the and for with from that this these those his her hers its their theirs our ours your yours who whom whose which was were has had have are not but nor yet also than then there here into onto upon out off over under about after before said says she him they them'.split(' '),
+  'the and for with from that this these those his her hers its their theirs our ours your yours who whom whose which was were has had have are not but nor yet also than then there here into onto upon out off over under about after before said says she him they them'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -228,7 +236,8 @@ function emptyCounts() {
 export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
   const text = article.text ?? '';
   const counts = emptyCounts();
-  if (thresholds !== THRESHOLDS) counts.matched = Object.fromEntries(thresholds.map((t) => [String(t), { all: 0, direct: 0, indirect: 0 }]));
+  if (thresholds !== THRESHOLDS)
+    counts.matched = Object.fromEntries(thresholds.map((t) => [String(t), { all: 0, direct: 0, indirect: 0 }]));
   counts.articles = 1;
 
   // gold, minus empty contents
@@ -251,7 +260,10 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
   const preds = quotes.map((q) => {
     const raw = quoteContentSpans(q);
     for (const sp of [...(q.spans ?? []), q.content].filter(Boolean)) {
-      if (!(sp.start >= 0 && sp.end >= sp.start && sp.end <= text.length) || (typeof sp.text === 'string' && sp.text !== text.slice(sp.start, sp.end))) {
+      if (
+        !(sp.start >= 0 && sp.end >= sp.start && sp.end <= text.length) ||
+        (typeof sp.text === 'string' && sp.text !== text.slice(sp.start, sp.end))
+      ) {
         counts.predictedBadSpans++;
         break;
       }
@@ -333,9 +345,22 @@ export function sumCounts(list) {
   const total = emptyCounts();
   total.matched = {};
   for (const c of list) {
-    for (const k of ['articles', 'gold', 'goldDirect', 'goldIndirect', 'goldEmpty', 'predicted', 'predictedEmpty', 'predictedDuplicates', 'predictedBadSpans', 'exactMatched']) total[k] += c[k];
+    for (const k of [
+      'articles',
+      'gold',
+      'goldDirect',
+      'goldIndirect',
+      'goldEmpty',
+      'predicted',
+      'predictedEmpty',
+      'predictedDuplicates',
+      'predictedBadSpans',
+      'exactMatched',
+    ])
+      total[k] += c[k];
     for (const [t, m] of Object.entries(c.matched)) {
-      const tm = (total.matched[t] ??= { all: 0, direct: 0, indirect: 0 });
+      total.matched[t] ??= { all: 0, direct: 0, indirect: 0 };
+      const tm = total.matched[t];
       tm.all += m.all;
       tm.direct += m.direct;
       tm.indirect += m.indirect;

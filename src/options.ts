@@ -155,5 +155,6 @@ export function checkRecordOptions(record: Readonly<Record<string, unknown>>, de
 /** The text given to extract(): a string no longer than `maxLength`. */
 export function checkText(text: unknown, maxLength: number): asserts text is string {
   if (typeof text !== 'string') throw new TypeError(`quotewire.extract: text must be a string, got ${kindOf(text)}`);
-  if (text.length > maxLength) throw new RangeError(`quotewire.extract: text is ${text.length} characters long, over the maxLength of ${maxLength}`);
+  if (text.length > maxLength)
+    throw new RangeError(`quotewire.extract: text is ${text.length} characters long, over the maxLength of ${maxLength}`);
 }

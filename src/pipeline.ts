@@ -30,7 +30,7 @@ export function extractChecked(text: unknown, opts: CheckedOptions): Extraction 
   const res = resolveSpeakers(ctx, raws);
   const used = new Set<Entity>();
   for (const e of res.speakerOf) if (e) used.add(e);
-  const { speakers, idOf } = buildSpeakers(text, res.entities, used);
+  const { speakers, idOf } = buildSpeakers(text, used);
   const quotes: Quote[] = raws.map((r, i) => {
     const parts = r.parts.map(([a, b]) => span(text, a, b));
     const first = parts[0];
@@ -42,7 +42,7 @@ export function extractChecked(text: unknown, opts: CheckedOptions): Extraction 
       content: span(text, first.start, last.end),
       cue: r.cue ? { span: span(text, tk.start[r.cue[0]], tk.end[r.cue[1] - 1]), lemma: r.cueLemma ?? '', stance: r.stance } : null,
       source: r.source ? span(text, tk.start[r.source[0]], tk.end[r.source[1] - 1]) : null,
-      speakerId: e ? idOf.get(e) ?? null : null,
+      speakerId: e ? (idOf.get(e) ?? null) : null,
       paragraph: r.paragraph,
       sentence: r.sentence,
       confidence: Math.round(Math.max(0, Math.min(1, r.confidence * res.certainty[i] * (e ? 1 : 0.6))) * 100) / 100,

@@ -36,7 +36,13 @@ const SAMPLES: string[] = [
   ARTICLE,
   'WASHINGTON (AP) — “We will not back down,” Secretary of State Jane Doe told reporters on Tuesday. She said talks would resume.',
   '“It is a good deal,” said the minister, “and we expect more.”\r\n\r\nOfficials said 37% of voters agreed, according to a poll.',
-  ...(existsSync(CORPUS) ? readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).slice(0, 3).map((l) => JSON.parse(l).text as string) : []),
+  ...(existsSync(CORPUS)
+    ? readFileSync(CORPUS, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .slice(0, 3)
+        .map((l) => JSON.parse(l).text as string)
+    : []),
 ];
 
 /** A number in a message, with or without thousands separators: 8000001 → /8[,. _]?000[,. _]?001/. */
@@ -147,13 +153,27 @@ describe('maxLength', () => {
       try { extract('a'.repeat(8_000_001)); console.log('RESULT ' + JSON.stringify({ threw: null })); }
       catch (e) { console.log('RESULT ' + JSON.stringify({ threw: { name: e.name, message: e.message } })); }`;
     const out = await new Promise<string>((res, rej) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let s = '';
       let err = '';
-      const timer = setTimeout(() => { child.kill('SIGKILL'); rej(new Error('8,000,001 code units were not rejected within 30 s (the default maxLength is not enforced before the work starts)')); }, 30_000);
-      child.stdout.on('data', (d) => { s += d; });
-      child.stderr.on('data', (d) => { err += d; });
-      child.on('close', () => { clearTimeout(timer); const m = s.match(/RESULT (.*)/); m ? res(m[1]) : rej(new Error(`child failed: ${err.slice(-800)}`)); });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        rej(new Error('8,000,001 code units were not rejected within 30 s (the default maxLength is not enforced before the work starts)'));
+      }, 30_000);
+      child.stdout.on('data', (d) => {
+        s += d;
+      });
+      child.stderr.on('data', (d) => {
+        err += d;
+      });
+      child.on('close', () => {
+        clearTimeout(timer);
+        const m = s.match(/RESULT (.*)/);
+        m ? res(m[1]) : rej(new Error(`child failed: ${err.slice(-800)}`));
+      });
     });
     const { threw } = JSON.parse(out) as { threw: null | { name: string; message: string } };
     expect(threw, 'an 8,000,001-code-unit text must be refused').not.toBeNull();
@@ -185,7 +205,10 @@ describe('invalid options → TypeError or RangeError naming the option', () => 
   ];
   it.each(bad)('extract: %s', (_label, options, names) => {
     const e = thrown(() => anyExtract(text, options));
-    expect([TypeError, RangeError].some((C) => e instanceof C), `${e?.name}: ${e?.message}`).toBe(true);
+    expect(
+      [TypeError, RangeError].some((C) => e instanceof C),
+      `${e?.name}: ${e?.message}`,
+    ).toBe(true);
     expect(e.message).toMatch(names);
   });
 
@@ -260,7 +283,10 @@ describe('results: deterministic, plain data, the same through createExtractor',
     const schema = JSON.parse(readFileSync(schemaPath!, 'utf8'));
     const draft2020 = String(schema.$schema ?? '').includes('2020-12');
     const Ajv = draft2020 ? (await import('ajv/dist/2020.js')).default : (await import('ajv')).default;
-    const ajv = new (Ajv as unknown as new (o: object) => { compile: (s: object) => ((d: unknown) => boolean) & { errors?: unknown } })({ allErrors: true, strict: false });
+    const ajv = new (Ajv as unknown as new (o: object) => { compile: (s: object) => ((d: unknown) => boolean) & { errors?: unknown } })({
+      allErrors: true,
+      strict: false,
+    });
     const validate = ajv.compile(schema);
     for (const text of ['', ...SAMPLES]) {
       const r = extract(text, { publishedAt: '2023-05-02' });
@@ -309,21 +335,36 @@ describe('options.url is carried into the result (issue 9)', () => {
 describe('impossible dates → RangeError naming the value (issue 8)', () => {
   const text = 'He said “hi.”';
   // Date.parse('2023-02-30') is 2 March: a check through Date.parse lets these through
-  it.each(['2023-02-30', '2023-04-31', '2023-02-29', '1900-02-29', '2023-13-01', '2023-00-10', '2023-01-00', '2023-06-31T10:00:00Z', '2023-04-23T25:00:00Z', '2023-04-23T10:61'])(
-    'publishedAt %j',
+  it.each([
+    '2023-02-30',
+    '2023-04-31',
+    '2023-02-29',
+    '1900-02-29',
+    '2023-13-01',
+    '2023-00-10',
+    '2023-01-00',
+    '2023-06-31T10:00:00Z',
+    '2023-04-23T25:00:00Z',
+    '2023-04-23T10:61',
+  ])('publishedAt %j', (value) => {
+    for (const fn of [
+      () => extract(text, { publishedAt: value }),
+      () => createExtractor({ publishedAt: value }),
+      () => createExtractor().extract(text, { publishedAt: value }),
+    ]) {
+      const e = thrown(fn);
+      expect(e, `${e?.name}: ${e?.message}`).toBeInstanceOf(RangeError);
+      expect(e.message).toMatch(/publishedAt/);
+      expect(e.message).toContain(value);
+    }
+  });
+
+  it.each(['2024-02-29', '2000-02-29', '2023-02-28', '2023-04-30', '2023-12-31', '2024-02-29T23:59:60Z', '2023-04-23T24:00:00'])(
+    'a real date is accepted: %j',
     (value) => {
-      for (const fn of [() => extract(text, { publishedAt: value }), () => createExtractor({ publishedAt: value }), () => createExtractor().extract(text, { publishedAt: value })]) {
-        const e = thrown(fn);
-        expect(e, `${e?.name}: ${e?.message}`).toBeInstanceOf(RangeError);
-        expect(e.message).toMatch(/publishedAt/);
-        expect(e.message).toContain(value);
-      }
+      expect(() => extract(text, { publishedAt: value })).not.toThrow();
     },
   );
-
-  it.each(['2024-02-29', '2000-02-29', '2023-02-28', '2023-04-30', '2023-12-31', '2024-02-29T23:59:60Z', '2023-04-23T24:00:00'])('a real date is accepted: %j', (value) => {
-    expect(() => extract(text, { publishedAt: value })).not.toThrow();
-  });
 
   it('a leap day anchors relative dates in claims', () => {
     const r = extract('The council approved a $4 million budget yesterday, officials said on Thursday.', { publishedAt: '2024-02-29' });
@@ -333,7 +374,8 @@ describe('impossible dates → RangeError naming the value (issue 8)', () => {
 });
 
 describe('the result shares no object between two places (issue 8)', () => {
-  const BOILER = 'Storm Batters Coast\n\nMIAMI (AP) — A storm hit the coast, officials said on Tuesday.\n\nAdvertisement\n\n“We are ready,” Mayor Jane Doe said. “It is 37% done,” she said.\n\nRead more: Why the storm was so strong\n\nCrews cleared roads, she said.';
+  const BOILER =
+    'Storm Batters Coast\n\nMIAMI (AP) — A storm hit the coast, officials said on Tuesday.\n\nAdvertisement\n\n“We are ready,” Mayor Jane Doe said. “It is 37% done,” she said.\n\nRead more: Why the storm was so strong\n\nCrews cleared roads, she said.';
 
   /** Every object or array in `root` with the first path that reaches it; throws on one reached by a second path. */
   function walk(root: unknown): Map<object, string> {
@@ -343,7 +385,10 @@ describe('the result shares no object between two places (issue 8)', () => {
       const before = seen.get(v);
       if (before !== undefined) throw new Error(`one object at ${before} and ${path}`);
       seen.set(v, path);
-      if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+      if (Array.isArray(v))
+        v.forEach((x, i) => {
+          visit(x, `${path}[${i}]`);
+        });
       else for (const [k, x] of Object.entries(v)) visit(x, `${path}.${k}`);
     };
     visit(root, 'result');
@@ -404,7 +449,10 @@ describe('the result shares no object between two places (issue 8)', () => {
     // wreck the whole first result: a second call is not affected (nothing is handed out from a cache)
     walk(r).forEach((_path, o) => {
       if (Array.isArray(o)) o.push('junk');
-      else for (const k of Object.keys(o)) (o as Record<string, unknown>)[k] = typeof (o as Record<string, unknown>)[k] === 'object' ? (o as Record<string, unknown>)[k] : 'junk';
+      else
+        for (const k of Object.keys(o))
+          (o as Record<string, unknown>)[k] =
+            typeof (o as Record<string, unknown>)[k] === 'object' ? (o as Record<string, unknown>)[k] : 'junk';
     });
     expect(JSON.stringify(extract(BOILER, { publishedAt: '2023-05-02' }))).toBe(pristine);
   });

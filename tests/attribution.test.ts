@@ -8,49 +8,263 @@ import type { Extraction, Quote } from '../src/types';
 function run(text: string) {
   const r = extract(text);
   const name = (q: Quote) => r.speakers.find((s) => s.id === q.speakerId)?.name ?? null;
-  return { r, rows: r.quotes.map((q) => ({ kind: q.kind, content: q.content.text, cue: q.cue?.lemma ?? null, source: q.source?.text ?? null, speaker: name(q) })) };
+  return {
+    r,
+    rows: r.quotes.map((q) => ({
+      kind: q.kind,
+      content: q.content.text,
+      cue: q.cue?.lemma ?? null,
+      source: q.source?.text ?? null,
+      speaker: name(q),
+    })),
+  };
 }
 
 const find = (rows: ReturnType<typeof run>['rows'], fragment: string) => rows.find((q) => q.content.includes(fragment));
 
 describe('attribution patterns', () => {
-  const cases: { name: string; text: string; fragment: string; expect: Partial<{ kind: string; cue: string | null; source: string | null; speaker: string | null; content: string }> }[] = [
-    { name: '“…,” X said', text: '“We will not back down,” Jane Doe said.', fragment: 'back down', expect: { kind: 'direct', cue: 'say', source: 'Jane Doe', speaker: 'Jane Doe', content: 'We will not back down,' } },
-    { name: '“…,” said X', text: '“The talks are over,” said the ambassador.', fragment: 'talks are over', expect: { kind: 'direct', cue: 'say', source: 'the ambassador' } },
-    { name: 'X said: “…”', text: 'The minister told reporters: “We have done our part.”', fragment: 'done our part', expect: { kind: 'direct', cue: 'tell', source: 'The minister' } },
-    { name: 'X said (that) …', text: 'Police Chief Maria Lopez said that three people were arrested on Monday.', fragment: 'three people', expect: { kind: 'indirect', cue: 'say', speaker: 'Maria Lopez', content: 'that three people were arrested on Monday' } },
-    { name: 'X said … without that', text: 'Senator Tom Reed said he would vote against the bill.', fragment: 'vote against', expect: { kind: 'indirect', speaker: 'Tom Reed', content: 'he would vote against the bill' } },
-    { name: 'According to X, …', text: 'According to the health ministry, 40 people died in the floods.', fragment: '40 people', expect: { kind: 'indirect', cue: 'according to', source: 'the health ministry', content: '40 people died in the floods' } },
-    { name: '…, according to X.', text: 'The factory will close in March, according to two people familiar with the plan.', fragment: 'factory', expect: { cue: 'according to', source: 'two people familiar with the plan', content: 'The factory will close in March' } },
-    { name: 'X told Y that …', text: 'Governor Ann Wells told reporters on Tuesday that the state would appeal.', fragment: 'appeal', expect: { cue: 'tell', speaker: 'Ann Wells', content: 'that the state would appeal' } },
-    { name: '…, X said.', text: 'The ceasefire is holding, a United Nations spokesman said.', fragment: 'ceasefire', expect: { kind: 'indirect', cue: 'say', source: 'a United Nations spokesman', content: 'The ceasefire is holding' } },
-    { name: 'X, appositive, said', text: 'John Carter, a lawyer for the family, said the police had ignored the warnings.', fragment: 'ignored', expect: { speaker: 'John Carter', content: 'the police had ignored the warnings' } },
-    { name: 'role, Name, said (a surname wink tags as a verb)', text: 'The mayor’s press secretary, Peter Cook, said that the city would appeal the ruling.', fragment: 'appeal the ruling', expect: { kind: 'indirect', source: 'The mayor’s press secretary', speaker: 'Peter Cook', content: 'that the city would appeal the ruling' } },
-    { name: 'X, relative clause, said', text: 'Chris Cox, who runs the group’s lobbying arm, says the new rules would not have prevented the shootings.', fragment: 'new rules', expect: { kind: 'indirect', source: 'Chris Cox', speaker: 'Chris Cox', content: 'the new rules would not have prevented the shootings' } },
-    { name: 'X said on <day> … without that', text: 'The donor Sheldon Marks said on Friday he met the candidate earlier this week.', fragment: 'met the candidate', expect: { kind: 'indirect', speaker: 'Sheldon Marks', content: 'he met the candidate earlier this week' } },
-    { name: 'X said in an interview … without that', text: 'Senator Ann Bright said in an interview she would run again.', fragment: 'run again', expect: { kind: 'indirect', speaker: 'Ann Bright', content: 'she would run again' } },
-    { name: 'X, participle aside with a reduced relative, said', text: 'Florida delegate John Archer, wearing a Canova T-Shirt covered in campaign buttons, said he was proud of the campaign.', fragment: 'proud', expect: { kind: 'indirect', speaker: 'John Archer', content: 'he was proud of the campaign' } },
-    { name: 'X, aside holding a capitalised name wink tags as a verb, said', text: 'Kevin Brady, chairman of the House Ways and Means Committee, said that the tax would be delayed.', fragment: 'delayed', expect: { kind: 'indirect', speaker: 'Kevin Brady', content: 'that the tax would be delayed' } },
-    { name: 'Rep. X (D-Md.), aside, said', text: 'Rep. Elijah Cummings (D-Md.), chair of the drafting committee, said the platform was nearly done.', fragment: 'platform', expect: { kind: 'indirect', speaker: 'Elijah Cummings', content: 'the platform was nearly done' } },
-    { name: 'X — dash aside — said', text: 'Many speakers at the service — including Muslims, Christians and Jews — said his death was painful.', fragment: 'painful', expect: { kind: 'indirect', source: 'Many speakers at the service', content: 'his death was painful' } },
-    { name: '…, X told the newspaper.', text: 'He had been completing his second year, a school spokesman told The Wall Street Journal.', fragment: 'second year', expect: { kind: 'indirect', cue: 'tell', source: 'a school spokesman', content: 'He had been completing his second year' } },
-    { name: 'X said in an interview with The Y that …', text: 'Justice Ruth Ginsburg said in an interview with The Associated Press last week that she would not retire.', fragment: 'retire', expect: { kind: 'indirect', speaker: 'Ruth Ginsburg', content: 'that she would not retire' } },
-    { name: '…, X said the next day (a time, not content)', text: 'The talks had failed, the envoy said the next day.', fragment: 'talks', expect: { kind: 'indirect', source: 'the envoy', content: 'The talks had failed' } },
-    { name: 'a report published <day> said', text: 'WASHINGTON (AP) — A news report published Wednesday said the secretary used a personal email account.', fragment: 'personal email', expect: { kind: 'indirect', source: 'A news report', content: 'the secretary used a personal email account' } },
-    { name: 'X told Y, “lower-case start” is still direct', text: 'The candidate told his supporters, “our nation is in horrible trouble.”', fragment: 'horrible trouble', expect: { kind: 'direct', cue: 'tell', source: 'The candidate' } },
-    { name: 'X did A, but told Y, “…”', text: 'Carson spoke for an hour, but told his supporters, “Our nation is in horrible trouble.”', fragment: 'horrible trouble', expect: { kind: 'direct', cue: 'tell', source: 'Carson', speaker: 'Carson' } },
-    { name: 'a clause with a verb of its own after a comma stays in the content', text: 'Jeb Bush pointed out that since Peyton Manning was supporting him, he would support the Denver Broncos.', fragment: 'Peyton', expect: { kind: 'indirect', speaker: 'Jeb Bush', content: 'that since Peyton Manning was supporting him, he would support the Denver Broncos' } },
-    { name: 'poll shares: N in M say …', text: 'About 4 in 10 say they want the next president to have more liberal policies.', fragment: 'liberal policies', expect: { kind: 'indirect', cue: 'say', source: 'About 4 in 10', speaker: 'About 4 in 10', content: 'they want the next president to have more liberal policies' } },
-    { name: 'cue inside the quote', text: 'The president also “stressed the need for calm in the region.”', fragment: 'need for calm', expect: { kind: 'partial', cue: 'stress', source: 'The president' } },
-    { name: 'mixed: that + quote', text: 'The company said that its profits were “better than expected.”', fragment: 'profits', expect: { kind: 'mixed', cue: 'say', source: 'The company', content: 'that its profits were “better than expected.”' } },
-    { name: 'participle keeps the speaker', text: '“We are ready,” Ali Hassan said, adding that talks would resume next week.', fragment: 'talks would resume', expect: { kind: 'indirect', cue: 'add', speaker: 'Ali Hassan', content: 'that talks would resume next week' } },
-    { name: 'readout released by', text: 'A statement released by the Foreign Ministry said the ambassador had been summoned.', fragment: 'summoned', expect: { cue: 'say', speaker: 'Foreign Ministry', source: 'A statement released by the Foreign Ministry' } },
-    { name: 'ruling cue', text: 'The Supreme Court ruled on Friday that the law was unconstitutional.', fragment: 'unconstitutional', expect: { cue: 'rule', source: 'The Supreme Court', content: 'that the law was unconstitutional' } },
-    { name: 'denial stance', text: 'The mayor denied that she had known about the payments.', fragment: 'payments', expect: { cue: 'deny', source: 'The mayor' } },
-    { name: "doubled apostrophes as quote marks", text: "''There is a lot of new complexity,'' said Mr. Burman.", fragment: 'complexity', expect: { kind: 'direct', speaker: 'Burman', content: 'There is a lot of new complexity,' } },
-    { name: 'straight double quotes', text: '"It is a good deal for workers," the union leader said.', fragment: 'good deal', expect: { kind: 'direct', source: 'the union leader' } },
-    { name: 'guillemets', text: '« Nous resterons unis », said President Emile Faure.', fragment: 'Nous', expect: { kind: 'direct', speaker: 'Emile Faure' } },
-    { name: 'transcript label', text: 'SMITH: We never agreed to those terms.', fragment: 'never agreed', expect: { source: 'SMITH', content: 'We never agreed to those terms' } },
+  const cases: {
+    name: string;
+    text: string;
+    fragment: string;
+    expect: Partial<{ kind: string; cue: string | null; source: string | null; speaker: string | null; content: string }>;
+  }[] = [
+    {
+      name: '“…,” X said',
+      text: '“We will not back down,” Jane Doe said.',
+      fragment: 'back down',
+      expect: { kind: 'direct', cue: 'say', source: 'Jane Doe', speaker: 'Jane Doe', content: 'We will not back down,' },
+    },
+    {
+      name: '“…,” said X',
+      text: '“The talks are over,” said the ambassador.',
+      fragment: 'talks are over',
+      expect: { kind: 'direct', cue: 'say', source: 'the ambassador' },
+    },
+    {
+      name: 'X said: “…”',
+      text: 'The minister told reporters: “We have done our part.”',
+      fragment: 'done our part',
+      expect: { kind: 'direct', cue: 'tell', source: 'The minister' },
+    },
+    {
+      name: 'X said (that) …',
+      text: 'Police Chief Maria Lopez said that three people were arrested on Monday.',
+      fragment: 'three people',
+      expect: { kind: 'indirect', cue: 'say', speaker: 'Maria Lopez', content: 'that three people were arrested on Monday' },
+    },
+    {
+      name: 'X said … without that',
+      text: 'Senator Tom Reed said he would vote against the bill.',
+      fragment: 'vote against',
+      expect: { kind: 'indirect', speaker: 'Tom Reed', content: 'he would vote against the bill' },
+    },
+    {
+      name: 'According to X, …',
+      text: 'According to the health ministry, 40 people died in the floods.',
+      fragment: '40 people',
+      expect: { kind: 'indirect', cue: 'according to', source: 'the health ministry', content: '40 people died in the floods' },
+    },
+    {
+      name: '…, according to X.',
+      text: 'The factory will close in March, according to two people familiar with the plan.',
+      fragment: 'factory',
+      expect: { cue: 'according to', source: 'two people familiar with the plan', content: 'The factory will close in March' },
+    },
+    {
+      name: 'X told Y that …',
+      text: 'Governor Ann Wells told reporters on Tuesday that the state would appeal.',
+      fragment: 'appeal',
+      expect: { cue: 'tell', speaker: 'Ann Wells', content: 'that the state would appeal' },
+    },
+    {
+      name: '…, X said.',
+      text: 'The ceasefire is holding, a United Nations spokesman said.',
+      fragment: 'ceasefire',
+      expect: { kind: 'indirect', cue: 'say', source: 'a United Nations spokesman', content: 'The ceasefire is holding' },
+    },
+    {
+      name: 'X, appositive, said',
+      text: 'John Carter, a lawyer for the family, said the police had ignored the warnings.',
+      fragment: 'ignored',
+      expect: { speaker: 'John Carter', content: 'the police had ignored the warnings' },
+    },
+    {
+      name: 'role, Name, said (a surname wink tags as a verb)',
+      text: 'The mayor’s press secretary, Peter Cook, said that the city would appeal the ruling.',
+      fragment: 'appeal the ruling',
+      expect: {
+        kind: 'indirect',
+        source: 'The mayor’s press secretary',
+        speaker: 'Peter Cook',
+        content: 'that the city would appeal the ruling',
+      },
+    },
+    {
+      name: 'X, relative clause, said',
+      text: 'Chris Cox, who runs the group’s lobbying arm, says the new rules would not have prevented the shootings.',
+      fragment: 'new rules',
+      expect: {
+        kind: 'indirect',
+        source: 'Chris Cox',
+        speaker: 'Chris Cox',
+        content: 'the new rules would not have prevented the shootings',
+      },
+    },
+    {
+      name: 'X said on <day> … without that',
+      text: 'The donor Sheldon Marks said on Friday he met the candidate earlier this week.',
+      fragment: 'met the candidate',
+      expect: { kind: 'indirect', speaker: 'Sheldon Marks', content: 'he met the candidate earlier this week' },
+    },
+    {
+      name: 'X said in an interview … without that',
+      text: 'Senator Ann Bright said in an interview she would run again.',
+      fragment: 'run again',
+      expect: { kind: 'indirect', speaker: 'Ann Bright', content: 'she would run again' },
+    },
+    {
+      name: 'X, participle aside with a reduced relative, said',
+      text: 'Florida delegate John Archer, wearing a Canova T-Shirt covered in campaign buttons, said he was proud of the campaign.',
+      fragment: 'proud',
+      expect: { kind: 'indirect', speaker: 'John Archer', content: 'he was proud of the campaign' },
+    },
+    {
+      name: 'X, aside holding a capitalised name wink tags as a verb, said',
+      text: 'Kevin Brady, chairman of the House Ways and Means Committee, said that the tax would be delayed.',
+      fragment: 'delayed',
+      expect: { kind: 'indirect', speaker: 'Kevin Brady', content: 'that the tax would be delayed' },
+    },
+    {
+      name: 'Rep. X (D-Md.), aside, said',
+      text: 'Rep. Elijah Cummings (D-Md.), chair of the drafting committee, said the platform was nearly done.',
+      fragment: 'platform',
+      expect: { kind: 'indirect', speaker: 'Elijah Cummings', content: 'the platform was nearly done' },
+    },
+    {
+      name: 'X — dash aside — said',
+      text: 'Many speakers at the service — including Muslims, Christians and Jews — said his death was painful.',
+      fragment: 'painful',
+      expect: { kind: 'indirect', source: 'Many speakers at the service', content: 'his death was painful' },
+    },
+    {
+      name: '…, X told the newspaper.',
+      text: 'He had been completing his second year, a school spokesman told The Wall Street Journal.',
+      fragment: 'second year',
+      expect: { kind: 'indirect', cue: 'tell', source: 'a school spokesman', content: 'He had been completing his second year' },
+    },
+    {
+      name: 'X said in an interview with The Y that …',
+      text: 'Justice Ruth Ginsburg said in an interview with The Associated Press last week that she would not retire.',
+      fragment: 'retire',
+      expect: { kind: 'indirect', speaker: 'Ruth Ginsburg', content: 'that she would not retire' },
+    },
+    {
+      name: '…, X said the next day (a time, not content)',
+      text: 'The talks had failed, the envoy said the next day.',
+      fragment: 'talks',
+      expect: { kind: 'indirect', source: 'the envoy', content: 'The talks had failed' },
+    },
+    {
+      name: 'a report published <day> said',
+      text: 'WASHINGTON (AP) — A news report published Wednesday said the secretary used a personal email account.',
+      fragment: 'personal email',
+      expect: { kind: 'indirect', source: 'A news report', content: 'the secretary used a personal email account' },
+    },
+    {
+      name: 'X told Y, “lower-case start” is still direct',
+      text: 'The candidate told his supporters, “our nation is in horrible trouble.”',
+      fragment: 'horrible trouble',
+      expect: { kind: 'direct', cue: 'tell', source: 'The candidate' },
+    },
+    {
+      name: 'X did A, but told Y, “…”',
+      text: 'Carson spoke for an hour, but told his supporters, “Our nation is in horrible trouble.”',
+      fragment: 'horrible trouble',
+      expect: { kind: 'direct', cue: 'tell', source: 'Carson', speaker: 'Carson' },
+    },
+    {
+      name: 'a clause with a verb of its own after a comma stays in the content',
+      text: 'Jeb Bush pointed out that since Peyton Manning was supporting him, he would support the Denver Broncos.',
+      fragment: 'Peyton',
+      expect: {
+        kind: 'indirect',
+        speaker: 'Jeb Bush',
+        content: 'that since Peyton Manning was supporting him, he would support the Denver Broncos',
+      },
+    },
+    {
+      name: 'poll shares: N in M say …',
+      text: 'About 4 in 10 say they want the next president to have more liberal policies.',
+      fragment: 'liberal policies',
+      expect: {
+        kind: 'indirect',
+        cue: 'say',
+        source: 'About 4 in 10',
+        speaker: 'About 4 in 10',
+        content: 'they want the next president to have more liberal policies',
+      },
+    },
+    {
+      name: 'cue inside the quote',
+      text: 'The president also “stressed the need for calm in the region.”',
+      fragment: 'need for calm',
+      expect: { kind: 'partial', cue: 'stress', source: 'The president' },
+    },
+    {
+      name: 'mixed: that + quote',
+      text: 'The company said that its profits were “better than expected.”',
+      fragment: 'profits',
+      expect: { kind: 'mixed', cue: 'say', source: 'The company', content: 'that its profits were “better than expected.”' },
+    },
+    {
+      name: 'participle keeps the speaker',
+      text: '“We are ready,” Ali Hassan said, adding that talks would resume next week.',
+      fragment: 'talks would resume',
+      expect: { kind: 'indirect', cue: 'add', speaker: 'Ali Hassan', content: 'that talks would resume next week' },
+    },
+    {
+      name: 'readout released by',
+      text: 'A statement released by the Foreign Ministry said the ambassador had been summoned.',
+      fragment: 'summoned',
+      expect: { cue: 'say', speaker: 'Foreign Ministry', source: 'A statement released by the Foreign Ministry' },
+    },
+    {
+      name: 'ruling cue',
+      text: 'The Supreme Court ruled on Friday that the law was unconstitutional.',
+      fragment: 'unconstitutional',
+      expect: { cue: 'rule', source: 'The Supreme Court', content: 'that the law was unconstitutional' },
+    },
+    {
+      name: 'denial stance',
+      text: 'The mayor denied that she had known about the payments.',
+      fragment: 'payments',
+      expect: { cue: 'deny', source: 'The mayor' },
+    },
+    {
+      name: 'doubled apostrophes as quote marks',
+      text: "''There is a lot of new complexity,'' said Mr. Burman.",
+      fragment: 'complexity',
+      expect: { kind: 'direct', speaker: 'Burman', content: 'There is a lot of new complexity,' },
+    },
+    {
+      name: 'straight double quotes',
+      text: '"It is a good deal for workers," the union leader said.',
+      fragment: 'good deal',
+      expect: { kind: 'direct', source: 'the union leader' },
+    },
+    {
+      name: 'guillemets',
+      text: '« Nous resterons unis », said President Emile Faure.',
+      fragment: 'Nous',
+      expect: { kind: 'direct', speaker: 'Emile Faure' },
+    },
+    {
+      name: 'transcript label',
+      text: 'SMITH: We never agreed to those terms.',
+      fragment: 'never agreed',
+      expect: { source: 'SMITH', content: 'We never agreed to those terms' },
+    },
   ];
   it.each(cases)('$name', ({ text, fragment, expect: want }) => {
     const { rows } = run(text);
@@ -66,7 +280,12 @@ describe('attribution patterns', () => {
       'A Commission spokesperson declined to comment. The commerce ministry said in a statement on Friday that it "firmly opposes" the move.',
     ].join('\n\n');
     const { r, rows } = run(text);
-    expect(find(rows, 'new tariffs')).toMatchObject({ kind: 'indirect', cue: 'tell', source: 'three diplomats', content: 'The European Union will propose new tariffs on imported vehicles next week' });
+    expect(find(rows, 'new tariffs')).toMatchObject({
+      kind: 'indirect',
+      cue: 'tell',
+      source: 'three diplomats',
+      content: 'The European Union will propose new tariffs on imported vehicles next week',
+    });
     expect(find(rows, 'done deal')).toMatchObject({ kind: 'direct', source: 'one of the diplomats' });
     expect(r.speakers.find((s) => s.name === 'one of the diplomats')?.kind).toBe('anonymous');
     expect(find(rows, 'to comment')).toBeUndefined();
@@ -87,14 +306,23 @@ describe('attribution patterns', () => {
   });
 
   it('takes only a clause before ", X said" as what was said', () => {
-    const { rows } = run('As an immigrant, she felt for me. But on trade, he did find himself in trouble. These were not omissions, the lawyer noted.');
+    const { rows } = run(
+      'As an immigrant, she felt for me. But on trade, he did find himself in trouble. These were not omissions, the lawyer noted.',
+    );
     expect(find(rows, 'immigrant')).toBeUndefined();
     expect(find(rows, 'on trade')).toBeUndefined();
     expect(find(rows, 'omissions')).toMatchObject({ kind: 'indirect', source: 'the lawyer', content: 'These were not omissions' });
   });
 
   it('reads "Name: …" as a turn, but not a column name, a kicker led by "The" or a tally', () => {
-    const text = ['The Ninth Circle: A View from Inside the Beltway', 'Paid Notice: Deaths of the week', 'Delegates so far.', 'Clinton: 1,769. Sanders: 1,501.', 'WALLACE: Do you accept the result?', 'TRUMP: I will look at it at the time.'].join('\n\n');
+    const text = [
+      'The Ninth Circle: A View from Inside the Beltway',
+      'Paid Notice: Deaths of the week',
+      'Delegates so far.',
+      'Clinton: 1,769. Sanders: 1,501.',
+      'WALLACE: Do you accept the result?',
+      'TRUMP: I will look at it at the time.',
+    ].join('\n\n');
     const { rows } = run(text);
     expect(find(rows, 'Inside the Beltway')).toBeUndefined();
     expect(find(rows, 'Deaths')).toBeUndefined();
@@ -106,11 +334,18 @@ describe('attribution patterns', () => {
   it('ends a mixed quote at its closing mark when a participle cue follows (“…,” adding that …)', () => {
     const { rows } = run('The senator insisted that he has “expanded the party,” claiming that he is responsible for the turnout.');
     expect(find(rows, 'expanded')).toMatchObject({ kind: 'mixed', cue: 'insist', content: 'that he has “expanded the party,”' });
-    expect(find(rows, 'responsible')).toMatchObject({ kind: 'indirect', cue: 'claim', source: 'The senator', content: 'that he is responsible for the turnout' });
+    expect(find(rows, 'responsible')).toMatchObject({
+      kind: 'indirect',
+      cue: 'claim',
+      source: 'The senator',
+      content: 'that he is responsible for the turnout',
+    });
   });
 
   it('reads "advanced", "voiced", "presented" only with an object that names what was put forward', () => {
-    const { rows } = run('The envoy advanced as many as eight new demands for a deal. Troops advanced on the city. The minister voiced concerns that the deal would collapse. She presented the award to the winner. He presented a plan to cut taxes.');
+    const { rows } = run(
+      'The envoy advanced as many as eight new demands for a deal. Troops advanced on the city. The minister voiced concerns that the deal would collapse. She presented the award to the winner. He presented a plan to cut taxes.',
+    );
     expect(find(rows, 'eight new demands')).toMatchObject({ kind: 'indirect', cue: 'advance', source: 'The envoy' });
     expect(find(rows, 'on the city')).toBeUndefined();
     expect(find(rows, 'would collapse')).toMatchObject({ cue: 'voice', source: 'The minister', content: 'that the deal would collapse' });
@@ -124,14 +359,19 @@ describe('attribution patterns', () => {
   });
 
   it('takes a name ending in a corporate word for an organisation', () => {
-    for (const [text, name] of [['Pfizer Inc said the vaccine was safe.', 'Pfizer Inc'], ['Exxon Mobil Corp told investors that output would rise.', 'Exxon Mobil Corp'], ['Acme Holdings said in a filing that sales fell.', 'Acme Holdings']]) {
+    for (const [text, name] of [
+      ['Pfizer Inc said the vaccine was safe.', 'Pfizer Inc'],
+      ['Exxon Mobil Corp told investors that output would rise.', 'Exxon Mobil Corp'],
+      ['Acme Holdings said in a filing that sales fell.', 'Acme Holdings'],
+    ]) {
       const { r } = run(text);
       expect(r.speakers.find((s) => s.name === name)?.kind, text).toBe('organization');
     }
   });
 
   it('continues the speaker into the next quote and the next all-quote paragraph', () => {
-    const text = '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
+    const text =
+      '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\nThe bill goes to the House next week.';
     const { rows } = run(text);
     expect(find(rows, 'work begins')).toMatchObject({ kind: 'direct', cue: null, speaker: 'the senator' });
     expect(find(rows, 'not be easy')).toMatchObject({ speaker: 'the senator' });
@@ -146,7 +386,8 @@ describe('attribution patterns', () => {
   });
 
   it('keeps the narrative, scare quotes and titles out', () => {
-    const text = 'The so-called “peace plan” was unveiled on Monday. Protesters gathered outside the “Blue House” in the rain.\n\nThe film “Gone Tomorrow” opens next week.';
+    const text =
+      'The so-called “peace plan” was unveiled on Monday. Protesters gathered outside the “Blue House” in the rain.\n\nThe film “Gone Tomorrow” opens next week.';
     expect(extract(text).quotes).toEqual([]);
   });
 
@@ -166,17 +407,23 @@ describe('attribution patterns', () => {
   });
 
   it('follows a quote that runs over paragraphs', () => {
-    const text = 'The governor said: “We will rebuild every home.\n\n“We will reopen every school. And we will do it this year.”\n\nThe storm killed 12 people.';
+    const text =
+      'The governor said: “We will rebuild every home.\n\n“We will reopen every school. And we will do it this year.”\n\nThe storm killed 12 people.';
     const r = extract(text);
     const q = r.quotes.find((x) => x.content.text.includes('rebuild'))!;
     expect(q.kind).toBe('direct');
-    expect(q.spans?.map((s) => s.text)).toEqual(['We will rebuild every home.', 'We will reopen every school. And we will do it this year.']);
+    expect(q.spans?.map((s) => s.text)).toEqual([
+      'We will rebuild every home.',
+      'We will reopen every school. And we will do it this year.',
+    ]);
   });
 
   it('never quotes boilerplate', () => {
-    const text = 'Officials said the bridge would reopen.\n\nGet the Morning Brief in your inbox:\n\n“Sign up now,” the newsletter said.\n\nAdvertisement';
+    const text =
+      'Officials said the bridge would reopen.\n\nGet the Morning Brief in your inbox:\n\n“Sign up now,” the newsletter said.\n\nAdvertisement';
     const r = extract(text);
-    for (const q of r.quotes) for (const b of r.document.boilerplate) expect(q.content.end <= b.start || q.content.start >= b.end).toBe(true);
+    for (const q of r.quotes)
+      for (const b of r.document.boilerplate) expect(q.content.end <= b.start || q.content.start >= b.end).toBe(true);
   });
 });
 
@@ -273,7 +520,8 @@ describe('speaker resolution', () => {
   });
 
   it('reads a story the same way whatever was read before it (wink learns words it has seen)', () => {
-    const story = 'Analysts told reporters: "We expect O’Neill’s plan to pass." Foo-Bar Corp. said the Nagorno-Karabakh-style deal A0.. was off.';
+    const story =
+      'Analysts told reporters: "We expect O’Neill’s plan to pass." Foo-Bar Corp. said the Nagorno-Karabakh-style deal A0.. was off.';
     const first = extract(story);
     extract('O’Neill’s Foo-Bar A0.. Nagorno-Karabakh-style; “other words,” she said.');
     expect(extract(story)).toEqual(first);

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildClaims, findDates, findEntities, findQuantities, buildEntityContext, splitSentences, REASON_WEIGHTS } from '../src/claims/index';
+import {
+  buildClaims,
+  findDates,
+  findEntities,
+  findQuantities,
+  buildEntityContext,
+  splitSentences,
+  REASON_WEIGHTS,
+} from '../src/claims/index';
 import { extract } from '../src/index';
 import { checkOptions } from '../src/options';
 import type { Claim, Cue, CueStance, DocumentModel, Quote, QuoteKind, Span, Speaker, SpeakerKind } from '../src/types';
@@ -69,39 +77,124 @@ const SPEAKERS: Speaker[] = [
 function handQuotes(text: string, doc: DocumentModel): Quote[] {
   let n = 0;
   const q: Quote[] = [];
-  const add = (kind: QuoteKind, content: Span, speakerId: string, cue: [string, string, CueStance] | null, source: string | null, near = content.start) => {
+  const add = (
+    kind: QuoteKind,
+    content: Span,
+    speakerId: string,
+    cue: [string, string, CueStance] | null,
+    source: string | null,
+    near = content.start,
+  ) => {
     const from = Math.max(0, near - 200);
     const c: Cue | null = cue ? { span: find(text, cue[0], from), lemma: cue[1], stance: cue[2] } : null;
-    const sentence = Math.max(0, doc.sentences.findIndex((s) => s.start <= content.start && s.end >= content.start));
-    const paragraph = Math.max(0, doc.paragraphs.findIndex((p) => p.start <= content.start && p.end >= content.start));
-    q.push({ id: `q${++n}`, kind, content, cue: c, source: source ? find(text, source, from) : null, speakerId, paragraph, sentence, confidence: 0.9 });
+    const sentence = Math.max(
+      0,
+      doc.sentences.findIndex((s) => s.start <= content.start && s.end >= content.start),
+    );
+    const paragraph = Math.max(
+      0,
+      doc.paragraphs.findIndex((p) => p.start <= content.start && p.end >= content.start),
+    );
+    q.push({
+      id: `q${++n}`,
+      kind,
+      content,
+      cue: c,
+      source: source ? find(text, source, from) : null,
+      speakerId,
+      paragraph,
+      sentence,
+      confidence: 0.9,
+    });
   };
   /** The words inside the quote marks that open with `open`. */
   const inner = (open: string) => {
     const s = find(text, open);
     return span(text, s.start + 1, text.indexOf('”', s.start + 1));
   };
-  add('partial', find(text, 'a few days', text.indexOf('course of “')), 's1', ['according to', 'according to', 'neutral'], 'a senior official in the United States privy to the details of the negotiations schedule');
+  add(
+    'partial',
+    find(text, 'a few days', text.indexOf('course of “')),
+    's1',
+    ['according to', 'according to', 'neutral'],
+    'a senior official in the United States privy to the details of the negotiations schedule',
+  );
   add('direct', inner('“Both parties have acknowledged'), 's1', ['said', 'say', 'neutral'], 'the official');
   add('direct', inner('“We expect discussions'), 's1', null, null);
   add('direct', inner('“It is for both parties'), 's1', ['said', 'say', 'neutral'], 'he', text.indexOf('in the region,” he said'));
   add('mixed', find(text, 'that “the steps taken by the Azerbaijani side'), 's5', ['emphasized', 'emphasize', 'assertive'], 'he');
   const ruling = find(text, 'that the Azerbaijani government must “take all measures');
   add('mixed', span(text, ruling.start, text.indexOf('”', ruling.end) + 1), 's6', ['ruled', 'rule', 'ruling'], 'The Hague-based court');
-  add('indirect', find(text, 'that the armed forces of Armenia served only in the sovereign territory of the republic'), 's4', ['said', 'say', 'neutral'], 'Ani Badalyan');
-  add('indirect', find(text, 'that the defense forces in Nagorno-Karabakh were made up of local ethnic Armenians'), 's4', ['stressed', 'stress', 'assertive'], 'She');
-  add('indirect', find(text, 'that still back in the 1990s Azerbaijan occupied the Armenian village of Artsvashen, the arable lands of the villages of Vazashen and Aygeovit in the Tavush region and 70 percent of the arable land of the villages of Berkaber and Paravakar'), 's4', ['reminded', 'remind', 'neutral'], 'Badalyan');
-  add('indirect', find(text, 'that after the 2020 war in Nagorno-Karabakh, as a result of renewed aggression, Azerbaijan occupied another 150 square kilometers of sovereign Armenian territory'), 's4', ['said', 'say', 'neutral'], 'She');
-  add('direct', inner('“It is known that since the 1990s'), 's4', ['said', 'say', 'neutral'], 'she', text.indexOf('decades ago,” she said'));
-  add('mixed', find(text, 'that Baku’s policies “do not contribute to reducing tensions and establishing peace in the region.”'), 's7', ['stating', 'state', 'neutral'], 'Armenia');
-  add('direct', inner('“Moreover, the proposal'), 's4', ['added', 'add', 'neutral'], 'she', text.indexOf('remained unanswered,” she added'));
+  add(
+    'indirect',
+    find(text, 'that the armed forces of Armenia served only in the sovereign territory of the republic'),
+    's4',
+    ['said', 'say', 'neutral'],
+    'Ani Badalyan',
+  );
+  add(
+    'indirect',
+    find(text, 'that the defense forces in Nagorno-Karabakh were made up of local ethnic Armenians'),
+    's4',
+    ['stressed', 'stress', 'assertive'],
+    'She',
+  );
+  add(
+    'indirect',
+    find(
+      text,
+      'that still back in the 1990s Azerbaijan occupied the Armenian village of Artsvashen, the arable lands of the villages of Vazashen and Aygeovit in the Tavush region and 70 percent of the arable land of the villages of Berkaber and Paravakar',
+    ),
+    's4',
+    ['reminded', 'remind', 'neutral'],
+    'Badalyan',
+  );
+  add(
+    'indirect',
+    find(
+      text,
+      'that after the 2020 war in Nagorno-Karabakh, as a result of renewed aggression, Azerbaijan occupied another 150 square kilometers of sovereign Armenian territory',
+    ),
+    's4',
+    ['said', 'say', 'neutral'],
+    'She',
+  );
+  add(
+    'direct',
+    inner('“It is known that since the 1990s'),
+    's4',
+    ['said', 'say', 'neutral'],
+    'she',
+    text.indexOf('decades ago,” she said'),
+  );
+  add(
+    'mixed',
+    find(text, 'that Baku’s policies “do not contribute to reducing tensions and establishing peace in the region.”'),
+    's7',
+    ['stating', 'state', 'neutral'],
+    'Armenia',
+  );
+  add(
+    'direct',
+    inner('“Moreover, the proposal'),
+    's4',
+    ['added', 'add', 'neutral'],
+    'she',
+    text.indexOf('remained unanswered,” she added'),
+  );
   return q;
 }
 
 function fixtureClaims(publishedAt: string | null = PUBLISHED) {
   const document = handDocument(FIXTURE);
   const quotes = handQuotes(FIXTURE, document);
-  const claims = buildClaims({ text: FIXTURE, document, quotes, speakers: SPEAKERS, ...(publishedAt ? { published: on(publishedAt) } : {}) });
+  const claims = buildClaims({
+    text: FIXTURE,
+    document,
+    quotes,
+    speakers: SPEAKERS,
+    ...(publishedAt ? { published: on(publishedAt) } : {}),
+  });
   return { document, quotes, claims };
 }
 
@@ -121,17 +214,48 @@ function expectExactSpans(text: string, claims: Claim[]) {
 type Q = [string, number, string | null, string?, number?];
 const QUANTITIES: [string, Q[]][] = [
   ['Azerbaijan occupied another 150 square kilometers of territory.', [['150 square kilometers', 150, 'km²']]],
-  ['an area of 150 km² and 2 sq km', [['150 km²', 150, 'km²'], ['2 sq km', 2, 'km²']]],
+  [
+    'an area of 150 km² and 2 sq km',
+    [
+      ['150 km²', 150, 'km²'],
+      ['2 sq km', 2, 'km²'],
+    ],
+  ],
   ['70 percent of the arable land', [['70 percent', 70, '%']]],
-  ['70% of it, 70 per cent of that', [['70%', 70, '%'], ['70 per cent', 70, '%']]],
+  [
+    '70% of it, 70 per cent of that',
+    [
+      ['70%', 70, '%'],
+      ['70 per cent', 70, '%'],
+    ],
+  ],
   ['rose by 3 percentage points', [['3 percentage points', 3, 'pp']]],
   ['as many as eight preconditions', [['as many as eight preconditions', 8, 'precondition', 'up-to']]],
-  ['eight occupied villages and 1,500 troops', [['eight occupied villages', 8, 'village'], ['1,500 troops', 1500, 'troop']]],
+  [
+    'eight occupied villages and 1,500 troops',
+    [
+      ['eight occupied villages', 8, 'village'],
+      ['1,500 troops', 1500, 'troop'],
+    ],
+  ],
   ['the five-kilometer-wide corridor', [['five-kilometer-wide', 5, 'km']]],
-  ['a 5 km road and a 10-mile trip', [['5 km', 5, 'km'], ['10-mile', 10, 'mi']]],
+  [
+    'a 5 km road and a 10-mile trip',
+    [
+      ['5 km', 5, 'km'],
+      ['10-mile', 10, 'mi'],
+    ],
+  ],
   ['3.5 tons of aid', [['3.5 tons', 3.5, 't']]],
   ['$3 billion in aid', [['$3 billion', 3e9, 'USD']]],
-  ['US$3bn and €5m and £2.5 million', [['US$3bn', 3e9, 'USD'], ['€5m', 5e6, 'EUR'], ['£2.5 million', 2.5e6, 'GBP']]],
+  [
+    'US$3bn and €5m and £2.5 million',
+    [
+      ['US$3bn', 3e9, 'USD'],
+      ['€5m', 5e6, 'EUR'],
+      ['£2.5 million', 2.5e6, 'GBP'],
+    ],
+  ],
   ['3 billion dollars', [['3 billion dollars', 3e9, 'USD']]],
   ['twenty-five soldiers were hurt', [['twenty-five soldiers', 25, 'soldier']]],
   ['a dozen times', [['a dozen', 12, null]]],
@@ -144,9 +268,21 @@ const QUANTITIES: [string, Q[]][] = [
   ['between 5 and 10 km', [['between 5 and 10 km', 5, 'km', 'range', 10]]],
   ['5-10 km away', [['5-10 km', 5, 'km', 'range', 10]]],
   ['two or three days', [['two or three days', 2, 'day', 'range', 3]]],
-  ['1,200 people and 3.5', [['1,200 people', 1200, 'people'], ['3.5', 3.5, null]]],
+  [
+    '1,200 people and 3.5',
+    [
+      ['1,200 people', 1200, 'people'],
+      ['3.5', 3.5, null],
+    ],
+  ],
   ['between two and three cuts', [['between two and three cuts', 2, 'cut', 'range', 3]]],
-  ['roughly $1.5 trillion and 3.9 percent', [['roughly $1.5 trillion', 1.5e12, 'USD', 'approximate'], ['3.9 percent', 3.9, '%']]],
+  [
+    'roughly $1.5 trillion and 3.9 percent',
+    [
+      ['roughly $1.5 trillion', 1.5e12, 'USD', 'approximate'],
+      ['3.9 percent', 3.9, '%'],
+    ],
+  ],
   // not quantities: years, decades, dates, ordinals, codes, times, fractions, "one of", referential counts
   ['cut by three-quarters of a point, two-thirds of voters', []],
   ['after the 2020 war, in 1991, since the 1990s', []],
@@ -201,7 +337,17 @@ const DATES: [string, D[], D[]][] = [
   ['meets next Friday', [['next Friday', '2023-05-05', 'day']], [['next Friday', null, 'day']]],
   ['last week', [['last week', '2023-W17', 'week']], [['last week', null, 'week']]],
   ['next week', [['next week', '2023-W19', 'week']], [['next week', null, 'week']]],
-  ['on Jan. 2, 2021, last week', [['Jan. 2, 2021', '2021-01-02', 'day'], ['last week', '2023-W17', 'week']], [['Jan. 2, 2021', '2021-01-02', 'day'], ['last week', null, 'week']]],
+  [
+    'on Jan. 2, 2021, last week',
+    [
+      ['Jan. 2, 2021', '2021-01-02', 'day'],
+      ['last week', '2023-W17', 'week'],
+    ],
+    [
+      ['Jan. 2, 2021', '2021-01-02', 'day'],
+      ['last week', null, 'week'],
+    ],
+  ],
   // a future context takes the first such date on or after publication
   ['will meet on May 10', [['May 10', '2023-05-10', 'day']], [['May 10', '--05-10', 'day']]],
   ['the vote is set for Dec. 3', [['Dec. 3', '2023-12-03', 'day']], [['Dec. 3', '--12-03', 'day']]],
@@ -223,7 +369,8 @@ const DATES: [string, D[], D[]][] = [
 
 describe('findDates', () => {
   it.each(DATES)('%s', (text, withPub, withoutPub) => {
-    const rows = (pub?: string) => findDates(text, 0, text.length, pub === undefined ? undefined : on(pub)).map((d): D => [d.span.text, d.value, d.precision]);
+    const rows = (pub?: string) =>
+      findDates(text, 0, text.length, pub === undefined ? undefined : on(pub)).map((d): D => [d.span.text, d.value, d.precision]);
     expect(rows(PUBLISHED)).toEqual(withPub);
     expect(rows()).toEqual(withoutPub);
   });
@@ -248,7 +395,8 @@ describe('findDates', () => {
 
 describe('findEntities', () => {
   it('types names and links speakers', () => {
-    const text = 'Ani Badalyan, a spokesperson for Armenia’s Ministry of Foreign Affairs, said US Secretary of State Antony Blinken met officials in Baku and the village of Foo near the Bar region.';
+    const text =
+      'Ani Badalyan, a spokesperson for Armenia’s Ministry of Foreign Affairs, said US Secretary of State Antony Blinken met officials in Baku and the village of Foo near the Bar region.';
     const ctx = buildEntityContext(text, [speaker('s4', 'Ani Badalyan', 'person', ['Badalyan'])]);
     const got = findEntities(text, 0, text.length, ctx).map((e) => [e.span.text, e.type, e.speakerId ?? null]);
     expect(got).toEqual([
@@ -398,7 +546,17 @@ describe('buildClaims on the fixture (hand-built quotes)', () => {
         ids.set(it.speakerLabel, id);
         speakers.push(speaker(id, it.speakerLabel.replace(/\s*\(.*$/, ''), /anonymous/.test(it.speakerLabel) ? 'anonymous' : 'person', []));
       }
-      return { id: `q${it.n}`, kind: it.kind, content: span(FIXTURE, it.start, it.end), cue: null, source: null, speakerId: id, paragraph: 0, sentence: 0, confidence: 1 };
+      return {
+        id: `q${it.n}`,
+        kind: it.kind,
+        content: span(FIXTURE, it.start, it.end),
+        cue: null,
+        source: null,
+        speakerId: id,
+        paragraph: 0,
+        sentence: 0,
+        confidence: 1,
+      };
     });
     const document = handDocument(FIXTURE);
     const got = buildClaims({ text: FIXTURE, document, quotes, speakers, published: PUB });
@@ -415,18 +573,26 @@ describe("buildClaims on the pipeline's own output for the fixture", () => {
   it('meets the issue checks (skipped while the pipeline finds no quotes)', () => {
     const r = extract(FIXTURE, { publishedAt: PUBLISHED });
     if (!r.quotes.length) return;
-    const claims = r.claims.length ? r.claims : buildClaims({ text: FIXTURE, document: r.document, quotes: r.quotes, speakers: r.speakers, published: PUB });
+    const claims = r.claims.length
+      ? r.claims
+      : buildClaims({ text: FIXTURE, document: r.document, quotes: r.quotes, speakers: r.speakers, published: PUB });
     expectExactSpans(FIXTURE, claims);
     const speakerName = (c: Claim | undefined) => r.speakers.find((s) => s.id === c?.speakerId)?.name ?? '';
     const km = claims.find((c) => c.quantities.some((q) => q.value === 150 && q.unit === 'km²'));
     expect(km?.text.text).toContain('150 square kilometers');
     expect(speakerName(km)).toMatch(/Badalyan/);
     expect(claims.some((c) => c.quantities.some((q) => q.value === 70 && q.unit === '%'))).toBe(true);
-    expect(claims.some((c) => c.text.text.includes('checkpoint') && c.dates.some((d) => d.span.text === 'April 23' && d.value === '2023-04-23'))).toBe(true);
+    expect(
+      claims.some((c) => c.text.text.includes('checkpoint') && c.dates.some((d) => d.span.text === 'April 23' && d.value === '2023-04-23')),
+    ).toBe(true);
     expect(claims.some((c) => c.dates.some((d) => d.span.text === 'February 22' && d.value === '2023-02-22'))).toBe(true);
-    expect(claims.some((c) => c.dates.some((d) => d.span.text === 'December' && d.value === '2022-12' && d.precision === 'month'))).toBe(true);
+    expect(claims.some((c) => c.dates.some((d) => d.span.text === 'December' && d.value === '2022-12' && d.precision === 'month'))).toBe(
+      true,
+    );
     for (const c of claims) for (const b of r.document.boilerplate) expect(c.text.end <= b.start || c.text.start >= b.end).toBe(true);
-    const goal = claims.find((c) => c.text.text.includes('Our goal is to make sure that the ministers are able to sit down and talk to each other'));
+    const goal = claims.find((c) =>
+      c.text.text.includes('Our goal is to make sure that the ministers are able to sit down and talk to each other'),
+    );
     expect(goal).toBeDefined();
     expect(km!.checkworthiness).toBeGreaterThan(goal!.checkworthiness);
   });
@@ -443,13 +609,27 @@ function docOf(text: string, boilerplate: Span[] = []): DocumentModel {
 
 describe('buildClaims on small documents', () => {
   it('never yields claims from boilerplate, even for a quote inside it', () => {
-    const text = 'Prices rose 5 percent in March, the ministry said.\nGet the Daily News in your inbox:\nRead more: 300 people were killed in 2020, police said.\nThe council approved a $3 million budget on Monday.';
+    const text =
+      'Prices rose 5 percent in March, the ministry said.\nGet the Daily News in your inbox:\nRead more: 300 people were killed in 2020, police said.\nThe council approved a $3 million budget on Monday.';
     const ls = lines(text);
     const doc = docOf(text, [ls[1], ls[2]]);
     const inBoiler = find(text, '300 people were killed in 2020');
-    const q: Quote = { id: 'q1', kind: 'indirect', content: inBoiler, cue: { span: find(text, 'said', inBoiler.end), lemma: 'say', stance: 'neutral' }, source: find(text, 'police'), speakerId: 's1', paragraph: 1, sentence: 2, confidence: 0.5 };
+    const q: Quote = {
+      id: 'q1',
+      kind: 'indirect',
+      content: inBoiler,
+      cue: { span: find(text, 'said', inBoiler.end), lemma: 'say', stance: 'neutral' },
+      source: find(text, 'police'),
+      speakerId: 's1',
+      paragraph: 1,
+      sentence: 2,
+      confidence: 0.5,
+    };
     const claims = buildClaims({ text, document: doc, quotes: [q], speakers: [speaker('s1', 'police', 'group', [])], published: PUB });
-    expect(claims.map((c) => c.text.text)).toEqual(['Prices rose 5 percent in March, the ministry said.', 'The council approved a $3 million budget on Monday.']);
+    expect(claims.map((c) => c.text.text)).toEqual([
+      'Prices rose 5 percent in March, the ministry said.',
+      'The council approved a $3 million budget on Monday.',
+    ]);
     for (const c of claims) for (const b of doc.boilerplate) expect(c.text.end <= b.start || c.text.start >= b.end).toBe(true);
     expect(claims[1].quantities[0]).toMatchObject({ value: 3e6, unit: 'USD' });
     expect(claims[1].dates[0]).toMatchObject({ span: { text: 'Monday' }, value: '2023-05-01' });
@@ -473,10 +653,19 @@ describe('buildClaims on small documents', () => {
   });
 
   it('maps cue stances', () => {
-    const text = 'The company denied that it fired 40 workers in 2021. The court ruled that the law must be repealed by June. The mayor pledged that the city will build 300 homes. The minister wondered whether 5 percent was enough.';
+    const text =
+      'The company denied that it fired 40 workers in 2021. The court ruled that the law must be repealed by June. The mayor pledged that the city will build 300 homes. The minister wondered whether 5 percent was enough.';
     const doc = docOf(text);
     const mk = (id: string, content: string, cue: string, stance: CueStance): Quote => ({
-      id, kind: 'indirect', content: find(text, content), cue: { span: find(text, cue), lemma: cue, stance }, source: null, speakerId: 's1', paragraph: 0, sentence: 0, confidence: 1,
+      id,
+      kind: 'indirect',
+      content: find(text, content),
+      cue: { span: find(text, cue), lemma: cue, stance },
+      source: null,
+      speakerId: 's1',
+      paragraph: 0,
+      sentence: 0,
+      confidence: 1,
     });
     const quotes = [
       mk('q1', 'that it fired 40 workers in 2021', 'denied', 'denial'),
@@ -495,7 +684,12 @@ describe('buildClaims on small documents', () => {
     const odd = [
       { text: '', document: docOf(''), quotes: [], speakers: [] },
       { text: '\u0000\uD800 😀 “ ” ..', document: docOf('x'), quotes: [], speakers: [] },
-      { text: 'abc', document: { headline: { start: 5, end: 2, text: '' } } as unknown as DocumentModel, quotes: [{ content: { start: -3, end: 99, text: '' } }] as unknown as Quote[], speakers: [null] as unknown as Speaker[] },
+      {
+        text: 'abc',
+        document: { headline: { start: 5, end: 2, text: '' } } as unknown as DocumentModel,
+        quotes: [{ content: { start: -3, end: 99, text: '' } }] as unknown as Quote[],
+        speakers: [null] as unknown as Speaker[],
+      },
     ];
     for (const o of odd) expect(() => buildClaims(o)).not.toThrow();
   });
@@ -505,14 +699,76 @@ describe('buildClaims on small documents', () => {
 // properties and scale
 // ---------------------------------------------------------------------------------------------------------------
 
-const PIECES = ['April', 'May', '23', '1,200', '3.5', ' ', ' ', '\n', '.', ',', '-', '–', '$', '€', '%', '²', 'km', 'percent', 'square', 'kilometers', 'eight', 'twenty', 'hundred', 'million', 'a', 'dozen', 'Monday', 'since', 'December', 'the', '1990s', '2020', '’', "'", 's', 'Ani', 'Badalyan', 'Ministry', 'of', 'Armenia', '“', '”', '😀', '🎉', 'between', 'and', 'to', 'as', 'many', 'ago', 'years', 'last', 'week', 'not', '?', 'U.S.', '\uD800'];
+const PIECES = [
+  'April',
+  'May',
+  '23',
+  '1,200',
+  '3.5',
+  ' ',
+  ' ',
+  '\n',
+  '.',
+  ',',
+  '-',
+  '–',
+  '$',
+  '€',
+  '%',
+  '²',
+  'km',
+  'percent',
+  'square',
+  'kilometers',
+  'eight',
+  'twenty',
+  'hundred',
+  'million',
+  'a',
+  'dozen',
+  'Monday',
+  'since',
+  'December',
+  'the',
+  '1990s',
+  '2020',
+  '’',
+  "'",
+  's',
+  'Ani',
+  'Badalyan',
+  'Ministry',
+  'of',
+  'Armenia',
+  '“',
+  '”',
+  '😀',
+  '🎉',
+  'between',
+  'and',
+  'to',
+  'as',
+  'many',
+  'ago',
+  'years',
+  'last',
+  'week',
+  'not',
+  '?',
+  'U.S.',
+  '\uD800',
+];
 
 describe('robustness', () => {
   it('finders never throw and keep spans exact on arbitrary token soup', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), fc.string({ maxLength: 20 }), (parts, junk) => {
         const text = parts.join('') + junk;
-        for (const x of [...findQuantities(text, 0, text.length), ...findDates(text, 0, text.length, PUB), ...findEntities(text, 0, text.length)]) {
+        for (const x of [
+          ...findQuantities(text, 0, text.length),
+          ...findDates(text, 0, text.length, PUB),
+          ...findEntities(text, 0, text.length),
+        ]) {
           expect(text.slice(x.span.start, x.span.end)).toBe(x.span.text);
           expect(x.span.end).toBeGreaterThan(x.span.start);
         }

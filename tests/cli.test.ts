@@ -4,7 +4,18 @@
  * record handling, progress line) tested directly.
  */
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { closeSync, constants as fsConstants, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants as fsConstants,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,7 +103,12 @@ describe('parseArgs', () => {
       expect((err as Error).message).toContain(v);
     }
     expect(parseArgs(['--published-at', '2024-02-29']).extract.publishedAt?.text).toBe('2024-02-29');
-    expect(parseArgs(['--published-at=2023-05-02T10:00:00+02:00']).extract.publishedAt).toEqual({ text: '2023-05-02T10:00:00+02:00', year: 2023, month: 5, day: 2 });
+    expect(parseArgs(['--published-at=2023-05-02T10:00:00+02:00']).extract.publishedAt).toEqual({
+      text: '2023-05-02T10:00:00+02:00',
+      year: 2023,
+      month: 5,
+      day: 2,
+    });
   });
 
   it('--record-timeout: milliseconds for --batch, 0 for no limit, documented (issue 8)', () => {
@@ -223,7 +239,10 @@ describe('readLines', () => {
 describe('processRecord', () => {
   const ok = () => emptyResult();
   const run = (line: string, extract = ok, maxLength?: number) =>
-    processRecord({ line, lineNo: 7, options: { format: 'jsonl', ...(maxLength ? { defaults: checkOptions({ maxLength }) } : {}) } }, extract);
+    processRecord(
+      { line, lineNo: 7, options: { format: 'jsonl', ...(maxLength ? { defaults: checkOptions({ maxLength }) } : {}) } },
+      extract,
+    );
 
   it('answers every kind of bad line with an error record', () => {
     const cases: [string, unknown][] = [
@@ -257,10 +276,13 @@ describe('processRecord', () => {
   it('a record with an impossible publishedAt is an error record naming the value (issue 8)', () => {
     let called = false;
     for (const v of ['2023-02-30', '2023-04-31', '2023-02-29', '2023-00-10']) {
-      const r = processRecord({ line: JSON.stringify({ id: 'd', text: 'hi', publishedAt: v }), lineNo: 3, options: { format: 'jsonl' } }, () => {
-        called = true;
-        return emptyResult();
-      });
+      const r = processRecord(
+        { line: JSON.stringify({ id: 'd', text: 'hi', publishedAt: v }), lineNo: 3, options: { format: 'jsonl' } },
+        () => {
+          called = true;
+          return emptyResult();
+        },
+      );
       expect(r.ok, v).toBe(false);
       const rec = JSON.parse(r.out);
       expect(rec).toMatchObject({ id: 'd', line: 3 });
@@ -268,20 +290,29 @@ describe('processRecord', () => {
       expect(rec.error).toContain(v);
     }
     expect(called).toBe(false);
-    expect(processRecord({ line: '{"id":"l","text":"hi","publishedAt":"2024-02-29"}', lineNo: 1, options: { format: 'jsonl' } }, ok).ok).toBe(true);
+    expect(
+      processRecord({ line: '{"id":"l","text":"hi","publishedAt":"2024-02-29"}', lineNo: 1, options: { format: 'jsonl' } }, ok).ok,
+    ).toBe(true);
   });
 
   it('passes the record options through', () => {
     let seen: unknown;
     const r = processRecord(
-      { line: '{"id":1,"text":"\ufeffhi","url":"https://a.test"}', lineNo: 1, options: { format: 'jsonl', defaults: checkOptions({ publishedAt: '2020-01-01', maxLength: 50 }) } },
+      {
+        line: '{"id":1,"text":"\ufeffhi","url":"https://a.test"}',
+        lineNo: 1,
+        options: { format: 'jsonl', defaults: checkOptions({ publishedAt: '2020-01-01', maxLength: 50 }) },
+      },
       (text, options) => {
         seen = { text, options };
         return emptyResult();
       },
     );
     expect(r.ok).toBe(true);
-    expect(seen).toEqual({ text: 'hi', options: { publishedAt: { text: '2020-01-01', year: 2020, month: 1, day: 1 }, url: 'https://a.test', maxLength: 50 } });
+    expect(seen).toEqual({
+      text: 'hi',
+      options: { publishedAt: { text: '2020-01-01', year: 2020, month: 1, day: 1 }, url: 'https://a.test', maxLength: 50 },
+    });
     expect(JSON.parse(r.out)).toEqual({ id: 1, result: emptyResult() });
   });
 });
@@ -297,7 +328,10 @@ describe('one options parser: the same bad value, the same error from extract(),
   };
   /** The error of a batch record carrying `value` as its `field`. */
   const recordError = (field: string, value: unknown): string => {
-    const r = processRecord({ line: JSON.stringify({ id: 'r', text: 'hi', [field]: value }), lineNo: 1, options: { format: 'jsonl' } }, () => emptyResult());
+    const r = processRecord(
+      { line: JSON.stringify({ id: 'r', text: 'hi', [field]: value }), lineNo: 1, options: { format: 'jsonl' } },
+      () => emptyResult(),
+    );
     expect(r.ok).toBe(false);
     return JSON.parse(r.out).error as string;
   };
@@ -361,10 +395,17 @@ describe('one options parser: the same bad value, the same error from extract(),
     expect(flags).toEqual(api);
     expect(api.publishedAt).toEqual({ text: '2024-02-29T23:30:00-05:00', year: 2024, month: 2, day: 29 });
     let seen: unknown;
-    processRecord({ line: JSON.stringify({ id: 1, text: '', publishedAt: '2024-02-29T23:30:00-05:00', url: 'https://news.test/a' }), lineNo: 1, options: { format: 'jsonl', defaults: checkOptions({ maxLength: 0 }) } }, (_t, o) => {
-      seen = o;
-      return emptyResult();
-    });
+    processRecord(
+      {
+        line: JSON.stringify({ id: 1, text: '', publishedAt: '2024-02-29T23:30:00-05:00', url: 'https://news.test/a' }),
+        lineNo: 1,
+        options: { format: 'jsonl', defaults: checkOptions({ maxLength: 0 }) },
+      },
+      (_t, o) => {
+        seen = o;
+        return emptyResult();
+      },
+    );
     expect(seen).toEqual(api);
   });
 
@@ -469,7 +510,9 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     const json = storyJson();
     if (json.quotes.length > 0) {
       expect(out).toMatch(/^SPEAKER\s+KIND\s+CUE\s+CONTENT$/m);
-      expect(out.split('\n').filter((l) => /^\S.*\s(direct|partial|mixed|indirect)\s/.test(l)).length).toBeGreaterThanOrEqual(json.quotes.length);
+      expect(out.split('\n').filter((l) => /^\S.*\s(direct|partial|mixed|indirect)\s/.test(l)).length).toBeGreaterThanOrEqual(
+        json.quotes.length,
+      );
     } else {
       expect(out).toContain('(no quotes found)');
     }
@@ -484,7 +527,9 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     for (const key of ['document', 'speakers', 'quotes', 'claims'] as const) expect(result[key]).toBeDefined();
     expect(result.url).toBe('https://news.test/a'); // --url is carried into the result (issue 9)
     for (const q of result.quotes) expect(STORY.slice(q.content.start, q.content.end)).toBe(q.content.text);
-    const both = JSON.parse(run(['-f', 'json', '--published-at', '2023-05-02', '--url', 'https://news.test/a', story, story2]).stdout) as Extraction[];
+    const both = JSON.parse(
+      run(['-f', 'json', '--published-at', '2023-05-02', '--url', 'https://news.test/a', story, story2]).stdout,
+    ) as Extraction[];
     expect(both).toHaveLength(2);
     expect(both[0]).toEqual(result);
   });
@@ -662,15 +707,24 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       const r = run(['--batch', file, '--threads', '2']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; result: Extraction });
+      const out = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; result: Extraction });
       expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => `r${i}`));
       for (const o of out) expect(o.result.schemaVersion).toBe(1);
     });
 
     it('--format annotations in batch mode gives the export as each result', { timeout: 60_000 }, () => {
-      const r = run(['--batch', '-', '-f', 'annotations'], [good('x', STORY, { url: 'https://news.test/x' }), good('y', STORY), 'bad'].join('\n'));
+      const r = run(
+        ['--batch', '-', '-f', 'annotations'],
+        [good('x', STORY, { url: 'https://news.test/x' }), good('y', STORY), 'bad'].join('\n'),
+      );
       expect(r.status).toBe(1);
-      const [x, y, bad] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      const [x, y, bad] = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(Array.isArray(x.result)).toBe(true);
       for (const a of x.result) expect(a.target.source).toBe('https://news.test/x');
       for (const a of y.result) expect(a.target.source).toBe('urn:quotewire:record:y');
@@ -678,7 +732,10 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     });
 
     it('impossible dates: a usage error for --published-at, an error record for a record (issue 8)', { timeout: 60_000 }, () => {
-      for (const args of [['--published-at', '2023-02-30', story], ['--batch', '-', '--published-at=2023-04-31']]) {
+      for (const args of [
+        ['--published-at', '2023-02-30', story],
+        ['--batch', '-', '--published-at=2023-04-31'],
+      ]) {
         const r = run(args, '');
         expect(r.status, args.join(' ')).toBe(2);
         expect(r.stdout).toBe('');
@@ -687,7 +744,10 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       const lines = [good('x', STORY, { publishedAt: '2023-02-29' }), good('y', STORY, { publishedAt: '2024-02-29' }), good('z', STORY)];
       const r = run(['--batch', '-', '--published-at', '2023-06-30'], lines.join('\n'));
       expect(r.status).toBe(1);
-      const [x, y, z] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+      const [x, y, z] = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(x).toMatchObject({ id: 'x', line: 1 });
       expect(x.error).toContain('"2023-02-29"');
       expect(x.error).toMatch(/publishedAt/);
@@ -700,7 +760,9 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     const SLOW = 'QW-TEST-SLOW-RECORD';
     const CRASH = 'QW-TEST-CRASH-RECORD';
 
-    it('--record-timeout: a record over budget is an error record, its worker replaced, the rest whole and in order (issue 8)', { timeout: 120_000 }, () => {
+    it('--record-timeout: a record over budget is an error record, its worker replaced, the rest whole and in order (issue 8)', {
+      timeout: 120_000,
+    }, () => {
       const ids = ['a', 'b', 'slow', 'c', 'd', 'e'];
       const lines = ids.map((id, i) => good(id, `${id === 'slow' ? `${SLOW} ` : ''}Story ${i}. “Number ${i},” said Ann Lee.`));
       const expectedResult = JSON.parse(run(['--batch', '-'], good('c', 'Story 3. “Number 3,” said Ann Lee.')).stdout).result;
@@ -710,7 +772,10 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       const ms = Date.now() - t0;
       expect(r.stderr).toBe('');
       expect(r.status).toBe(1);
-      const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const out = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(out.map((o) => o.id)).toEqual(ids);
       expect(out[2]).toEqual({ id: 'slow', error: expect.stringMatching(/time budget of 1000 ms/), line: 3 });
       for (const i of [0, 1, 3, 4, 5]) expect((out[i].result as Extraction).schemaVersion, String(out[i].id)).toBe(1);
@@ -719,10 +784,18 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       expect(ms).toBeLessThan(15_000);
 
       // two threads, two slow records side by side: both stopped, both workers replaced
-      const two = [good('x', 'One. “Fine,” he said.'), good('s1', `${SLOW} one`), good('s2', `${SLOW} two`), good('y', 'Two. “Fine,” she said.')];
+      const two = [
+        good('x', 'One. “Fine,” he said.'),
+        good('s1', `${SLOW} one`),
+        good('s2', `${SLOW} two`),
+        good('y', 'Two. “Fine,” she said.'),
+      ];
       const r2 = run(['--batch', '-', '-j', '2', '--record-timeout=800'], two.join('\n'), { QW_TEST_SLOW_MARKER: SLOW });
       expect(r2.status).toBe(1);
-      const out2 = r2.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const out2 = r2.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(out2.map((o) => [o.id, o.line ?? null, 'result' in o])).toEqual([
         ['x', null, true],
         ['s1', 2, false],
@@ -741,7 +814,10 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       ];
       const r = run(['--batch', '-', '--threads', '1'], lines.join('\n'), { QW_TEST_CRASH_MARKER: CRASH });
       expect(r.status).toBe(1);
-      const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const out = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(out).toHaveLength(4);
       expect(out[1]).toEqual({ id: 17, error: expect.stringMatching(/^worker failed: .*died.*exited with code: 1/), line: 2 });
       expect(out[3]).toMatchObject({ id: { feed: 'x', n: 4 }, line: 4 });
@@ -752,7 +828,9 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
      * The CLI in batch mode writing into a real pipe (a FIFO: a child's 'pipe' stdio is a socket pair, which
      * does not cut lines the same way) that the test stops reading; the signal comes while a line is half in.
      */
-    async function interruptBatch(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; signal: string | null; out: string; n: number }> {
+    async function interruptBatch(
+      signal: 'SIGINT' | 'SIGTERM',
+    ): Promise<{ code: number | null; signal: string | null; out: string; n: number }> {
       const n = 400;
       const file = join(dir, 'signal.jsonl');
       writeFileSync(file, Array.from({ length: n }, (_, i) => good(`r${i}`, STORY)).join('\n') + '\n');
@@ -796,22 +874,29 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
       }
     }
 
-    it.skipIf(process.platform === 'win32')('SIGTERM / SIGINT into a slow pipe: the last line is finished, then exit 143 / 130 (issue 8)', { timeout: 120_000 }, async () => {
-      for (const [signal, status] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
-        const r = await interruptBatch(signal);
-        expect(r.out.endsWith('\n'), `${signal}: the output ends with a whole line, not ${JSON.stringify(r.out.slice(-40))}`).toBe(true);
-        const lines = r.out.slice(0, -1).split('\n');
-        lines.forEach((l, i) => {
-          const rec = JSON.parse(l) as { id: string; result: Extraction };
-          expect(rec.id).toBe(`r${i}`);
-          expect(rec.result.schemaVersion).toBe(1);
-        });
-        // it stopped: no new record was started and written after the signal
-        expect(lines.length).toBeGreaterThan(0);
-        expect(lines.length, signal).toBeLessThan(r.n);
-        expect({ code: r.code, signal: r.signal }, signal).toEqual({ code: status, signal: null });
-      }
-    });
+    it.skipIf(process.platform === 'win32')(
+      'SIGTERM / SIGINT into a slow pipe: the last line is finished, then exit 143 / 130 (issue 8)',
+      { timeout: 120_000 },
+      async () => {
+        for (const [signal, status] of [
+          ['SIGTERM', 143],
+          ['SIGINT', 130],
+        ] as const) {
+          const r = await interruptBatch(signal);
+          expect(r.out.endsWith('\n'), `${signal}: the output ends with a whole line, not ${JSON.stringify(r.out.slice(-40))}`).toBe(true);
+          const lines = r.out.slice(0, -1).split('\n');
+          lines.forEach((l, i) => {
+            const rec = JSON.parse(l) as { id: string; result: Extraction };
+            expect(rec.id).toBe(`r${i}`);
+            expect(rec.result.schemaVersion).toBe(1);
+          });
+          // it stopped: no new record was started and written after the signal
+          expect(lines.length).toBeGreaterThan(0);
+          expect(lines.length, signal).toBeLessThan(r.n);
+          expect({ code: r.code, signal: r.signal }, signal).toEqual({ code: status, signal: null });
+        }
+      },
+    );
 
     it('an empty batch is fine; a missing batch file is exit 2', { timeout: 60_000 }, () => {
       const empty = run(['--batch', '-'], '');

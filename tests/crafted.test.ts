@@ -21,27 +21,45 @@ const DEADLINE = 240_000;
 
 function ratios(names: string[]): Promise<Record<string, number>> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({ lib: 'src', names, rounds: 5 })], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({ lib: 'src', names, rounds: 5 })], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE);
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const m = out.match(/RESULT (.*)/);
-      if (!m) reject(new Error(`crafted-input child failed (code ${code}, signal ${signal}: killed after ${DEADLINE / 1000} s means a hang):\n${err.slice(-2000)}`));
+      if (!m)
+        reject(
+          new Error(
+            `crafted-input child failed (code ${code}, signal ${signal}: killed after ${DEADLINE / 1000} s means a hang):\n${err.slice(-2000)}`,
+          ),
+        );
       else resolvePromise(JSON.parse(m[1]) as Record<string, number>);
     });
   });
 }
 
 describe('crafted tokens', () => {
-  it(`each crafted input takes under ${TARGET}× (test margin ×${MARGIN}) an ordinary story of its length`, async () => {
-    const names = Object.keys(crafted);
-    expect(names.length).toBeGreaterThanOrEqual(10);
-    const r = await ratios(names);
-    const slow = Object.entries(r).filter(([, x]) => !(x < TARGET * MARGIN)).map(([k, x]) => `${k}: ${x.toFixed(2)}×`);
-    expect(slow).toEqual([]);
-  }, DEADLINE + 10_000);
+  it(
+    `each crafted input takes under ${TARGET}× (test margin ×${MARGIN}) an ordinary story of its length`,
+    async () => {
+      const names = Object.keys(crafted);
+      expect(names.length).toBeGreaterThanOrEqual(10);
+      const r = await ratios(names);
+      const slow = Object.entries(r)
+        .filter(([, x]) => !(x < TARGET * MARGIN))
+        .map(([k, x]) => `${k}: ${x.toFixed(2)}×`);
+      expect(slow).toEqual([]);
+    },
+    DEADLINE + 10_000,
+  );
 });

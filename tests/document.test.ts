@@ -74,7 +74,9 @@ function checkInvariants(text: string, s: Segmented) {
   if (m.dateline) expectSpan(text, m.dateline.span, 'dateline');
   const boilerParas = m.paragraphs.filter((_, i) => s.paraRole[i] === 'boilerplate');
   expect(m.boilerplate).toEqual(boilerParas);
-  m.boilerplate.forEach((b, i) => expectSpan(text, b, `boilerplate ${i}`));
+  m.boilerplate.forEach((b, i) => {
+    expectSpan(text, b, `boilerplate ${i}`);
+  });
   const headingParas = m.paragraphs.filter((_, i) => s.paraRole[i] === 'heading');
   expect(m.sections.filter((x) => x.heading).map((x) => x.heading)).toEqual(headingParas);
   let secEnd = 0;
@@ -290,7 +292,9 @@ describe('section headings', () => {
     const [a, b, c] = s.model.sections;
     expect(a.start).toBe(s.bodyStart);
     expect(story.slice(a.start, a.end).endsWith('the mayor said.')).toBe(true);
-    expect(story.slice(b.start, b.end)).toBe('What Comes Next\n\nCrews began clearing roads on Monday.\n\nPower was restored to most homes by evening.');
+    expect(story.slice(b.start, b.end)).toBe(
+      'What Comes Next\n\nCrews began clearing roads on Monday.\n\nPower was restored to most homes by evening.',
+    );
     expect(story.slice(c.start, c.end)).toBe('RECOVERY EFFORTS\n\nThe governor asked for federal aid.');
     // a heading is its own sentence
     expect(sentences(s)).toContain('What Comes Next');
@@ -322,7 +326,12 @@ describe('section headings', () => {
     const text = 'The storm hit on Sunday.\n\nWhat Comes Next\nCrews began clearing roads on Monday. Power came back.';
     const s = seg(text);
     expect(s.paraRole).toEqual(['body', 'heading', 'body']);
-    expect(sentences(s)).toEqual(['The storm hit on Sunday.', 'What Comes Next', 'Crews began clearing roads on Monday.', 'Power came back.']);
+    expect(sentences(s)).toEqual([
+      'The storm hit on Sunday.',
+      'What Comes Next',
+      'Crews began clearing roads on Monday.',
+      'Power came back.',
+    ]);
   });
 
   it('a short line at the very end is not a heading (nothing follows it)', () => {
@@ -366,11 +375,21 @@ describe('boilerplate', () => {
   });
 
   it('a boilerplate entry is a span of its own, not the paragraph object it flags (issue 8)', () => {
-    const s = seg('Storm Batters Coast\n\nMIAMI (AP) — A storm hit the coast.\n\nAdvertisement\n\nCrews cleared roads.\nRead more: Why the storm was so strong');
+    const s = seg(
+      'Storm Batters Coast\n\nMIAMI (AP) — A storm hit the coast.\n\nAdvertisement\n\nCrews cleared roads.\nRead more: Why the storm was so strong',
+    );
     const m = s.model;
     expect(m.boilerplate.map((b) => b.text)).toEqual(['Advertisement', 'Read more: Why the storm was so strong']);
     const paragraphs = JSON.stringify(m.paragraphs);
-    const all: unknown[] = [m.headline, m.dateline, m.dateline?.span, ...m.sections, ...m.sections.map((x) => x.heading), ...m.paragraphs, ...m.sentences];
+    const all: unknown[] = [
+      m.headline,
+      m.dateline,
+      m.dateline?.span,
+      ...m.sections,
+      ...m.sections.map((x) => x.heading),
+      ...m.paragraphs,
+      ...m.sentences,
+    ];
     for (const b of m.boilerplate) {
       expect(all.includes(b)).toBe(false);
       b.text = 'changed';
@@ -384,26 +403,68 @@ describe('sentences', () => {
   const table: [string, string, string[]][] = [
     ['closing quote after a period stays with its sentence', '“We will win.” He left.', ['“We will win.”', 'He left.']],
     ['straight quotes', '"We will win." He left.', ['"We will win."', 'He left.']],
-    ['opening straight quote starts the next sentence', 'He said. "We will go." Then he left.', ['He said.', '"We will go."', 'Then he left.']],
+    [
+      'opening straight quote starts the next sentence',
+      'He said. "We will go." Then he left.',
+      ['He said.', '"We will go."', 'Then he left.'],
+    ],
     ['spaced guillemet', 'He said: « Non. » Then he left.', ['He said: « Non. »', 'Then he left.']],
     ['single quote after a period', 'He said ’no.’ He left.', ['He said ’no.’', 'He left.']],
-    ['question mark in a quote, then a lower-case attribution', '“Stop!” the officer shouted. He ran.', ['“Stop!” the officer shouted.', 'He ran.']],
-    ['question mark in a quote, then a short attribution', '“Why?” Smith asked. Nobody answered.', ['“Why?” Smith asked.', 'Nobody answered.']],
+    [
+      'question mark in a quote, then a lower-case attribution',
+      '“Stop!” the officer shouted. He ran.',
+      ['“Stop!” the officer shouted.', 'He ran.'],
+    ],
+    [
+      'question mark in a quote, then a short attribution',
+      '“Why?” Smith asked. Nobody answered.',
+      ['“Why?” Smith asked.', 'Nobody answered.'],
+    ],
     ['quote then a new sentence with a pronoun', 'She asked, “Why?” He said nothing.', ['She asked, “Why?”', 'He said nothing.']],
     [
       'title abbreviations',
       'Sen. John Smith said so. Gov. Jane Doe agreed. Rep. Bob Lee too. Gen. Mark Milley spoke. Mr. Smith and Dr. Jones met at St. Paul.',
-      ['Sen. John Smith said so.', 'Gov. Jane Doe agreed.', 'Rep. Bob Lee too.', 'Gen. Mark Milley spoke.', 'Mr. Smith and Dr. Jones met at St. Paul.'],
+      [
+        'Sen. John Smith said so.',
+        'Gov. Jane Doe agreed.',
+        'Rep. Bob Lee too.',
+        'Gen. Mark Milley spoke.',
+        'Mr. Smith and Dr. Jones met at St. Paul.',
+      ],
     ],
     ['stacked titles', 'Sgt. Maj. Ann Lee spoke. Rev. Al Green prayed.', ['Sgt. Maj. Ann Lee spoke.', 'Rev. Al Green prayed.']],
-    ['dates and numbers', 'It was in Sept. 2021. On Jan. 5 they met. It was No. 5 on the list. See Vol. 3 of it.', ['It was in Sept. 2021.', 'On Jan. 5 they met.', 'It was No. 5 on the list.', 'See Vol. 3 of it.']],
+    [
+      'dates and numbers',
+      'It was in Sept. 2021. On Jan. 5 they met. It was No. 5 on the list. See Vol. 3 of it.',
+      ['It was in Sept. 2021.', 'On Jan. 5 they met.', 'It was No. 5 on the list.', 'See Vol. 3 of it.'],
+    ],
     ['U.S.', 'The U.S. Army said no. He lives in the U.S. He left.', ['The U.S. Army said no.', 'He lives in the U.S.', 'He left.']],
-    ['line break after final punctuation', 'Roses are red.\nViolets are blue.\nSugar is sweet\nand so are you.\n\nNext.', ['Roses are red.', 'Violets are blue.', 'Sugar is sweet\nand so are you.', 'Next.']],
+    [
+      'line break after final punctuation',
+      'Roses are red.\nViolets are blue.\nSugar is sweet\nand so are you.\n\nNext.',
+      ['Roses are red.', 'Violets are blue.', 'Sugar is sweet\nand so are you.', 'Next.'],
+    ],
     ['abbreviation at a line end', 'He met Sen.\nWarren on Monday.\n\nNext.', ['He met Sen.\nWarren on Monday.', 'Next.']],
-    ['doubled apostrophes as quote marks', "''Choke!'' blared the front page. ''Why?'' he asked.", ["''Choke!'' blared the front page.", "''Why?'' he asked."]],
-    ['a closing bracket after ?', 'He has not had time to think about it (really?) and will try later. Then he left.', ['He has not had time to think about it (really?) and will try later.', 'Then he left.']],
-    ['a bracketed sentence', 'He left. (He did not say why.) Then he came back.', ['He left.', '(He did not say why.)', 'Then he came back.']],
-    ['domains and URLs are not breaks', 'The gun was listed on GunBroker.com, the site said. See pic.twitter.com/abc123 for more.', ['The gun was listed on GunBroker.com, the site said.', 'See pic.twitter.com/abc123 for more.']],
+    [
+      'doubled apostrophes as quote marks',
+      "''Choke!'' blared the front page. ''Why?'' he asked.",
+      ["''Choke!'' blared the front page.", "''Why?'' he asked."],
+    ],
+    [
+      'a closing bracket after ?',
+      'He has not had time to think about it (really?) and will try later. Then he left.',
+      ['He has not had time to think about it (really?) and will try later.', 'Then he left.'],
+    ],
+    [
+      'a bracketed sentence',
+      'He left. (He did not say why.) Then he came back.',
+      ['He left.', '(He did not say why.)', 'Then he came back.'],
+    ],
+    [
+      'domains and URLs are not breaks',
+      'The gun was listed on GunBroker.com, the site said. See pic.twitter.com/abc123 for more.',
+      ['The gun was listed on GunBroker.com, the site said.', 'See pic.twitter.com/abc123 for more.'],
+    ],
     ['never across a blank line', 'The vote was close\n\nit passed anyway.', ['The vote was close', 'it passed anyway.']],
   ];
   for (const [name, text, want] of table) {
@@ -422,7 +483,10 @@ describe('sentences', () => {
       expect(t.end[b - 1]).toBe(x.end);
     });
     expect(s.sentPara).toEqual([0, 0, 1]);
-    expect(s.paraSent).toEqual([[0, 2], [2, 3]]);
+    expect(s.paraSent).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
   });
 });
 
@@ -438,7 +502,9 @@ describe('wink, read without history', () => {
   });
 
   it('reads each story as a fresh instance would, whatever came before (fixture paragraphs as stories)', () => {
-    const paras = readFileSync(fileURLToPath(new URL('../fixtures/article.txt', import.meta.url)), 'utf8').split(/\n\s*\n/).filter((p) => p.trim());
+    const paras = readFileSync(fileURLToPath(new URL('../fixtures/article.txt', import.meta.url)), 'utf8')
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim());
     // twice in a row and in reverse, so that words learnt from one paragraph are met again in others
     // and pairs where plain wink splits the second story differently once it has read the first
     const pairs = ['Ask the Q.R.Z about it.', 'The Q.R.Z. said so.', 'See e.t here.', 'See e.t. now.'];
@@ -503,9 +569,47 @@ describe('line ends and odd input', () => {
 
   it('valid spans on random wire-like input', () => {
     const pieces = [
-      'a', 'Word', 'WASHINGTON', ' (AP) ', '—', '–', '-', '.', '!', '?', '“', '”', '"', "'", '’', '«', '»', ' ', '\n', '\n\n',
-      '\r\n', '\r', '\u2029', '\u00a0', '\t', '\u0000', '😀', 'Sen.', 'Jan.', ' 5', 'Advertisement', ':', ',', '(', ')',
-      'Title Case Words', 'said', 'he', 'U.S.', '...', 'Get the Brief in your inbox:',
+      'a',
+      'Word',
+      'WASHINGTON',
+      ' (AP) ',
+      '—',
+      '–',
+      '-',
+      '.',
+      '!',
+      '?',
+      '“',
+      '”',
+      '"',
+      "'",
+      '’',
+      '«',
+      '»',
+      ' ',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '\r',
+      '\u2029',
+      '\u00a0',
+      '\t',
+      '\u0000',
+      '😀',
+      'Sen.',
+      'Jan.',
+      ' 5',
+      'Advertisement',
+      ':',
+      ',',
+      '(',
+      ')',
+      'Title Case Words',
+      'said',
+      'he',
+      'U.S.',
+      '...',
+      'Get the Brief in your inbox:',
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {

@@ -54,7 +54,17 @@ function expectWellFormed(m: Metrics, articles: number) {
     expect(x as number).toBeGreaterThanOrEqual(0);
   };
   expect(m.articles).toBe(articles);
-  for (const k of ['gold', 'goldDirect', 'goldIndirect', 'goldEmpty', 'predicted', 'predictedEmpty', 'predictedDuplicates', 'predictedBadSpans']) count(m[k]);
+  for (const k of [
+    'gold',
+    'goldDirect',
+    'goldIndirect',
+    'goldEmpty',
+    'predicted',
+    'predictedEmpty',
+    'predictedDuplicates',
+    'predictedBadSpans',
+  ])
+    count(m[k]);
   expect(m.gold).toBeGreaterThan(0);
   expect(m.goldDirect + m.goldIndirect).toBe(m.gold);
   expect(Object.keys(m.match).sort()).toEqual(['0.3', '0.8']);
@@ -95,7 +105,11 @@ describe.skipIf(!haveCorpus)(`quotewire on the first ${N} PolNeAR dev articles`,
   });
 
   it('the eval script prints the same kind of metrics as JSON', { timeout: 300_000 }, () => {
-    const out = execFileSync(process.execPath, [join(root, 'scripts', 'eval.mjs'), '--limit', '3', '--json'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const out = execFileSync(process.execPath, [join(root, 'scripts', 'eval.mjs'), '--limit', '3', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     const m = JSON.parse(out) as Metrics & { timing: { ms: number; words: number }; errors: number };
     expectWellFormed(m, 3);
     expect(m.errors).toBe(0);
@@ -128,12 +142,19 @@ describe.skipIf(!haveDist)('the eval script on a made-up corpus', () => {
       writeFileSync(file, JSON.stringify(article) + '\n');
       const misses = join(dir, 'misses.jsonl');
       const script = join(root, 'scripts', 'eval.mjs');
-      const out = execFileSync(process.execPath, [script, file, '--json', '--misses', misses], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      const out = execFileSync(process.execPath, [script, file, '--json', '--misses', misses], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       const m = JSON.parse(out) as Metrics;
       expect(m.articles).toBe(1);
       expect(m.gold).toBe(1);
       expect(m.match['0.3'].matched).toBeLessThanOrEqual(m.predicted);
-      const records = readFileSync(misses, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const records = readFileSync(misses, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
       for (const r of records) {
         expect(['fn', 'fp', 'src', 'spk', 'bound']).toContain(r.type);
         expect(r.id).toBe('made-up-1');
@@ -147,7 +168,11 @@ describe.skipIf(!haveDist)('the eval script on a made-up corpus', () => {
 
       let refused = false;
       try {
-        execFileSync(process.execPath, [script, file, '--misses', join(root, 'misses.jsonl')], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+        execFileSync(process.execPath, [script, file, '--misses', join(root, 'misses.jsonl')], {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
       } catch {
         refused = true;
       }

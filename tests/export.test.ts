@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClaims, splitSentences } from '../src/claims/index';
 import { textFromSpans, toSchemaOrgClaims, toWebAnnotations, type WebAnnotation } from '../src/export/index';
 import schema from '../src/export/schema.json';
-import { createExtractor, extract } from '../src/index';
+import { extract } from '../src/index';
 import { checkOptions } from '../src/options';
 import type { DocumentModel, Extraction, Quote, Span, Speaker } from '../src/types';
 
@@ -34,7 +34,14 @@ function simpleDocument(text: string, boilerplate: Span[] = []): DocumentModel {
     if (line.trim() && !boilerplate.some((b) => b.start === at)) paragraphs.push(span(text, at, at + line.length));
     at += line.length + 1;
   }
-  return { headline: paragraphs[0] ?? null, dateline: null, sections: [], paragraphs, sentences: paragraphs.flatMap((p) => splitSentences(text, p.start, p.end)), boilerplate };
+  return {
+    headline: paragraphs[0] ?? null,
+    dateline: null,
+    sections: [],
+    paragraphs,
+    sentences: paragraphs.flatMap((p) => splitSentences(text, p.start, p.end)),
+    boilerplate,
+  };
 }
 
 /** A small extraction of the fixture, built by hand: Badalyan's quotes and the official's, with claims. */
@@ -43,22 +50,78 @@ function fixtureExtraction(): Extraction {
   const boilerplate = [find(text, 'Get the Mirror in your inbox:'), find(text, 'Get the Mirror-Spectator Weekly in your inbox:')];
   const document = simpleDocument(text, boilerplate);
   const badalyan: Speaker = {
-    id: 's1', name: 'Ani Badalyan', kind: 'person', title: 'spokesperson', affiliation: 'Ministry of Foreign Affairs of Armenia', aliases: ['Badalyan'],
-    mentions: [find(text, 'Ani Badalyan'), find(text, 'Badalyan reminded').start ? span(text, text.indexOf('Badalyan reminded'), text.indexOf('Badalyan reminded') + 8) : find(text, 'Badalyan')],
+    id: 's1',
+    name: 'Ani Badalyan',
+    kind: 'person',
+    title: 'spokesperson',
+    affiliation: 'Ministry of Foreign Affairs of Armenia',
+    aliases: ['Badalyan'],
+    mentions: [
+      find(text, 'Ani Badalyan'),
+      find(text, 'Badalyan reminded').start
+        ? span(text, text.indexOf('Badalyan reminded'), text.indexOf('Badalyan reminded') + 8)
+        : find(text, 'Badalyan'),
+    ],
   };
   const ministry: Speaker = { id: 's2', name: 'Ministry of Foreign Affairs of Armenia', kind: 'organization', aliases: [], mentions: [] };
-  const official: Speaker = { id: 's3', name: 'a senior official in the United States', kind: 'anonymous', aliases: ['the official'], mentions: [find(text, 'the official said')] , speaksFor: 's4' };
+  const official: Speaker = {
+    id: 's3',
+    name: 'a senior official in the United States',
+    kind: 'anonymous',
+    aliases: ['the official'],
+    mentions: [find(text, 'the official said')],
+    speaksFor: 's4',
+  };
   const state: Speaker = { id: 's4', name: 'US Department of State', kind: 'organization', aliases: [], mentions: [] };
   badalyan.speaksFor = 's2';
   const quote = (id: string, kind: Quote['kind'], content: Span, speakerId: string, cue: string, lemma: string): Quote => ({
-    id, kind, content, cue: { span: find(text, cue, Math.max(0, content.start - 120)), lemma, stance: 'neutral' }, source: null, speakerId,
-    paragraph: Math.max(0, document.paragraphs.findIndex((p) => p.start <= content.start && p.end >= content.start)),
-    sentence: Math.max(0, document.sentences.findIndex((s) => s.start <= content.start && s.end >= content.start)), confidence: 0.9,
+    id,
+    kind,
+    content,
+    cue: { span: find(text, cue, Math.max(0, content.start - 120)), lemma, stance: 'neutral' },
+    source: null,
+    speakerId,
+    paragraph: Math.max(
+      0,
+      document.paragraphs.findIndex((p) => p.start <= content.start && p.end >= content.start),
+    ),
+    sentence: Math.max(
+      0,
+      document.sentences.findIndex((s) => s.start <= content.start && s.end >= content.start),
+    ),
+    confidence: 0.9,
   });
   const quotes = [
-    quote('q1', 'direct', find(text, 'We expect discussions throughout the week. Our goal is to make sure that the ministers are able to sit down and talk to each other.'), 's3', 'the official said', 'say'),
-    quote('q2', 'indirect', find(text, 'that after the 2020 war in Nagorno-Karabakh, as a result of renewed aggression, Azerbaijan occupied another 150 square kilometers of sovereign Armenian territory'), 's1', 'She said', 'say'),
-    quote('q3', 'indirect', find(text, 'that the armed forces of Armenia served only in the sovereign territory of the republic'), 's1', 'said that the armed', 'say'),
+    quote(
+      'q1',
+      'direct',
+      find(
+        text,
+        'We expect discussions throughout the week. Our goal is to make sure that the ministers are able to sit down and talk to each other.',
+      ),
+      's3',
+      'the official said',
+      'say',
+    ),
+    quote(
+      'q2',
+      'indirect',
+      find(
+        text,
+        'that after the 2020 war in Nagorno-Karabakh, as a result of renewed aggression, Azerbaijan occupied another 150 square kilometers of sovereign Armenian territory',
+      ),
+      's1',
+      'She said',
+      'say',
+    ),
+    quote(
+      'q3',
+      'indirect',
+      find(text, 'that the armed forces of Armenia served only in the sovereign territory of the republic'),
+      's1',
+      'said that the armed',
+      'say',
+    ),
   ];
   const speakers = [badalyan, ministry, official, state];
   const claims = buildClaims({ text, document, quotes, speakers, published: PUB });
@@ -109,8 +172,28 @@ describe('toWebAnnotations', () => {
     ];
     const document = simpleDocument(text);
     const quotes: Quote[] = [
-      { id: 'q1', kind: 'direct', content, cue: { span: find(text, 'said'), lemma: 'say', stance: 'neutral' }, source: find(text, 'she'), speakerId: 's1', paragraph: 0, sentence: 0, confidence: 1 },
-      { id: 'q2', kind: 'direct', content: content2, cue: { span: find(text, 'said', content2.end), lemma: 'say', stance: 'neutral' }, source: null, speakerId: 's2', paragraph: 0, sentence: 1, confidence: 1 },
+      {
+        id: 'q1',
+        kind: 'direct',
+        content,
+        cue: { span: find(text, 'said'), lemma: 'say', stance: 'neutral' },
+        source: find(text, 'she'),
+        speakerId: 's1',
+        paragraph: 0,
+        sentence: 0,
+        confidence: 1,
+      },
+      {
+        id: 'q2',
+        kind: 'direct',
+        content: content2,
+        cue: { span: find(text, 'said', content2.end), lemma: 'say', stance: 'neutral' },
+        source: null,
+        speakerId: 's2',
+        paragraph: 0,
+        sentence: 1,
+        confidence: 1,
+      },
     ];
     const claims = buildClaims({ text, document, quotes, speakers });
     const result: Extraction = { schemaVersion: 1, document, speakers, quotes, claims };
@@ -127,19 +210,34 @@ describe('toWebAnnotations', () => {
 
   it('keeps selectors exact on random text with astral characters', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '😀', '🎉', '“', '”', 'é', '\u0301', '𝒳', '\n'), { minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), (parts, x, y) => {
-        const text = parts.join('');
-        let s = x % (text.length + 1);
-        let e = y % (text.length + 1);
-        if (s > e) [s, e] = [e, s];
-        const q: Quote = { id: 'q1', kind: 'direct', content: span(text, s, e), cue: null, source: null, speakerId: null, paragraph: 0, sentence: 0, confidence: 1 };
-        const result: Extraction = { schemaVersion: 1, document: simpleDocument(text), speakers: [], quotes: [q], claims: [] };
-        const [a] = toWebAnnotations(result, { source: 'urn:x', text });
-        const [sel, pos] = a.target.selector;
-        expect(sel.exact).toBe(cpSlice(text, pos.start, pos.end));
-        // offsets that split a surrogate pair widen to the whole character
-        expect(sel.exact.includes(text.slice(s, e).replace(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/g, ''))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', ' ', '😀', '🎉', '“', '”', 'é', '\u0301', '𝒳', '\n'), { minLength: 1, maxLength: 80 }),
+        fc.nat(),
+        fc.nat(),
+        (parts, x, y) => {
+          const text = parts.join('');
+          let s = x % (text.length + 1);
+          let e = y % (text.length + 1);
+          if (s > e) [s, e] = [e, s];
+          const q: Quote = {
+            id: 'q1',
+            kind: 'direct',
+            content: span(text, s, e),
+            cue: null,
+            source: null,
+            speakerId: null,
+            paragraph: 0,
+            sentence: 0,
+            confidence: 1,
+          };
+          const result: Extraction = { schemaVersion: 1, document: simpleDocument(text), speakers: [], quotes: [q], claims: [] };
+          const [a] = toWebAnnotations(result, { source: 'urn:x', text });
+          const [sel, pos] = a.target.selector;
+          expect(sel.exact).toBe(cpSlice(text, pos.start, pos.end));
+          // offsets that split a surrogate pair widen to the whole character
+          expect(sel.exact.includes(text.slice(s, e).replace(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/g, ''))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -163,10 +261,19 @@ describe('toSchemaOrgClaims', () => {
     const names = out.map((c) => c.author.name);
     expect(names).toContain('Ani Badalyan');
     const km = out.find((c) => c.text.includes('150 square kilometers'));
-    expect(km?.author).toEqual({ '@type': 'Person', name: 'Ani Badalyan', jobTitle: 'spokesperson', affiliation: { '@type': 'Organization', name: 'Ministry of Foreign Affairs of Armenia' } });
+    expect(km?.author).toEqual({
+      '@type': 'Person',
+      name: 'Ani Badalyan',
+      jobTitle: 'spokesperson',
+      affiliation: { '@type': 'Organization', name: 'Ministry of Foreign Affairs of Armenia' },
+    });
     expect(km?.mentions).toEqual(expect.arrayContaining([{ '@type': 'Place', name: 'Azerbaijan' }]));
     const anon = out.find((c) => c.text.startsWith('Our goal'));
-    expect(anon?.author).toMatchObject({ '@type': 'Person', name: 'a senior official in the United States', affiliation: { '@type': 'Organization', name: 'US Department of State' } });
+    expect(anon?.author).toMatchObject({
+      '@type': 'Person',
+      name: 'a senior official in the United States',
+      affiliation: { '@type': 'Organization', name: 'US Department of State' },
+    });
   });
 
   it("leaves the article's own claims out unless a publisher is named", () => {
@@ -180,7 +287,7 @@ describe('toSchemaOrgClaims', () => {
   });
 });
 
-describe("the exports default to the url the result was extracted with (issue 9)", () => {
+describe('the exports default to the url the result was extracted with (issue 9)', () => {
   const URL_A = 'https://news.test/story';
   const withUrl = extract(FIXTURE, { publishedAt: '2023-05-02', url: URL_A });
   const without = extract(FIXTURE, { publishedAt: '2023-05-02' });
@@ -235,7 +342,11 @@ describe('schema.json', () => {
     result.quotes[0].spans = [result.quotes[0].content];
     result.claims[0].quantities.push({ span: span(FIXTURE, 0, 1), value: 5, unit: null, qualifier: 'range', high: 10 });
     result.claims[0].entities.push({ span: span(FIXTURE, 0, 1), type: 'person', speakerId: 's1' });
-    result.claims[0].dates.push({ span: span(FIXTURE, 0, 1), value: null, precision: 'day' }, { span: span(FIXTURE, 0, 1), value: '--04-23', precision: 'day' }, { span: span(FIXTURE, 0, 1), value: '1990s', precision: 'decade' });
+    result.claims[0].dates.push(
+      { span: span(FIXTURE, 0, 1), value: null, precision: 'day' },
+      { span: span(FIXTURE, 0, 1), value: '--04-23', precision: 'day' },
+      { span: span(FIXTURE, 0, 1), value: '1990s', precision: 'decade' },
+    );
     result.document.dateline = { span: span(FIXTURE, 0, 10), place: 'WASHINGTON', agency: null };
     result.document.sections = [{ heading: null, start: 0, end: 10 }];
     result.url = 'https://example.org/story';
@@ -250,13 +361,41 @@ describe('schema.json', () => {
       mutate(r);
       return validate(r);
     };
-    expect(bad((r) => { r.extra = 1; })).toBe(false);
-    expect(bad((r) => { (r.claims[0] as unknown as Record<string, unknown>).stance = 'maybe'; })).toBe(false);
-    expect(bad((r) => { delete (r.quotes[0] as unknown as Record<string, unknown>).confidence; })).toBe(false);
-    expect(bad((r) => { (r.speakers[0] as unknown as Record<string, unknown>).kind = 'robot'; })).toBe(false);
-    expect(bad((r) => { (r as unknown as Record<string, unknown>).schemaVersion = 2; })).toBe(false);
-    expect(bad((r) => { r.claims[0].checkworthiness = 1.5; })).toBe(false);
-    expect(bad((r) => { (r.claims[0].text as unknown as Record<string, unknown>).len = 3; })).toBe(false);
+    expect(
+      bad((r) => {
+        r.extra = 1;
+      }),
+    ).toBe(false);
+    expect(
+      bad((r) => {
+        (r.claims[0] as unknown as Record<string, unknown>).stance = 'maybe';
+      }),
+    ).toBe(false);
+    expect(
+      bad((r) => {
+        delete (r.quotes[0] as unknown as Record<string, unknown>).confidence;
+      }),
+    ).toBe(false);
+    expect(
+      bad((r) => {
+        (r.speakers[0] as unknown as Record<string, unknown>).kind = 'robot';
+      }),
+    ).toBe(false);
+    expect(
+      bad((r) => {
+        (r as unknown as Record<string, unknown>).schemaVersion = 2;
+      }),
+    ).toBe(false);
+    expect(
+      bad((r) => {
+        r.claims[0].checkworthiness = 1.5;
+      }),
+    ).toBe(false);
+    expect(
+      bad((r) => {
+        (r.claims[0].text as unknown as Record<string, unknown>).len = 3;
+      }),
+    ).toBe(false);
   });
 
   it("validates the pipeline's real output on the fixture, with claims", () => {
@@ -265,7 +404,10 @@ describe('schema.json', () => {
     // until the pipeline wires buildClaims in, add the claims here the way it will
     const result: Extraction = raw.claims.length
       ? raw
-      : { ...raw, claims: buildClaims({ text: FIXTURE, document: raw.document, quotes: raw.quotes, speakers: raw.speakers, published: PUB }) };
+      : {
+          ...raw,
+          claims: buildClaims({ text: FIXTURE, document: raw.document, quotes: raw.quotes, speakers: raw.speakers, published: PUB }),
+        };
     expect(valid(JSON.parse(JSON.stringify(result)))).toBe(true);
     checkAnnotations(FIXTURE, toWebAnnotations(result, { source: 'urn:fixture', text: FIXTURE }));
     const jsonld = toSchemaOrgClaims(result, { url: 'https://example.org/story', datePublished: '2023-05-02' });

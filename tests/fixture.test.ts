@@ -65,17 +65,23 @@ describe('seed article', () => {
     const q = bestQuote(row);
     expect(q, `no quote overlaps "${row.content.slice(0, 50)}…"`).not.toBeNull();
     const rx = new RegExp(row.speaker, 'i');
-    expect(names(q!.speakerId).some((n) => rx.test(n)), `speaker of "${row.content.slice(0, 40)}…" is ${names(q!.speakerId)[0]}, not ${row.speakerLabel}`).toBe(true);
+    expect(
+      names(q!.speakerId).some((n) => rx.test(n)),
+      `speaker of "${row.content.slice(0, 40)}…" is ${names(q!.speakerId)[0]}, not ${row.speakerLabel}`,
+    ).toBe(true);
   });
 
   // optional rows the seed check also counts ("31/32 in all"): the ones found so far must stay found
   const optionalFound = [20];
-  it.each(optionalFound.map((n) => [n, rows.find((r) => r.n === n)!] as const))('optional row %i is found with the right speaker', (_n, row) => {
-    expect(row.required).toBe(false);
-    const q = bestQuote(row);
-    expect(q, `no quote overlaps "${row.content.slice(0, 50)}…"`).not.toBeNull();
-    expect(names(q!.speakerId).some((n) => new RegExp(row.speaker, 'i').test(n))).toBe(true);
-  });
+  it.each(optionalFound.map((n) => [n, rows.find((r) => r.n === n)!] as const))(
+    'optional row %i is found with the right speaker',
+    (_n, row) => {
+      expect(row.required).toBe(false);
+      const q = bestQuote(row);
+      expect(q, `no quote overlaps "${row.content.slice(0, 50)}…"`).not.toBeNull();
+      expect(names(q!.speakerId).some((n) => new RegExp(row.speaker, 'i').test(n))).toBe(true);
+    },
+  );
 
   it('keeps the two anonymous US officials apart and each speaker in one piece', () => {
     const idsOf = new Map<string, Set<string>>();
@@ -108,12 +114,16 @@ describe('seed article', () => {
     expect(result.document.headline?.text).toMatch(/^Armenia-Azerbaijan Talks/);
     expect(result.document.dateline).toMatchObject({ place: 'WASHINGTON', agency: 'Azatutyun' });
     expect(result.document.sections.map((s) => s.heading?.text ?? null)).toEqual([null, 'Azerbaijan Issues Preconditions']);
-    expect(result.document.boilerplate.map((b) => b.text)).toEqual(['Get the Mirror in your inbox:', 'Get the Mirror-Spectator Weekly in your inbox:']);
+    expect(result.document.boilerplate.map((b) => b.text)).toEqual([
+      'Get the Mirror in your inbox:',
+      'Get the Mirror-Spectator Weekly in your inbox:',
+    ]);
   });
 
   it('takes no quote from the headline or the boilerplate, and keeps the narrative out', () => {
     for (const q of result.quotes) {
-      for (const b of [...result.document.boilerplate, result.document.headline!]) expect(overlap([q.content.start, q.content.end], [b.start, b.end])).toBe(0);
+      for (const b of [...result.document.boilerplate, result.document.headline!])
+        expect(overlap([q.content.start, q.content.end], [b.start, b.end])).toBe(0);
     }
     // narrative sentences with no cue are not quotes
     const narrative = text.indexOf('The phone calls came amid heightened tensions');

@@ -18,11 +18,18 @@ const HISTORY = Math.round(20_000 * (Number(process.env.QW_FUZZ_RUNS ?? 1) || 1)
 
 function readInChild(spec: object): Promise<string[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(spec)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(spec)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('close', (code) => {
       const m = out.match(/RESULT (.*)/);
       if (!m) reject(new Error(`history child failed (code ${code}) on ${JSON.stringify(spec)}:\n${err.slice(-2000)}`));

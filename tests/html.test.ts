@@ -26,8 +26,7 @@ function tagProblems(html: string): string[] {
   // the style sheet holds no '<' (checked below) but may hold '>' (child selectors): leave it out of the scan
   html = html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
   const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:="[^"<>]*")?)*)\s*(\/?)>|<!DOCTYPE html>|<|>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
+  for (let m = re.exec(html); m; m = re.exec(html)) {
     if (m[0] === '<!DOCTYPE html>') continue;
     if (m[0] === '<' || m[0] === '>') {
       problems.push(`stray ${m[0]} at ${m.index}: ${JSON.stringify(html.slice(m.index - 20, m.index + 20))}`);
@@ -100,7 +99,14 @@ function handBuilt(): Extraction {
   const cue2 = { start: said2.start, end: said2.start + 4, text: 'said' };
   const said3 = sp(t, 'said.', doe2.start);
   const cue3 = { start: said3.start, end: said3.start + 4, text: 'said' };
-  const quote = (id: string, kind: Quote['kind'], content: Span, cue: Span | null, source: Span | null, speakerId: string | null): Quote => ({
+  const quote = (
+    id: string,
+    kind: Quote['kind'],
+    content: Span,
+    cue: Span | null,
+    source: Span | null,
+    speakerId: string | null,
+  ): Quote => ({
     id,
     kind,
     content,
@@ -233,16 +239,39 @@ describe('renderHtml', () => {
   });
 
   it('stays valid for any spans over any text', () => {
-    const odd = fc.constantFrom('\r\n', '\r', '\n', '\u0000', '😀', '\ud83d', '\ude00', '<', '&', '"', '“', '’', ' ', 'a', 'é', '\u202e', '\ufeff');
+    const odd = fc.constantFrom(
+      '\r\n',
+      '\r',
+      '\n',
+      '\u0000',
+      '😀',
+      '\ud83d',
+      '\ude00',
+      '<',
+      '&',
+      '"',
+      '“',
+      '’',
+      ' ',
+      'a',
+      'é',
+      '\u202e',
+      '\ufeff',
+    );
     const textArb = fc.array(fc.oneof(odd, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 }).map((a) => a.join(''));
     const spanArb = (n: number) =>
-      fc.record({ start: fc.oneof(fc.integer({ min: -3, max: n + 3 }), fc.constant(Number.NaN), fc.double({ min: -1, max: n + 1, noNaN: true })), end: fc.integer({ min: -3, max: n + 3 }) });
+      fc.record({
+        start: fc.oneof(fc.integer({ min: -3, max: n + 3 }), fc.constant(Number.NaN), fc.double({ min: -1, max: n + 1, noNaN: true })),
+        end: fc.integer({ min: -3, max: n + 3 }),
+      });
     fc.assert(
       fc.property(
         textArb.chain((text) =>
           fc.tuple(
             fc.constant(text),
-            fc.array(fc.tuple(spanArb(text.length), fc.option(spanArb(text.length)), fc.option(fc.constantFrom('s1', 's2', 'nobody'))), { maxLength: 8 }),
+            fc.array(fc.tuple(spanArb(text.length), fc.option(spanArb(text.length)), fc.option(fc.constantFrom('s1', 's2', 'nobody'))), {
+              maxLength: 8,
+            }),
             fc.array(spanArb(text.length), { maxLength: 5 }),
             fc.array(spanArb(text.length), { maxLength: 5 }),
           ),
@@ -313,7 +342,11 @@ describe('renderHtml', () => {
     expect(shownText(out)).toBe(text);
     const page = renderHtmlPage([
       { text: STORY, result: handBuilt(), name: 'a.txt' },
-      { text: 'Nothing here.', result: { ...handBuilt(), speakers: [], quotes: [], claims: [], document: { ...handBuilt().document, headline: null } }, name: 'b.txt' },
+      {
+        text: 'Nothing here.',
+        result: { ...handBuilt(), speakers: [], quotes: [], claims: [], document: { ...handBuilt().document, headline: null } },
+        name: 'b.txt',
+      },
     ]);
     expect(tagProblems(page)).toEqual([]);
     expect(page.match(/<article /g)).toHaveLength(2);
@@ -410,7 +443,9 @@ const CLI = resolve('dist/cli.js');
 const FIXTURE = resolve('fixtures/article.txt');
 
 if (!CHROMIUM && !CI) {
-  console.warn('[html.test] no chromium executable found (/usr/bin/chromium): skipping the browser tests. Run scripts/ensure-chromium.sh to install it.');
+  console.warn(
+    '[html.test] no chromium executable found (/usr/bin/chromium): skipping the browser tests. Run scripts/ensure-chromium.sh to install it.',
+  );
 }
 
 describe.skipIf(!CHROMIUM && !CI)('the HTML report in chromium', () => {
@@ -419,7 +454,9 @@ describe.skipIf(!CHROMIUM && !CI)('the HTML report in chromium', () => {
 
   beforeAll(async () => {
     if (!CHROMIUM) {
-      throw new Error('CI is set but no chromium executable was found: CI must run the browser test (bash scripts/ensure-chromium.sh installs it)');
+      throw new Error(
+        'CI is set but no chromium executable was found: CI must run the browser test (bash scripts/ensure-chromium.sh installs it)',
+      );
     }
     dir = mkdtempSync(join(tmpdir(), 'quotewire-html-'));
     const { chromium } = await import('playwright-core');

@@ -7,9 +7,24 @@ import { tokenAt, tokenize } from '../src/language/tokens';
 
 describe('isCapitalised: one rule for "starts with a capital" in every stage', () => {
   it.each([
-    ['Smith', true], ['smith', false], ['Łukasz', true], ['Österreich', true], ['Ærø', true], ['Σοφία', true],
-    ['Ивана', true], ['ǅemal', true], ['×', false], ['÷', false], ['42', false], ['', false], [undefined, false],
-    ['“Quote', false], ['ł', false], ['ß', false], ['𝐀', false], ['𐐀', true],
+    ['Smith', true],
+    ['smith', false],
+    ['Łukasz', true],
+    ['Österreich', true],
+    ['Ærø', true],
+    ['Σοφία', true],
+    ['Ивана', true],
+    ['ǅemal', true],
+    ['×', false],
+    ['÷', false],
+    ['42', false],
+    ['', false],
+    [undefined, false],
+    ['“Quote', false],
+    ['ł', false],
+    ['ß', false],
+    ['𝐀', false],
+    ['𐐀', true],
   ])('%j → %j', (word, expected) => {
     expect(isCapitalised(word as string | undefined)).toBe(expected);
   });

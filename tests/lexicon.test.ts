@@ -1,14 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  conjugationFallbacks,
-  cueCount,
-  cueLexiconStats,
-  lookupVerbForm,
-  nounCue,
-  prepCues,
-  type CueEntry,
-} from '../src/cues/lexicon';
+import { conjugationFallbacks, cueCount, cueLexiconStats, lookupVerbForm, nounCue, prepCues, type CueEntry } from '../src/cues/lexicon';
 import cues from '../src/model/cues.json';
 import titles from '../src/model/titles.json';
 import boilerplate from '../src/model/boilerplate.json';
@@ -111,7 +103,10 @@ describe('cue lexicon: verb forms', () => {
     for (const v of cues.verbs) {
       const head = v.lemma.split(' ')[0];
       const list = lookupVerbForm(head);
-      expect(list?.some((e) => e.lemma === v.lemma), v.lemma).toBe(true);
+      expect(
+        list?.some((e) => e.lemma === v.lemma),
+        v.lemma,
+      ).toBe(true);
     }
   });
 
@@ -313,7 +308,9 @@ describe('titles lexicon', () => {
   });
 
   it('has source, organization, group and spokes heads', () => {
-    expect(titles.anonymousHeads).toEqual(expect.arrayContaining(['official', 'source', 'diplomat', 'aide', 'person familiar', 'insider', 'adviser']));
+    expect(titles.anonymousHeads).toEqual(
+      expect.arrayContaining(['official', 'source', 'diplomat', 'aide', 'person familiar', 'insider', 'adviser']),
+    );
     expect(titles.organizationHeads).toEqual(
       expect.arrayContaining(['ministry', 'department', 'office', 'agency', 'court', 'government', 'embassy', 'police', 'press office']),
     );
@@ -367,15 +364,38 @@ describe('boilerplate patterns', () => {
       '(File photo: Reuters)',
     ],
     'agency-credit-paren': ['(Reuters/Jane Doe)', '(AFP/John Smith)', '(EPA-EFE/Jane Doe)'],
-    'photo-credit-prefix': ['Photo: Jane Doe/Reuters', 'Image: Getty Images', 'Photo credit: Jane Doe', 'Photographer: John Smith/Bloomberg'],
+    'photo-credit-prefix': [
+      'Photo: Jane Doe/Reuters',
+      'Image: Getty Images',
+      'Photo credit: Jane Doe',
+      'Photographer: John Smith/Bloomberg',
+    ],
     'photo-by': ['Photo by Jane Doe on Unsplash', 'Image courtesy of the city council'],
     'image-copyright': ['Image copyright Getty Images', 'Image caption Rescue workers searched the rubble'],
-    'agency-credit-tail': ['Getty Images', 'Jane Doe/Getty Images', 'AFP via Getty Images', 'Mourners gather outside the church. Jane Doe/Getty Images'],
+    'agency-credit-tail': [
+      'Getty Images',
+      'Jane Doe/Getty Images',
+      'AFP via Getty Images',
+      'Mourners gather outside the church. Jane Doe/Getty Images',
+    ],
     related: ['Related:', 'Related: Ministers clash over budget plan', 'Related stories', 'RELATED COVERAGE'],
-    'teaser-label': ['More:', 'Watch: Floods sweep through coastal towns', 'Most read', 'Trending now', 'Don’t miss: The week in pictures', "Don't miss: The week in pictures", 'You may also like'],
+    'teaser-label': [
+      'More:',
+      'Watch: Floods sweep through coastal towns',
+      'Most read',
+      'Trending now',
+      'Don’t miss: The week in pictures',
+      "Don't miss: The week in pictures",
+      'You may also like',
+    ],
     'share-bar': ['Share', 'Share Tweet Email', 'Facebook Twitter Email', 'Share | Print', 'Comments (12)'],
     'share-article': ['Share this article', 'Gift this article', 'Share this story on Facebook'],
-    copyright: ['Copyright 2023 The Associated Press.', '© 2024 Example Media Group', '(c) 2021 Example News Ltd', 'Copyright © 2019-2024 Example News'],
+    copyright: [
+      'Copyright 2023 The Associated Press.',
+      '© 2024 Example Media Group',
+      '(c) 2021 Example News Ltd',
+      'Copyright © 2019-2024 Example News',
+    ],
     'all-rights-reserved': ['All rights reserved.', 'Example News Ltd. All rights reserved.'],
     redistribution: ['This material may not be published, broadcast, rewritten or redistributed.'],
     'app-download': ['Download the Example News app', 'Get our app for breaking news alerts'],
@@ -435,7 +455,11 @@ describe('boilerplate patterns', () => {
       expect(examples[p.id]?.length, `examples for ${p.id}`).toBeGreaterThan(0);
       expect(typeof p.what).toBe('string');
     }
-    for (const id of Object.keys(examples)) expect(patterns.some((p) => p.id === id), id).toBe(true);
+    for (const id of Object.keys(examples))
+      expect(
+        patterns.some((p) => p.id === id),
+        id,
+      ).toBe(true);
   });
 
   it('covers the required kinds of boilerplate', () => {

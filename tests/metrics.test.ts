@@ -90,7 +90,10 @@ const part = (text: string, subs: string | string[] | null): GoldPart => {
   const spans = list.map((s) => at(text, s));
   return { text: spans.map(([s, e]) => text.slice(s, e)).join(' '), spans };
 };
-function gold(text: string, g: { content: string | string[]; source?: string | null; cue?: string | null; reference?: string | null; direct?: boolean }): GoldAttr {
+function gold(
+  text: string,
+  g: { content: string | string[]; source?: string | null; cue?: string | null; reference?: string | null; direct?: boolean },
+): GoldAttr {
   const content = part(text, g.content)!;
   return {
     content,
@@ -101,7 +104,10 @@ function gold(text: string, g: { content: string | string[]; source?: string | n
   };
 }
 let qid = 0;
-function quote(text: string, q: { content: string | string[]; source?: string | null; speakerId?: string | null; kind?: Quote['kind'] }): Quote {
+function quote(
+  text: string,
+  q: { content: string | string[]; source?: string | null; speakerId?: string | null; kind?: Quote['kind'] },
+): Quote {
   const parts = (Array.isArray(q.content) ? q.content : [q.content]).map((s) => spanOf(text, s));
   const start = Math.min(...parts.map((p) => p.start));
   const end = Math.max(...parts.map((p) => p.end));
@@ -186,12 +192,17 @@ describe('trimming', () => {
 describe('overlap threshold', () => {
   // gold content "the new bridge will open in the spring of next year" (51 chars)
   const text = 'The mayor said that the new bridge will open in the spring of next year, officials confirmed.';
-  const a = article(text, [gold(text, { content: 'that the new bridge will open in the spring of next year', source: 'The mayor', cue: 'said' })]);
+  const a = article(text, [
+    gold(text, { content: 'that the new bridge will open in the spring of next year', source: 'The mayor', cue: 'said' }),
+  ]);
 
   it('measures overlap as a fraction of the gold trimmed length', () => {
     const g = M.trimContent(text, [at(text, 'that the new bridge will open in the spring of next year')]);
     const p = M.trimContent(text, [at(text, 'the new bridge will open')]);
-    expect(M.overlapFraction(p, g)).toBeCloseTo('the new bridge will open'.length / 'the new bridge will open in the spring of next year'.length, 10);
+    expect(M.overlapFraction(p, g)).toBeCloseTo(
+      'the new bridge will open'.length / 'the new bridge will open in the spring of next year'.length,
+      10,
+    );
     // a prediction much longer than the gold still covers all of it
     const whole = M.trimContent(text, [[0, text.length]]);
     expect(M.overlapFraction(whole, g)).toBe(1);
@@ -224,7 +235,9 @@ describe('overlap threshold', () => {
   });
 
   it('a prediction that swallows the gold and more matches at 0.8 (gold-side fraction)', () => {
-    const { metrics } = score(a, [quote(text, { content: 'said that the new bridge will open in the spring of next year, officials confirmed' })]);
+    const { metrics } = score(a, [
+      quote(text, { content: 'said that the new bridge will open in the spring of next year, officials confirmed' }),
+    ]);
     expect(metrics.match['0.8'].matched).toBe(1);
   });
 });
@@ -288,7 +301,10 @@ describe('one-to-one greedy matching', () => {
   it('counts duplicate predictions: only one matches', () => {
     const text = 'Officials said the road will close on Monday.';
     const a = article(text, [gold(text, { content: 'the road will close on Monday', source: 'Officials' })]);
-    const { metrics } = score(a, [quote(text, { content: 'the road will close on Monday.' }), quote(text, { content: 'the road will close on Monday' })]);
+    const { metrics } = score(a, [
+      quote(text, { content: 'the road will close on Monday.' }),
+      quote(text, { content: 'the road will close on Monday' }),
+    ]);
     expect(metrics.predicted).toBe(2);
     expect(metrics.predictedDuplicates).toBe(1);
     expect(metrics.match['0.8'].matched).toBe(1);
@@ -302,7 +318,9 @@ describe('multi-span content', () => {
   const a = article(text, [gold(text, { content: ['“We will win,”', '“and we will govern for everyone.”'], source: 'she', cue: 'said' })]);
 
   it('the same two spans are an exact match', () => {
-    const { metrics } = score(a, [quote(text, { content: ['We will win', 'and we will govern for everyone'], source: 'she', kind: 'direct' })]);
+    const { metrics } = score(a, [
+      quote(text, { content: ['We will win', 'and we will govern for everyone'], source: 'she', kind: 'direct' }),
+    ]);
     expect(metrics.exact.matched).toBe(1);
     expect(metrics.match['0.8'].matched).toBe(1);
   });
@@ -443,7 +461,13 @@ describe('speaker accuracy', () => {
     gold(text, { content: 'taxes rise', source: 'Al Smith', reference: 'Al Gore' }),
   ]);
   const mention = (sub: string): Span => spanOf(text, sub);
-  const speaker = (id: string, name: string, mentions: string[]): Speaker => ({ id, name, kind: 'person', aliases: [], mentions: mentions.map(mention) });
+  const speaker = (id: string, name: string, mentions: string[]): Speaker => ({
+    id,
+    name,
+    kind: 'person',
+    aliases: [],
+    mentions: mentions.map(mention),
+  });
 
   it('shares a word of ≥3 letters with the reference, in the name or a mention, case-insensitively', () => {
     expect(M.speakerMatchesReference(speaker('s', 'LONECHILD', []), 'Darian Lonechild')).toBe(true);
@@ -471,7 +495,11 @@ describe('speaker accuracy', () => {
   });
 
   it('a speakerId that names no speaker is wrong', () => {
-    const { metrics } = score(a, [quote(text, { content: 'the band will appeal', speakerId: 'nobody' })], [speaker('s1', 'Darian Lonechild', [])]);
+    const { metrics } = score(
+      a,
+      [quote(text, { content: 'the band will appeal', speakerId: 'nobody' })],
+      [speaker('s1', 'Darian Lonechild', [])],
+    );
     expect(metrics.speaker).toMatchObject({ n: 1, correct: 0 });
   });
 

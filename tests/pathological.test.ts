@@ -67,14 +67,31 @@ function runChild(input: InputSpec, options?: object): Promise<CaseResult> {
     let out = '';
     let err = '';
     let killed = false;
-    const timer = setTimeout(() => { killed = true; child.kill('SIGKILL'); }, DEADLINE);
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, DEADLINE);
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (killed) return reject(new Error(`extract() did not finish within ${DEADLINE / 1000} s on ${JSON.stringify(input)} (child killed): a hang or a superlinear path`));
+      if (killed)
+        return reject(
+          new Error(
+            `extract() did not finish within ${DEADLINE / 1000} s on ${JSON.stringify(input)} (child killed): a hang or a superlinear path`,
+          ),
+        );
       const m = out.match(/RESULT (.*)/);
-      if (!m) return reject(new Error(`child crashed (code ${code}, signal ${signal}) on ${JSON.stringify(input)}:\n${err.trim().split('\n').slice(-12).join('\n')}`));
+      if (!m)
+        return reject(
+          new Error(
+            `child crashed (code ${code}, signal ${signal}) on ${JSON.stringify(input)}:\n${err.trim().split('\n').slice(-12).join('\n')}`,
+          ),
+        );
       resolvePromise(JSON.parse(m[1]) as CaseResult);
     });
   });
@@ -92,107 +109,207 @@ async function expectSurvives(expect: ExpectStatic, input: InputSpec, minLength 
 
 describe.concurrent(`pathological inputs (lib: ${LIB}; each in a child process, ${SLOTS} at a time, killed after ${DEADLINE / 1000} s)`, () => {
   // ---- the list in issue 4
-  it('1 MB of quote marks of every kind', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'quoteMarks', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    '1 MB of quote marks of every kind',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'quoteMarks', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('1 MB without white space: words, punctuation and quote marks run together', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'noWhitespace', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    '1 MB without white space: words, punctuation and quote marks run together',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'noWhitespace', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('1 MB without white space: a news story with its spaces removed', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'newsNoSpaces', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    '1 MB without white space: a news story with its spaces removed',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'newsNoSpaces', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('1 MB without white space: one letter repeated', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'giantToken', size: MB }, MB);
-  }, TIMEOUT);
+  it(
+    '1 MB without white space: one letter repeated',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'giantToken', size: MB }, MB);
+    },
+    TIMEOUT,
+  );
 
-  it('1 MB without white space: a base64 blob', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'base64Run', size: MB }, MB);
-  }, TIMEOUT);
+  it(
+    '1 MB without white space: a base64 blob',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'base64Run', size: MB }, MB);
+    },
+    TIMEOUT,
+  );
 
-  it('100,000 one-line paragraphs', async ({ expect }) => {
-    const r = await expectSurvives(expect, { fn: 'oneLineParagraphsCount', args: [100_000] });
-    expect(r.length).toBeGreaterThan(1_000_000);
-  }, TIMEOUT);
+  it(
+    '100,000 one-line paragraphs',
+    async ({ expect }) => {
+      const r = await expectSurvives(expect, { fn: 'oneLineParagraphsCount', args: [100_000] });
+      expect(r.length).toBeGreaterThan(1_000_000);
+    },
+    TIMEOUT,
+  );
 
-  it('quotes nested 1,000 deep (“‘“‘… closed)', async ({ expect }) => {
-    await expectSurvives(expect, { fn: 'nested', args: [1000] }, 5000);
-  }, TIMEOUT);
+  it(
+    'quotes nested 1,000 deep (“‘“‘… closed)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { fn: 'nested', args: [1000] }, 5000);
+    },
+    TIMEOUT,
+  );
 
-  it('quotes nested 1,000 deep and never closed', async ({ expect }) => {
-    await expectSurvives(expect, { fn: 'nested', args: [1000, { closed: false }] }, 3000);
-  }, TIMEOUT);
+  it(
+    'quotes nested 1,000 deep and never closed',
+    async ({ expect }) => {
+      await expectSurvives(expect, { fn: 'nested', args: [1000, { closed: false }] }, 3000);
+    },
+    TIMEOUT,
+  );
 
-  it('quotes nested 100,000 deep', async ({ expect }) => {
-    await expectSurvives(expect, { fn: 'nested', args: [100_000] }, 500_000);
-  }, TIMEOUT);
+  it(
+    'quotes nested 100,000 deep',
+    async ({ expect }) => {
+      await expectSurvives(expect, { fn: 'nested', args: [100_000] }, 500_000);
+    },
+    TIMEOUT,
+  );
 
-  it('only emoji (1 MB: ZWJ sequences, flags, skin tones, keycaps)', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'emojiOnly', size: MB }, MB - 20);
-  }, TIMEOUT);
+  it(
+    'only emoji (1 MB: ZWJ sequences, flags, skin tones, keycaps)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'emojiOnly', size: MB }, MB - 20);
+    },
+    TIMEOUT,
+  );
 
-  it('CRLF and lone CR line ends (1 MB)', async ({ expect }) => {
-    const r = await expectSurvives(expect, { family: 'crLineEnds', size: MB }, MB - 1);
-    expect(r.counts?.paragraphs, 'CR / CRLF line ends still make paragraphs').toBeGreaterThan(100);
-  }, TIMEOUT);
+  it(
+    'CRLF and lone CR line ends (1 MB)',
+    async ({ expect }) => {
+      const r = await expectSurvives(expect, { family: 'crLineEnds', size: MB }, MB - 1);
+      expect(r.counts?.paragraphs, 'CR / CRLF line ends still make paragraphs').toBeGreaterThan(100);
+    },
+    TIMEOUT,
+  );
 
-  it('NUL, C0 / C1 controls, bidi and zero-width characters (1 MB)', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'controlChars', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    'NUL, C0 / C1 controls, bidi and zero-width characters (1 MB)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'controlChars', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('a 1 MB story that is all one quote left open', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'openQuote', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    'a 1 MB story that is all one quote left open',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'openQuote', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('1,000 unbalanced opening quotes across paragraphs', async ({ expect }) => {
-    await expectSurvives(expect, { fn: 'unbalancedOpensCount', args: [1000] }, 50_000);
-  }, TIMEOUT);
+  it(
+    '1,000 unbalanced opening quotes across paragraphs',
+    async ({ expect }) => {
+      await expectSurvives(expect, { fn: 'unbalancedOpensCount', args: [1000] }, 50_000);
+    },
+    TIMEOUT,
+  );
 
-  it('a 50,000-word single sentence', async ({ expect }) => {
-    await expectSurvives(expect, { fn: 'longSentenceWords', args: [50_000] }, 200_000);
-  }, TIMEOUT);
+  it(
+    'a 50,000-word single sentence',
+    async ({ expect }) => {
+      await expectSurvives(expect, { fn: 'longSentenceWords', args: [50_000] }, 200_000);
+    },
+    TIMEOUT,
+  );
 
   // ---- and others in the same spirit
-  it('10,000 distinct named speakers (1 MB)', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'manySpeakers', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    '10,000 distinct named speakers (1 MB)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'manySpeakers', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('pronoun after pronoun with a name every 50 sentences (1 MB)', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'pronounChain', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    'pronoun after pronoun with a name every 50 sentences (1 MB)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'pronounChain', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('reported speech nested in one endless sentence: “officials said that sources said that …” (1 MB)', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'reportedChain', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    'reported speech nested in one endless sentence: “officials said that sources said that …” (1 MB)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'reportedChain', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('dense numbers, money, percentages and dates (1 MB)', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'numbersAndDates', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    'dense numbers, money, percentages and dates (1 MB)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'numbersAndDates', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('runs of punctuation, dashes and ellipses (1 MB)', async ({ expect }) => {
-    await expectSurvives(expect, { family: 'punctuationRuns', size: MB }, MB - 1);
-  }, TIMEOUT);
+  it(
+    'runs of punctuation, dashes and ellipses (1 MB)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { family: 'punctuationRuns', size: MB }, MB - 1);
+    },
+    TIMEOUT,
+  );
 
-  it('only white space of every kind (1 MB)', async ({ expect }) => {
-    const r = await expectSurvives(expect, { family: 'whitespaceOnly', size: MB }, MB - 1);
-    expect(r.counts?.quotes).toBe(0);
-  }, TIMEOUT);
+  it(
+    'only white space of every kind (1 MB)',
+    async ({ expect }) => {
+      const r = await expectSurvives(expect, { family: 'whitespaceOnly', size: MB }, MB - 1);
+      expect(r.counts?.quotes).toBe(0);
+    },
+    TIMEOUT,
+  );
 
-  it('a million lone surrogates, alternating high and low the wrong way round', async ({ expect }) => {
-    await expectSurvives(expect, { repeat: '\udc00\ud800', count: MB / 2 }, MB);
-  }, TIMEOUT);
+  it(
+    'a million lone surrogates, alternating high and low the wrong way round',
+    async ({ expect }) => {
+      await expectSurvives(expect, { repeat: '\udc00\ud800', count: MB / 2 }, MB);
+    },
+    TIMEOUT,
+  );
 
-  it('“said” 200,000 times', async ({ expect }) => {
-    await expectSurvives(expect, { repeat: 'said ', count: 200_000 }, 1_000_000);
-  }, TIMEOUT);
+  it(
+    '“said” 200,000 times',
+    async ({ expect }) => {
+      await expectSurvives(expect, { repeat: 'said ', count: 200_000 }, 1_000_000);
+    },
+    TIMEOUT,
+  );
 
-  it('200,000 empty quotations “”', async ({ expect }) => {
-    await expectSurvives(expect, { repeat: '“” ', count: 200_000 }, 600_000);
-  }, TIMEOUT);
+  it(
+    '200,000 empty quotations “”',
+    async ({ expect }) => {
+      await expectSurvives(expect, { repeat: '“” ', count: 200_000 }, 600_000);
+    },
+    TIMEOUT,
+  );
 
-  it('a quotation interrupted 20,000 times (“a,” he said, “b,” he said, …)', async ({ expect }) => {
-    await expectSurvives(expect, { repeat: 'more,” he said, “', count: 20_000, prefix: '“Start, ' }, 300_000);
-  }, TIMEOUT);
+  it(
+    'a quotation interrupted 20,000 times (“a,” he said, “b,” he said, …)',
+    async ({ expect }) => {
+      await expectSurvives(expect, { repeat: 'more,” he said, “', count: 20_000, prefix: '“Start, ' }, 300_000);
+    },
+    TIMEOUT,
+  );
 });

@@ -60,10 +60,67 @@ function checkAll(input: string): void {
 // --------------------------------------------------------------------------------------------- arbitraries
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const SPICY = [
-  ...QUOTE_MARKS, '’', '’', '“', '”', ' ', ' ', ' ', '\n', '\n\n', '\r\n', '\r', '\t', '\u00a0', '\u2028', '\u2029',
-  '\ufeff', '\u200b', '\u200d', '\u0000', '\u001b', '\u0085', '😀', '\ud83d', '\ude00', '\udc00\ud800', '👍🏽',
-  '🇺🇦', '—', '–', '-', '…', '.', ',', ':', ';', '!', '?', '(', ')', '[', ']', 'said', 'says', 'told', 'he', 'she',
-  'Smith', 'John', 'the', 'official', 'according to', 'that', 'Mr.', 'U.S.', 'a', 'I', '’s', "'s", 's’', '’90s',
+  ...QUOTE_MARKS,
+  '’',
+  '’',
+  '“',
+  '”',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u200b',
+  '\u200d',
+  '\u0000',
+  '\u001b',
+  '\u0085',
+  '😀',
+  '\ud83d',
+  '\ude00',
+  '\udc00\ud800',
+  '👍🏽',
+  '🇺🇦',
+  '—',
+  '–',
+  '-',
+  '…',
+  '.',
+  ',',
+  ':',
+  ';',
+  '!',
+  '?',
+  '(',
+  ')',
+  '[',
+  ']',
+  'said',
+  'says',
+  'told',
+  'he',
+  'she',
+  'Smith',
+  'John',
+  'the',
+  'official',
+  'according to',
+  'that',
+  'Mr.',
+  'U.S.',
+  'a',
+  'I',
+  '’s',
+  "'s",
+  's’',
+  '’90s',
 ];
 const spicy = fc.constantFrom(...SPICY);
 
@@ -78,8 +135,16 @@ const arbitraryString = fc.oneof(
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const EMOJI = ['😀', '👍🏽', '👨‍👩‍👧', '🇺🇦', '#️⃣', '❤️', '🙏', '🗳️'];
-const BOILERPLATE = ['Advertisement', 'Read more: Why the talks failed', 'Photo: AP', 'Sign up for our newsletter',
-  'Get the Mirror in your inbox:', 'ADVERTISEMENT', '(Reporting by Jane Doe; Editing by John Smith)', 'Share this article'];
+const BOILERPLATE = [
+  'Advertisement',
+  'Read more: Why the talks failed',
+  'Photo: AP',
+  'Sign up for our newsletter',
+  'Get the Mirror in your inbox:',
+  'ADVERTISEMENT',
+  '(Reporting by Jane Doe; Editing by John Smith)',
+  'Share this article',
+];
 const who = fc.oneof(fc.constantFrom(...NAMES), fc.constantFrom(...DESCRIPTIONS), fc.constantFrom(...PRONOUNS));
 const cue = fc.constantFrom(...CUES);
 const pair = fc.constantFrom(...QUOTE_PAIRS);
@@ -111,16 +176,20 @@ const sentence = fc.oneof(
   // stray close
   fc.tuple(body, pair, who).map(([b, [, c], w]) => `${cap(b)}${c} ${w} said.`),
   // nested
-  fc.tuple(pair, pair, body, body, body, who, cue).map(([[o, c], [o2, c2], a, b, d, w, k]) => `${o}${cap(a)} ${o2}${b}${c2} ${d},${c} ${w} ${k}.`),
+  fc
+    .tuple(pair, pair, body, body, body, who, cue)
+    .map(([[o, c], [o2, c2], a, b, d, w, k]) => `${o}${cap(a)} ${o2}${b}${c2} ${d},${c} ${w} ${k}.`),
   // a question to a speaker, a colon quote, an em-dash aside
   fc.tuple(who, body).map(([w, b]) => `Asked whether ${b}, ${w} said: “No.”`),
   fc.tuple(who, cue, body).map(([w, k, b]) => `${cap(w)} — who ${k} nothing — ${b}.`),
 );
 
-const paragraph = fc.oneof(
-  { weight: 6, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.array(sentence, { minLength: 10, maxLength: 30 }) }, // long paragraphs
-).map((ss) => ss.join(' '));
+const paragraph = fc
+  .oneof(
+    { weight: 6, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 6 }) },
+    { weight: 1, arbitrary: fc.array(sentence, { minLength: 10, maxLength: 30 }) }, // long paragraphs
+  )
+  .map((ss) => ss.join(' '));
 const sep = fc.constantFrom('\n\n', '\n\n', '\n\n', '\r\n\r\n', '\n', '\r\r', '\r', '\n\n\n', ' \n \n', '\r\n', '\u2029', '\n\t\n');
 const block = fc.oneof(
   { weight: 10, arbitrary: paragraph },
@@ -169,9 +238,28 @@ describe('the span checker itself', () => {
     const input = 'He said “hi.”';
     const bad = {
       schemaVersion: 1,
-      document: { headline: null, dateline: null, sections: [], paragraphs: [{ start: 0, end: 13, text: input }], sentences: [], boilerplate: [] },
+      document: {
+        headline: null,
+        dateline: null,
+        sections: [],
+        paragraphs: [{ start: 0, end: 13, text: input }],
+        sentences: [],
+        boilerplate: [],
+      },
       speakers: [],
-      quotes: [{ id: 'q1', kind: 'direct', content: { start: 9, end: 12, text: 'hi!' }, cue: null, source: null, speakerId: 's9', paragraph: 0, sentence: 0, confidence: 2 }],
+      quotes: [
+        {
+          id: 'q1',
+          kind: 'direct',
+          content: { start: 9, end: 12, text: 'hi!' },
+          cue: null,
+          source: null,
+          speakerId: 's9',
+          paragraph: 0,
+          sentence: 0,
+          confidence: 2,
+        },
+      ],
       claims: [],
     };
     const problems = checkExtraction(input, bad).join('\n');
@@ -184,18 +272,91 @@ describe('the span checker itself', () => {
 
 describe('edge inputs (each listed, so a failure names its input)', () => {
   const EDGE = [
-    '', ' ', '\n', '\r', '\r\n', '\n\n\n', '\t', '\u0000', '\u0000\u0000\u0000', '\ufeff', '\u2028\u2029',
-    '“', '”', '‘', '’', '"', "'", '«', '»', '„', '“”', '“ ”', '""', '"""', "''''", '«»', '‹›', '「」', '”“', '’‘',
-    '\ud800', '\udc00', '\udc00\ud800', '\ud83d“', '“\ude00', 'a\ud83d', '\ude00b', '😀', '“😀”', '😀“😀”😀', '👨‍👩‍👧',
-    '🇺🇦🇺🇦🇺🇦', 'é', 'e\u0301', 'said', 'He said.', 'said “', '“Hi,” said', '“Hi,” said.', ', said Smith.',
-    '“Hi,”\nshe said.', '“Hi,”\r\nshe said.', '“Hi,”\rshe said.', 'He said: “', 'He said: “”', 'He said “Yes”', '“Yes” —',
-    'WASHINGTON (AP) —', 'WASHINGTON (AP) — “', '— “Hello,” he said. —', '“A ‘B “C” B’ A,” she said.',
-    '“Unclosed,\n\n“Also unclosed,\n\n“Third,” he said.', 'Minister’s ’90s rock ’n’ roll',
-    '\ufeff“Hello,” she said.', '“Hello,”\u00a0she\u00a0said.', '“שלום,” אמר', '“مرحبا،” قال', '“你好，”他说。', '“Привет”, — сказал он.',
-    'U.S. officials said. Mr. Smith said. Dr. No said.', '...', '…', '—', 'I said I said I said', 'Said.Said.Said.',
-    '"He said \'she said "they said"\'" said I.', 'a'.repeat(300), '“'.repeat(300), '” he said. '.repeat(40),
-    'He said “' + '😀'.repeat(100) + '”', ' \u3000 \u00a0 ', '\u202eevil said “hi”\u202c', '<p>“Hi,” she said.</p>',
-    'Advertisement\n\n“Hi,” she said.\n\nRead more', '“Hi,” she said.'.split('').join('\u200b'),
+    '',
+    ' ',
+    '\n',
+    '\r',
+    '\r\n',
+    '\n\n\n',
+    '\t',
+    '\u0000',
+    '\u0000\u0000\u0000',
+    '\ufeff',
+    '\u2028\u2029',
+    '“',
+    '”',
+    '‘',
+    '’',
+    '"',
+    "'",
+    '«',
+    '»',
+    '„',
+    '“”',
+    '“ ”',
+    '""',
+    '"""',
+    "''''",
+    '«»',
+    '‹›',
+    '「」',
+    '”“',
+    '’‘',
+    '\ud800',
+    '\udc00',
+    '\udc00\ud800',
+    '\ud83d“',
+    '“\ude00',
+    'a\ud83d',
+    '\ude00b',
+    '😀',
+    '“😀”',
+    '😀“😀”😀',
+    '👨‍👩‍👧',
+    '🇺🇦🇺🇦🇺🇦',
+    'é',
+    'e\u0301',
+    'said',
+    'He said.',
+    'said “',
+    '“Hi,” said',
+    '“Hi,” said.',
+    ', said Smith.',
+    '“Hi,”\nshe said.',
+    '“Hi,”\r\nshe said.',
+    '“Hi,”\rshe said.',
+    'He said: “',
+    'He said: “”',
+    'He said “Yes”',
+    '“Yes” —',
+    'WASHINGTON (AP) —',
+    'WASHINGTON (AP) — “',
+    '— “Hello,” he said. —',
+    '“A ‘B “C” B’ A,” she said.',
+    '“Unclosed,\n\n“Also unclosed,\n\n“Third,” he said.',
+    'Minister’s ’90s rock ’n’ roll',
+    '\ufeff“Hello,” she said.',
+    '“Hello,”\u00a0she\u00a0said.',
+    '“שלום,” אמר',
+    '“مرحبا،” قال',
+    '“你好，”他说。',
+    '“Привет”, — сказал он.',
+    'U.S. officials said. Mr. Smith said. Dr. No said.',
+    '...',
+    '…',
+    '—',
+    'I said I said I said',
+    'Said.Said.Said.',
+    '"He said \'she said "they said"\'" said I.',
+    'a'.repeat(300),
+    '“'.repeat(300),
+    '” he said. '.repeat(40),
+    'He said “' + '😀'.repeat(100) + '”',
+    ' \u3000 \u00a0 ',
+    '\u202eevil said “hi”\u202c',
+    '<p>“Hi,” she said.</p>',
+    'Advertisement\n\n“Hi,” she said.\n\nRead more',
+    '“Hi,” she said.'.split('').join('\u200b'),
   ];
   it.each(EDGE.map((s) => [JSON.stringify(s).slice(0, 80), s]))('%s', (_label, input) => {
     checkAll(input as string);
@@ -203,33 +364,64 @@ describe('edge inputs (each listed, so a failure names its input)', () => {
 });
 
 describe('properties', () => {
-  it(`arbitrary strings (${RUNS_ARBITRARY} runs): never throws, valid spans, deterministic`, () => {
-    fc.assert(fc.property(arbitraryString, (s) => { checkAll(s); }), params(RUNS_ARBITRARY));
-  }, TIMEOUT);
+  it(
+    `arbitrary strings (${RUNS_ARBITRARY} runs): never throws, valid spans, deterministic`,
+    () => {
+      fc.assert(
+        fc.property(arbitraryString, (s) => {
+          checkAll(s);
+        }),
+        params(RUNS_ARBITRARY),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`news-like stories (${Math.round(RUNS_NEWS * 0.6)} runs): never throws, valid spans, deterministic`, () => {
-    const before = quotesSeen;
-    fc.assert(fc.property(story, (s) => { checkAll(s); }), params(Math.round(RUNS_NEWS * 0.6)));
-    // not vacuous: the generated stories are full of quotations, so some must be found
-    expect(quotesSeen - before).toBeGreaterThan(0);
-  }, TIMEOUT);
+  it(
+    `news-like stories (${Math.round(RUNS_NEWS * 0.6)} runs): never throws, valid spans, deterministic`,
+    () => {
+      const before = quotesSeen;
+      fc.assert(
+        fc.property(story, (s) => {
+          checkAll(s);
+        }),
+        params(Math.round(RUNS_NEWS * 0.6)),
+      );
+      // not vacuous: the generated stories are full of quotations, so some must be found
+      expect(quotesSeen - before).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 
-  it(`news-like stories salted with arbitrary code units (${Math.round(RUNS_NEWS * 0.4)} runs)`, () => {
-    fc.assert(fc.property(noisyStory, (s) => { checkAll(s); }), params(Math.round(RUNS_NEWS * 0.4)));
-  }, TIMEOUT);
+  it(
+    `news-like stories salted with arbitrary code units (${Math.round(RUNS_NEWS * 0.4)} runs)`,
+    () => {
+      fc.assert(
+        fc.property(noisyStory, (s) => {
+          checkAll(s);
+        }),
+        params(Math.round(RUNS_NEWS * 0.4)),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('a story and its CRLF / CR twins give the same quotes, offsets aside (line ends are only line ends)', () => {
-    fc.assert(
-      fc.property(story, (s) => {
-        const lf = s.replace(/\r\n?/g, '\n');
-        const crlf = lf.replace(/\n/g, '\r\n');
-        const cr = lf.replace(/\n/g, '\r');
-        const contents = (t: string) => extract(t).quotes.map((q) => [q.kind, q.content.text.replace(/\r\n?/g, '\n')]);
-        const want = contents(lf);
-        expect(contents(crlf)).toEqual(want);
-        expect(contents(cr)).toEqual(want);
-      }),
-      params(Math.round(40 * MULT)),
-    );
-  }, TIMEOUT);
+  it(
+    'a story and its CRLF / CR twins give the same quotes, offsets aside (line ends are only line ends)',
+    () => {
+      fc.assert(
+        fc.property(story, (s) => {
+          const lf = s.replace(/\r\n?/g, '\n');
+          const crlf = lf.replace(/\n/g, '\r\n');
+          const cr = lf.replace(/\n/g, '\r');
+          const contents = (t: string) => extract(t).quotes.map((q) => [q.kind, q.content.text.replace(/\r\n?/g, '\n')]);
+          const want = contents(lf);
+          expect(contents(crlf)).toEqual(want);
+          expect(contents(cr)).toEqual(want);
+        }),
+        params(Math.round(40 * MULT)),
+      );
+    },
+    TIMEOUT,
+  );
 });

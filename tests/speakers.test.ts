@@ -33,7 +33,10 @@ describe('analyseMention', () => {
   });
 
   it.each([
-    ['A senior official in the State Department', { head: 'senior official', headClass: 'title', fresh: true, definite: false, affiliationText: 'the State Department' }],
+    [
+      'A senior official in the State Department',
+      { head: 'senior official', headClass: 'title', fresh: true, definite: false, affiliationText: 'the State Department' },
+    ],
     ['Another senior official', { head: 'senior official', fresh: true, definite: false }],
     ['The company', { head: 'company', headClass: 'organization', fresh: false, definite: true }],
     ['The report, released by the board', { head: 'report', headClass: 'document', definite: true, agentText: 'the board' }],

@@ -7,7 +7,18 @@ import type { Context } from './context';
 import { cueAt, CLAUSE_PRONOUNS, type CueHit } from '../cues/find';
 import { SPEECH_OBJECTS } from '../cues/lexicon';
 import { npStartingAt, isQuoteMark, PERSONAL_PRONOUNS } from '../language/np';
-import { NON_STATEMENTS, PREP_WORDS, MAX_CONTENT, END_PUNCT, CLAUSE_START, ADJUNCT_PREPS, OBJECT_PRONOUNS, CUTTING_SCONJ, TIME_WORDS, SAFE_BEFORE_THAT } from './words';
+import {
+  NON_STATEMENTS,
+  PREP_WORDS,
+  MAX_CONTENT,
+  END_PUNCT,
+  CLAUSE_START,
+  ADJUNCT_PREPS,
+  OBJECT_PRONOUNS,
+  CUTTING_SCONJ,
+  TIME_WORDS,
+  SAFE_BEFORE_THAT,
+} from './words';
 import { type Sent, skipBetweenRight, timePhraseEnd, isTrailingAdjunct } from './clause';
 
 /** Where a cue's content starts: its first token, and whether a "that" opens it. */
@@ -63,7 +74,11 @@ function thatAhead(ctx: Context, k: number, st: Sent): number {
     if (lw === 'that' && timePhraseEnd(tk, t, st.b) > 0) return -1;
     if (lw === 'that' && (tk.pos[t] === 'SCONJ' || tk.pos[t] === 'DET' || tk.pos[t] === 'PRON')) {
       // a complementizer opens the content; a relative pronoun after a noun ("a base that overlooks") does not
-      const relative = t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX' || tk.pos[t + 1] === 'ADV');
+      const relative =
+        t > k &&
+        (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'PROPN') &&
+        t + 1 < st.b &&
+        (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX' || tk.pos[t + 1] === 'ADV');
       return relative ? -1 : t;
     }
     if (ctx.regionOfTok[t] >= 0 && t > k) {
@@ -74,7 +89,16 @@ function thatAhead(ctx: Context, k: number, st: Sent): number {
     }
     // a verb in a noun's place ("at a campaign stop", "in Colorado Springs") is a tagging slip
     // (a capitalised one is a name's word: "with The Associated Press")
-    const nounish = tk.pos[t] === 'VERB' && t > k && (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') && t + 1 < st.b && (tk.pos[t + 1] === 'ADP' || tk.pos[t + 1] === 'PUNCT' || tk.lower[t + 1] === 'that' || tk.pos[t + 1] === 'CCONJ' || (isCapitalised(tk.value[t]) && tk.pos[t + 1] === 'PROPN'));
+    const nounish =
+      tk.pos[t] === 'VERB' &&
+      t > k &&
+      (tk.pos[t - 1] === 'NOUN' || tk.pos[t - 1] === 'ADJ' || tk.pos[t - 1] === 'DET' || tk.pos[t - 1] === 'PROPN') &&
+      t + 1 < st.b &&
+      (tk.pos[t + 1] === 'ADP' ||
+        tk.pos[t + 1] === 'PUNCT' ||
+        tk.lower[t + 1] === 'that' ||
+        tk.pos[t + 1] === 'CCONJ' ||
+        (isCapitalised(tk.value[t]) && tk.pos[t + 1] === 'PROPN'));
     if ((!SAFE_BEFORE_THAT.has(tk.pos[t]) && !nounish) || END_PUNCT.has(tk.value[t])) return -1;
     if (tk.pos[t] === 'PRON' && t === k) return -1;
   }
@@ -84,7 +108,14 @@ function thatAhead(ctx: Context, k: number, st: Sent): number {
 /** "Mr. Obama said, a majority of Americans …": a clause after the comma of a strong verb cue; else no content. */
 function clauseAfterComma(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
   const { tk } = ctx;
-  if (cue.kind === 'verb' && !cue.entry.weak && k + 2 < st.b && CLAUSE_START.has(tk.pos[k + 1]) && !cueAt(tk, k + 1, st.b) && tk.lower[k + 1] !== 'according') {
+  if (
+    cue.kind === 'verb' &&
+    !cue.entry.weak &&
+    k + 2 < st.b &&
+    CLAUSE_START.has(tk.pos[k + 1]) &&
+    !cueAt(tk, k + 1, st.b) &&
+    tk.lower[k + 1] !== 'according'
+  ) {
     return { first: k + 1, viaThat: false };
   }
   return null;
@@ -94,7 +125,13 @@ function clauseAfterComma(ctx: Context, cue: CueHit, k: number, st: Sent): Conte
 function afterTimeWords(ctx: Context, cue: CueHit, k: number, st: Sent): number {
   const { tk } = ctx;
   let t = k;
-  while (t < st.b && TIME_WORDS.has(tk.lower[t]) && t - cue.last < 4 && !(t + 1 < st.b && (tk.lower[t + 1] === '’s' || tk.lower[t + 1] === "'s"))) t++;
+  while (
+    t < st.b &&
+    TIME_WORDS.has(tk.lower[t]) &&
+    t - cue.last < 4 &&
+    !(t + 1 < st.b && (tk.lower[t + 1] === '’s' || tk.lower[t + 1] === "'s"))
+  )
+    t++;
   return t;
 }
 
@@ -115,7 +152,8 @@ function infinitiveContent(ctx: Context, cue: CueHit, k: number, st: Sent): Cont
   const infinitive = k + 1 < st.b && (tk.pos[k + 1] === 'VERB' || tk.pos[k + 1] === 'AUX');
   const said = `${tk.lower[k + 1] ?? ''}`;
   if (NON_STATEMENTS.has(said) || NON_STATEMENTS.has(`${said} ${tk.lower[k + 2] ?? ''}`)) return null;
-  if (infinitive && (cue.entry.stance === 'commitment' || cue.entry.stance === 'denial' || (cue.entry.listener && k > cue.last + 1))) return { first: k, viaThat: false };
+  if (infinitive && (cue.entry.stance === 'commitment' || cue.entry.stance === 'denial' || (cue.entry.listener && k > cue.last + 1)))
+    return { first: k, viaThat: false };
   return null;
 }
 
@@ -125,7 +163,8 @@ function clauseAfterAdjunct(ctx: Context, cue: CueHit, k: number, st: Sent): Con
   if (cue.kind !== 'verb' || cue.entry.weak || !ADJUNCT_PREPS.has(tk.lower[k])) return null;
   for (let t = k + 1; t < st.b && t <= k + 6; t++) {
     if (tk.pos[t] === 'PUNCT' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || ctx.regionOfTok[t] >= 0) break;
-    if (CLAUSE_PRONOUNS.has(tk.lower[t]) && t > k + 1 && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX')) return { first: t, viaThat: false };
+    if (CLAUSE_PRONOUNS.has(tk.lower[t]) && t > k + 1 && t + 1 < st.b && (tk.pos[t + 1] === 'VERB' || tk.pos[t + 1] === 'AUX'))
+      return { first: t, viaThat: false };
   }
   return null;
 }
@@ -133,7 +172,14 @@ function clauseAfterAdjunct(ctx: Context, cue: CueHit, k: number, st: Sent): Con
 /** Content right at k, unless k is a preposition, particle, conjunction or punctuation; a weak cue needs a quotation in it. */
 function plainContent(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
   const { tk } = ctx;
-  if (PREP_WORDS.has(tk.lower[k]) || tk.pos[k] === 'ADP' || tk.pos[k] === 'PART' || tk.pos[k] === 'CCONJ' || tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k])) return null;
+  if (
+    PREP_WORDS.has(tk.lower[k]) ||
+    tk.pos[k] === 'ADP' ||
+    tk.pos[k] === 'PART' ||
+    tk.pos[k] === 'CCONJ' ||
+    (tk.pos[k] === 'PUNCT' && !isQuoteMark(tk.value[k]))
+  )
+    return null;
   if (cue.entry.weak) {
     // a weak cue ("called", "cited") speaks only when what follows carries a quotation
     let quoted = false;
@@ -171,7 +217,8 @@ export function contentEnd(ctx: Context, first: number, st: Sent, viaThat: boole
         const c = cueAt(tk, skipBetweenRight(ctx, np[1], st.b), st.b);
         if (c && c.kind === 'verb') {
           let after = c.last + 1;
-          if (c.entry.listener && after < st.b) after = OBJECT_PRONOUNS.has(tk.lower[after]) ? after + 1 : npStartingAt(tk, after, st.b)?.[1] ?? after;
+          if (c.entry.listener && after < st.b)
+            after = OBJECT_PRONOUNS.has(tk.lower[after]) ? after + 1 : (npStartingAt(tk, after, st.b)?.[1] ?? after);
           if (after >= st.b || END_PUNCT.has(tk.value[after]) || tk.value[after] === ',' || isTrailingAdjunct(ctx, after, st)) return t;
         }
       }

@@ -44,5 +44,15 @@ export function buildContext(text: string, tk: Tokens, seg: Segmented, regions: 
     const role = seg.paraRole[p];
     if (role === 'boilerplate' || role === 'heading') mutedSentence[s] = 1;
   });
-  return { text, tk, seg, regions, sentOfTok, regionOfTok, usedCue: new Uint8Array(tk.n), usedRegion: new Uint8Array(regions.length), mutedSentence };
+  return {
+    text,
+    tk,
+    seg,
+    regions,
+    sentOfTok,
+    regionOfTok,
+    usedCue: new Uint8Array(tk.n),
+    usedRegion: new Uint8Array(regions.length),
+    mutedSentence,
+  };
 }

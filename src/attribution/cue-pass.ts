@@ -6,7 +6,19 @@ import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
 import { npStartingAt, subjectLeft, skipBetweenLeft, type Range } from '../language/np';
 import { WINDOW, OBJECT_PRONOUNS } from './words';
-import { type Sent, sentOf, contentStartTok, charRange, regionsWithin, closesClause, hasVerb, isTrailingAdjunct, coordinatedSubject, passive, modal } from './clause';
+import {
+  type Sent,
+  sentOf,
+  contentStartTok,
+  charRange,
+  regionsWithin,
+  closesClause,
+  hasVerb,
+  isTrailingAdjunct,
+  coordinatedSubject,
+  passive,
+  modal,
+} from './clause';
 import { withContent } from './make';
 import { contentAfter, contentEnd } from './content';
 
@@ -35,7 +47,12 @@ export function cuePass(ctx: Context, out: RawAttribution[]): void {
         const inner = contentAfter(ctx, c, st);
         if (!inner || !inner.viaThat) continue;
       }
-      const found = c.kind === 'prep' ? accordingTo(ctx, c, st, bodyA) : c.kind === 'participle' ? participle(ctx, c, st, out) : verbCue(ctx, c, st, bodyA, out);
+      const found =
+        c.kind === 'prep'
+          ? accordingTo(ctx, c, st, bodyA)
+          : c.kind === 'participle'
+            ? participle(ctx, c, st, out)
+            : verbCue(ctx, c, st, bodyA, out);
       if (found) {
         out.push(found);
         i = c.last;
@@ -50,7 +67,7 @@ export function accordingTo(ctx: Context, c: CueHit, st: Sent, bodyA: number): R
   const before = c.first - 1;
   if (before >= bodyA && (tk.value[before] === ',' || tk.value[before] === '—' || tk.value[before] === '(')) {
     // …, according to X.
-    let a = bodyA;
+    const a = bodyA;
     // content starts after an earlier attribution's end in the same sentence, if any
     return withContent(ctx, a, before, { cue: c, source: np, st, rule: 'according-to-after' });
   }
@@ -119,7 +136,13 @@ export function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: R
     const end = contentEnd(ctx, content.first, st, content.viaThat);
     // the words between the cue and its content ("said in phone calls with …") hold no cue of their own
     for (let t = c.last + 1; t < content.first; t++) ctx.usedCue[t] = 1;
-    return withContent(ctx, content.first, end, { cue: c, source: subj.np, st, rule: content.viaThat ? 'subject-cue-that' : 'subject-cue-object', appositive: subj.appositive });
+    return withContent(ctx, content.first, end, {
+      cue: c,
+      source: subj.np,
+      st,
+      rule: content.viaThat ? 'subject-cue-that' : 'subject-cue-object',
+      appositive: subj.appositive,
+    });
   }
   return parenthetical(ctx, site, subj) ?? contentThenSource(ctx, site, subj);
 }
@@ -142,7 +165,14 @@ function subjectOf(ctx: Context, site: CueSite, out: RawAttribution[], hasConten
   // "… promised to keep going and said she would …": the subject of the verb before the conjunction
   const j = skipBetweenLeft(tk, c.first - 1, lo);
   const prev = out.length ? out[out.length - 1] : null;
-  if (j >= lo && (tk.lower[j] === 'and' || tk.lower[j] === 'but') && prev && prev.sentence === st.s && prev.source && prev.parts[prev.parts.length - 1][1] <= tk.start[j]) {
+  if (
+    j >= lo &&
+    (tk.lower[j] === 'and' || tk.lower[j] === 'but') &&
+    prev &&
+    prev.sentence === st.s &&
+    prev.source &&
+    prev.parts[prev.parts.length - 1][1] <= tk.start[j]
+  ) {
     return { np: prev.source, appositive: prev.appositive };
   }
   return coordinatedSubject(ctx, c, lo);
@@ -152,7 +182,16 @@ function subjectOf(ctx: Context, site: CueSite, out: RawAttribution[], hasConten
 function parenthetical(ctx: Context, site: CueSite, subj: Subject): RawAttribution | null {
   const { tk } = ctx;
   const { c, st, bodyA } = site;
-  if (!(subj.np[0] - 1 > bodyA && tk.value[subj.np[0] - 1] === ',' && tk.value[c.last + 1] === ',' && c.last + 2 < st.b && !cueAt(tk, c.last + 2, st.b))) return null;
+  if (
+    !(
+      subj.np[0] - 1 > bodyA &&
+      tk.value[subj.np[0] - 1] === ',' &&
+      tk.value[c.last + 1] === ',' &&
+      c.last + 2 < st.b &&
+      !cueAt(tk, c.last + 2, st.b)
+    )
+  )
+    return null;
   const left = charRange(ctx, bodyA, subj.np[0] - 1);
   const end = contentEnd(ctx, c.last + 2, st, false);
   const right = charRange(ctx, c.last + 2, end);
@@ -173,7 +212,8 @@ function contentThenSource(ctx: Context, site: CueSite, subj: Subject): RawAttri
   const { tk } = ctx;
   const { c, st, bodyA } = site;
   let after = c.last + 1;
-  if (c.entry.listener && after < st.b) after = OBJECT_PRONOUNS.has(tk.lower[after]) ? after + 1 : npStartingAt(tk, after, st.b)?.[1] ?? after;
+  if (c.entry.listener && after < st.b)
+    after = OBJECT_PRONOUNS.has(tk.lower[after]) ? after + 1 : (npStartingAt(tk, after, st.b)?.[1] ?? after);
   if (!closesClause(ctx, after, st) && !(after < st.b && isTrailingAdjunct(ctx, after, st))) return null;
   const before = subj.np[0] - 1;
   // (what comes before must be a clause: "As an immigrant, she felt for me" reports nothing)
@@ -189,6 +229,7 @@ function cueThenSource(ctx: Context, site: CueSite): RawAttribution | null {
   const { c, st, bodyA } = site;
   if (!(c.first - 1 > bodyA && tk.value[c.first - 1] === ',')) return null;
   const np = npStartingAt(tk, c.last + 1, st.b);
-  if (np && closesClause(ctx, np[1], st)) return withContent(ctx, bodyA, c.first - 1, { cue: c, source: np, st, rule: 'content-then-cue-source' });
+  if (np && closesClause(ctx, np[1], st))
+    return withContent(ctx, bodyA, c.first - 1, { cue: c, source: np, st, rule: 'content-then-cue-source' });
   return null;
 }

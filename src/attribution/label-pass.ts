@@ -30,13 +30,27 @@ export function labelPass(ctx: Context, out: RawAttribution[]): void {
     }
     const first = i;
     let j = i;
-    while (j < paraEnd && j - first < 7 && (tk.pos[j] === 'PROPN' || (isCapitalised(tk.value[j]) && tk.pos[j] !== 'PUNCT') || tk.value[j] === '.' || (tk.value[j] === '-' && tk.start[j] === tk.end[j - 1]))) j++;
+    while (
+      j < paraEnd &&
+      j - first < 7 &&
+      (tk.pos[j] === 'PROPN' ||
+        (isCapitalised(tk.value[j]) && tk.pos[j] !== 'PUNCT') ||
+        tk.value[j] === '.' ||
+        (tk.value[j] === '-' && tk.start[j] === tk.end[j - 1]))
+    )
+      j++;
     if (j === first || j >= paraEnd || tk.value[j] !== ':' || j + 1 >= paraEnd) continue;
     const label = ctx.text.slice(tk.start[first], tk.end[j - 1]).toLowerCase();
     if (NOT_SPEAKERS.has(label) || NOT_SPEAKER_HEADS.has(tk.lower[j - 1]) || tk.pos[first] === 'DET' || ctx.usedCue[j]) continue;
     // a name has no function words in it ("Stealth Over Health:" is a headline kicker, not a speaker)
     let functionWord = false;
-    for (let t = first + 1; t < j && !functionWord; t++) functionWord = tk.pos[t] === 'ADP' && tk.lower[t] !== 'of' || tk.pos[t] === 'DET' || tk.pos[t] === 'CCONJ' || tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX';
+    for (let t = first + 1; t < j && !functionWord; t++)
+      functionWord =
+        (tk.pos[t] === 'ADP' && tk.lower[t] !== 'of') ||
+        tk.pos[t] === 'DET' ||
+        tk.pos[t] === 'CCONJ' ||
+        tk.pos[t] === 'VERB' ||
+        tk.pos[t] === 'AUX';
     if (functionWord) continue;
     // the content: the rest of the paragraph (inside its quote, when the turn is quoted)
     let end = paraEnd;
@@ -54,6 +68,8 @@ export function labelPass(ctx: Context, out: RawAttribution[]): void {
     if (!range) continue;
     for (const r of regionsWithin(ctx, range[0], range[1])) ctx.usedRegion[r] = 1;
     const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
-    out.push(make(ctx, { kind: inRegion >= 0 ? 'direct' : 'indirect', parts: [range], cue, source: [first, j], sentence: s0, rule: 'label' }));
+    out.push(
+      make(ctx, { kind: inRegion >= 0 ? 'direct' : 'indirect', parts: [range], cue, source: [first, j], sentence: s0, rule: 'label' }),
+    );
   }
 }

@@ -28,7 +28,14 @@ export function leftoverPass(ctx: Context, out: RawAttribution[]): void {
       if (words >= 4) break;
     }
     if (words < 4 || !startsSentence(ctx, r, openTok) || !upperStart(ctx, r) || titleCased(ctx.text, reg.parts[0])) continue;
-    const raw = make(ctx, { kind: 'direct', parts: reg.parts.slice(), cue: null, source: null, sentence: s, rule: reg.unclosed ? 'continuation-unclosed' : 'continuation' });
+    const raw = make(ctx, {
+      kind: 'direct',
+      parts: reg.parts.slice(),
+      cue: null,
+      source: null,
+      sentence: s,
+      rule: reg.unclosed ? 'continuation-unclosed' : 'continuation',
+    });
     raw.continues = true;
     out.push(raw);
   }

@@ -11,7 +11,18 @@ import { npEndingAt, npStartingAt, subjectLeft, type Range } from '../language/n
 import type { QuoteKind } from '../types';
 import type { QuoteRegion } from '../quotes/marks';
 import { END_PUNCT, OBJECT_PRONOUNS, DASH_SIGN } from './words';
-import { type Sent, sentOf, contentStartTok, skipBetweenRight, freeRegions, upperStart, startsSentence, closesClause, isTrailingAdjunct, coordinatedSubject } from './clause';
+import {
+  type Sent,
+  sentOf,
+  contentStartTok,
+  skipBetweenRight,
+  freeRegions,
+  upperStart,
+  startsSentence,
+  closesClause,
+  isTrailingAdjunct,
+  coordinatedSubject,
+} from './clause';
 import { make } from './make';
 
 /** A free quote region as the patterns below see it. */
@@ -72,7 +83,13 @@ function quoteTrailer(ctx: Context, q: QuoteAt, j: number, st: Sent): RawAttribu
   ctx.usedRegion[r] = 1;
   // “…,” he said, “…” — the quote goes on after the interruption
   const after = skipAdjunct(ctx, q, trailer.end);
-  if (after + 1 < tk.n && (tk.value[after] === ',' || tk.value[after] === ':') && r + 1 < regions.length && tokenAt(tk, regions[r + 1].open) === after + 1 && !ctx.usedRegion[r + 1]) {
+  if (
+    after + 1 < tk.n &&
+    (tk.value[after] === ',' || tk.value[after] === ':') &&
+    r + 1 < regions.length &&
+    tokenAt(tk, regions[r + 1].open) === after + 1 &&
+    !ctx.usedRegion[r + 1]
+  ) {
     parts.push(...regions[r + 1].parts);
     ctx.usedRegion[r + 1] = 1;
   }
@@ -80,7 +97,14 @@ function quoteTrailer(ctx: Context, q: QuoteAt, j: number, st: Sent): RawAttribu
   if (kind === 'partial' && parts.length === 1) {
     // “… a misguided approach,” said X — narrative before the quote belongs to the same statement
     const from = tk.start[contentStartTok(ctx, sentOf(ctx, s))];
-    return make(ctx, { kind: 'mixed', parts: [[from, reg.close]], cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer-mixed' });
+    return make(ctx, {
+      kind: 'mixed',
+      parts: [[from, reg.close]],
+      cue: trailer.cue,
+      source: trailer.source,
+      sentence: s,
+      rule: 'quote-trailer-mixed',
+    });
   }
   return make(ctx, { kind, parts, cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer' });
 }
@@ -91,7 +115,8 @@ function skipAdjunct(ctx: Context, q: QuoteAt, after: number): number {
   const r = q.r;
   if (r + 1 >= regions.length || ctx.usedRegion[r + 1]) return after;
   const nextOpen = tokenAt(tk, regions[r + 1].open);
-  if (!(nextOpen > after + 1 && nextOpen - after < 14 && tk.value[nextOpen - 1] === ',' && ctx.sentOfTok[nextOpen] === q.lastSent)) return after;
+  if (!(nextOpen > after + 1 && nextOpen - after < 14 && tk.value[nextOpen - 1] === ',' && ctx.sentOfTok[nextOpen] === q.lastSent))
+    return after;
   for (let t = after; t < nextOpen - 1; t++) {
     if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX' || END_PUNCT.has(tk.value[t])) return after;
   }
@@ -114,7 +139,15 @@ function cueBefore(ctx: Context, q: QuoteAt): RawAttribution | null {
   if (!subj) return null;
   ctx.usedRegion[r] = 1;
   // after "said," or "told them:" the quotation is a statement of its own, whatever its first letter
-  return make(ctx, { kind: punct || upperStart(ctx, r) ? 'direct' : 'partial', parts: q.reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'quote-lead', appositive: subj.appositive });
+  return make(ctx, {
+    kind: punct || upperStart(ctx, r) ? 'direct' : 'partial',
+    parts: q.reg.parts.slice(),
+    cue: c,
+    source: subj.np,
+    sentence: s,
+    rule: 'quote-lead',
+    appositive: subj.appositive,
+  });
 }
 
 /** X also “stressed …” — the cue is the quote's first word. */
@@ -129,7 +162,15 @@ function cueInQuote(ctx: Context, q: QuoteAt): RawAttribution | null {
   const subj = subjectLeft(tk, openTok, st.a);
   if (!subj) return null;
   ctx.usedRegion[r] = 1;
-  return make(ctx, { kind: 'partial', parts: q.reg.parts.slice(), cue: c, source: subj.np, sentence: s, rule: 'cue-in-quote', appositive: subj.appositive });
+  return make(ctx, {
+    kind: 'partial',
+    parts: q.reg.parts.slice(),
+    cue: c,
+    source: subj.np,
+    sentence: s,
+    rule: 'cue-in-quote',
+    appositive: subj.appositive,
+  });
 }
 
 /** "X said" / "said X" / "X told reporters" starting at token j, ending the sentence or a clause. */

@@ -81,7 +81,18 @@ const TAIL_TRIM = new Set(['"', '”', '“', "'", '’', '‘', '»', ',', ':',
 /** White space as /\s/ has it, by UTF-16 code unit. */
 function isWsCode(k: number): boolean {
   if (k === 32 || (k >= 9 && k <= 13)) return true;
-  return k > 127 && (k === 0xa0 || k === 0x1680 || (k >= 0x2000 && k <= 0x200a) || k === 0x2028 || k === 0x2029 || k === 0x202f || k === 0x205f || k === 0x3000 || k === 0xfeff);
+  return (
+    k > 127 &&
+    (k === 0xa0 ||
+      k === 0x1680 ||
+      (k >= 0x2000 && k <= 0x200a) ||
+      k === 0x2028 ||
+      k === 0x2029 ||
+      k === 0x202f ||
+      k === 0x205f ||
+      k === 0x3000 ||
+      k === 0xfeff)
+  );
 }
 function isWs(c: string): boolean {
   return isWsCode(c.charCodeAt(0));
@@ -139,9 +150,12 @@ function trimUnit(text: string, s: number, e: number): [number, number] {
       let dq = 0;
       let sq = 0;
       const step = (c: number) => {
-        if (c === 0x201c) dq++; // “
-        else if (c === 0x201d) dq = Math.max(0, dq - 1); // ”
-        else if (c === 0x2018) sq++; // ‘
+        if (c === 0x201c)
+          dq++; // “
+        else if (c === 0x201d)
+          dq = Math.max(0, dq - 1); // ”
+        else if (c === 0x2018)
+          sq++; // ‘
         else if (c === 0x2019) sq = Math.max(0, sq - 1); // ’
       };
       for (let i = s; i < t; i++) step(text.charCodeAt(i));
@@ -258,7 +272,10 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   const pub = pubDate(input.published);
 
   const spansOf = (xs: unknown): [number, number][] =>
-    (Array.isArray(xs) ? xs : []).filter(isSpan).map((s) => clampSpan(s, n)).filter((x): x is [number, number] => !!x);
+    (Array.isArray(xs) ? xs : [])
+      .filter(isSpan)
+      .map((s) => clampSpan(s, n))
+      .filter((x): x is [number, number] => !!x);
   const boiler = new Intervals(spansOf(doc.boilerplate));
   const dateline = doc.dateline && isSpan(doc.dateline.span) ? clampSpan(doc.dateline.span, n) : null;
   const headings: [number, number][] = [];
@@ -308,9 +325,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   };
   const ordered = [...quotes].sort(
     (x, y) =>
-      (x.kind === 'partial' ? 1 : 0) - (y.kind === 'partial' ? 1 : 0) ||
-      x.content.start - y.content.start ||
-      y.content.end - x.content.end,
+      (x.kind === 'partial' ? 1 : 0) - (y.kind === 'partial' ? 1 : 0) || x.content.start - y.content.start || y.content.end - x.content.end,
   );
   ordered.forEach((q, k) => {
     const words = [q.content, ...(Array.isArray(q.spans) ? q.spans : [])];
@@ -419,11 +434,15 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       if (!c) return;
       // already inside another quote's unit?
       if (taken.full(c[0], c[1])) return;
-      const sent = (typeof q.sentence === 'number' && sentences[q.sentence] && sentences[q.sentence][0] <= c[0] && sentences[q.sentence][1] >= c[1]
-        ? sentences[q.sentence]
-        : sentenceAt(c[0])) ?? c;
+      const sent =
+        (typeof q.sentence === 'number' && sentences[q.sentence] && sentences[q.sentence][0] <= c[0] && sentences[q.sentence][1] >= c[1]
+          ? sentences[q.sentence]
+          : sentenceAt(c[0])) ?? c;
       // (at most PARTIAL_REACH characters either way, so that many fragments in one long sentence stay linear)
-      const [sa, sb] = cutDateline(Math.max(Math.min(sent[0], c[0]), c[0] - PARTIAL_REACH), Math.min(Math.max(sent[1], c[1]), c[1] + PARTIAL_REACH));
+      const [sa, sb] = cutDateline(
+        Math.max(Math.min(sent[0], c[0]), c[0] - PARTIAL_REACH),
+        Math.min(Math.max(sent[1], c[1]), c[1] + PARTIAL_REACH),
+      );
       // the sentence around the fragment, up to the words of any other quote (its content, cue or source)
       let a = Math.min(c[0], Math.max(sa, c[0]));
       let b = c[1];
@@ -536,16 +555,20 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     const dates = dated.map((d) => d.date);
     const entities = entitiesIn(u.start, u.end);
     const q = u.quote;
-    const speaker = q && q.speakerId ? speakerById.get(q.speakerId) ?? null : null;
-    const cueStance: CueStance | null = q ? (q.cue && typeof q.cue.stance === 'string' && Object.prototype.hasOwnProperty.call(STANCE, q.cue.stance) ? q.cue.stance : 'neutral') : null;
+    const speaker = q && q.speakerId ? (speakerById.get(q.speakerId) ?? null) : null;
+    const cueStance: CueStance | null = q
+      ? q.cue && typeof q.cue.stance === 'string' && Object.hasOwn(STANCE, q.cue.stance)
+        ? q.cue.stance
+        : 'neutral'
+      : null;
     const f = scoreFeatures({ toks, quantities, dates, entities, cueStance, speaker, headline: u.headline, quoted: !!q });
     let stance: ClaimStance = q ? STANCE[cueStance ?? 'neutral'] : 'asserted';
     if ((stance === 'reported' || stance === 'asserted') && f.hedged) stance = 'hedged';
     claims.push({
       id: '',
       text: { start: u.start, end: u.end, text: text.slice(u.start, u.end) },
-      quoteId: q ? q.id ?? null : null,
-      speakerId: q ? q.speakerId ?? null : null,
+      quoteId: q ? (q.id ?? null) : null,
+      speakerId: q ? (q.speakerId ?? null) : null,
       types: f.types,
       checkworthiness: f.checkworthiness,
       reasons: f.reasons,
@@ -556,6 +579,8 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       dates,
     });
   }
-  claims.forEach((c, i) => (c.id = `c${i + 1}`));
+  claims.forEach((c, i) => {
+    c.id = `c${i + 1}`;
+  });
   return claims;
 }

@@ -63,9 +63,30 @@ const REASON_WEIGHT_LIST = REASON_ORDER.map((r) => REASON_WEIGHTS[r]);
 const R = Object.fromEntries(REASON_ORDER.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
 
 type Cat =
-  | 'comparison' | 'causal' | 'rule' | 'prediction' | 'intention' | 'firstPersonOpinion' | 'opinion' | 'position'
-  | 'hedge' | 'vague' | 'eventVerbs';
-const CATS: Cat[] = ['comparison', 'causal', 'rule', 'prediction', 'intention', 'firstPersonOpinion', 'opinion', 'position', 'hedge', 'vague', 'eventVerbs'];
+  | 'comparison'
+  | 'causal'
+  | 'rule'
+  | 'prediction'
+  | 'intention'
+  | 'firstPersonOpinion'
+  | 'opinion'
+  | 'position'
+  | 'hedge'
+  | 'vague'
+  | 'eventVerbs';
+const CATS: Cat[] = [
+  'comparison',
+  'causal',
+  'rule',
+  'prediction',
+  'intention',
+  'firstPersonOpinion',
+  'opinion',
+  'position',
+  'hedge',
+  'vague',
+  'eventVerbs',
+];
 /** A set of categories is a bit mask: C[c] is category c's bit. */
 const C = Object.fromEntries(CATS.map((c, i) => [c, 1 << i])) as Record<Cat, number>;
 const EXCEPTIONS: Partial<Record<Cat, string[]>> = {
@@ -78,7 +99,9 @@ const EXCEPTIONS: Partial<Record<Cat, string[]>> = {
  * category k (CATS order); EXCEPTION_LIST[k] is its exceptions' list (-1: none).
  */
 const PHRASES = new PhraseLists();
-CATS.forEach((c, k) => PHRASES.addAll(F[c], k));
+CATS.forEach((c, k) => {
+  PHRASES.addAll(F[c], k);
+});
 let nextList = CATS.length;
 const EXCEPTION_LIST = CATS.map((c) => {
   const exc = EXCEPTIONS[c];

@@ -29,24 +29,99 @@ import { lex, upperAsciiFirst, type Tok } from './lex';
 import { NUMBER_WORD_START, isYearLike, readNumber } from './numbers';
 import { classesOf, wordClass } from './wordclass';
 
-const MONTHS = new Map<string, number>(Object.entries({
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
-}));
-const MONTH_ABBR = new Map<string, number>(Object.entries({
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-}));
-const WEEKDAYS = new Map<string, number>(Object.entries({
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-}));
-const WEEKDAY_ABBR = new Map<string, number>(Object.entries({
-  sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6,
-}));
+const MONTHS = new Map<string, number>(
+  Object.entries({
+    january: 1,
+    february: 2,
+    march: 3,
+    april: 4,
+    may: 5,
+    june: 6,
+    july: 7,
+    august: 8,
+    september: 9,
+    october: 10,
+    november: 11,
+    december: 12,
+  }),
+);
+const MONTH_ABBR = new Map<string, number>(
+  Object.entries({
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    sept: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+  }),
+);
+const WEEKDAYS = new Map<string, number>(
+  Object.entries({
+    sunday: 0,
+    monday: 1,
+    tuesday: 2,
+    wednesday: 3,
+    thursday: 4,
+    friday: 5,
+    saturday: 6,
+  }),
+);
+const WEEKDAY_ABBR = new Map<string, number>(
+  Object.entries({
+    sun: 0,
+    mon: 1,
+    tue: 2,
+    tues: 2,
+    wed: 3,
+    thu: 4,
+    thur: 4,
+    thurs: 4,
+    fri: 5,
+    sat: 6,
+  }),
+);
 /** Words that make a bare month name a date ("since October", "in June", "by March"). */
 const MONTH_CUES = new Set([
-  'in', 'since', 'until', 'till', 'til', 'by', 'from', 'through', 'throughout', 'during', 'early', 'late', 'mid',
-  'last', 'next', 'this', 'before', 'after', 'between', 'to', 'and', 'or', 'of', 'around', 'about', 'past',
-  'previous', 'coming', 'into', 'within', 'earlier', 'later', 'each', 'every',
+  'in',
+  'since',
+  'until',
+  'till',
+  'til',
+  'by',
+  'from',
+  'through',
+  'throughout',
+  'during',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+  'before',
+  'after',
+  'between',
+  'to',
+  'and',
+  'or',
+  'of',
+  'around',
+  'about',
+  'past',
+  'previous',
+  'coming',
+  'into',
+  'within',
+  'earlier',
+  'later',
+  'each',
+  'every',
 ]);
 const OF_CUES = new Set(['end', 'beginning', 'start', 'middle', 'rest', 'course', 'month', 'first', 'last', 'half']);
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
@@ -211,8 +286,19 @@ function dayValue(m: number, d: number, y: number | null, pub: PubDate | null, f
 
 /** Words a date can start with: month and weekday names, relative words, numbers in words ("two years ago"). */
 const DATE_START = wordClass([
-  ...MONTHS.keys(), ...MONTH_ABBR.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBR.keys(),
-  'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'this', 'next', 'past', ...NUMBER_WORD_START,
+  ...MONTHS.keys(),
+  ...MONTH_ABBR.keys(),
+  ...WEEKDAYS.keys(),
+  ...WEEKDAY_ABBR.keys(),
+  'yesterday',
+  'today',
+  'tomorrow',
+  'tonight',
+  'last',
+  'this',
+  'next',
+  'past',
+  ...NUMBER_WORD_START,
 ]);
 
 /** Can a date start at this token? (A cheap test before {@link dateAt}: false means dateAt finds nothing.) */
@@ -430,8 +516,18 @@ function calendarDate(toks: readonly Tok[], i: number, pub: PubDate | null, futu
     const s2 = toks[i + 3];
     const d = toks[i + 4];
     if (
-      s1 && m && s2 && d && !s1.gap && !m.gap && !s2.gap && !d.gap &&
-      (s1.v === '-' || s1.v === '/') && s2.v === s1.v && /^\d{2}$/.test(m.v) && /^\d{2}$/.test(d.v)
+      s1 &&
+      m &&
+      s2 &&
+      d &&
+      !s1.gap &&
+      !m.gap &&
+      !s2.gap &&
+      !d.gap &&
+      (s1.v === '-' || s1.v === '/') &&
+      s2.v === s1.v &&
+      /^\d{2}$/.test(m.v) &&
+      /^\d{2}$/.test(d.v)
     ) {
       const y = Number(t.v);
       const mm = Number(m.v);
@@ -459,10 +555,20 @@ function calendarDate(toks: readonly Tok[], i: number, pub: PubDate | null, futu
   return null;
 }
 
-const REL_UNITS = new Map<string, 'day' | 'week' | 'month' | 'year' | 'decade'>(Object.entries({
-  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
-  decade: 'decade', decades: 'decade',
-}) as [string, 'day' | 'week' | 'month' | 'year' | 'decade'][]);
+const REL_UNITS = new Map<string, 'day' | 'week' | 'month' | 'year' | 'decade'>(
+  Object.entries({
+    day: 'day',
+    days: 'day',
+    week: 'week',
+    weeks: 'week',
+    month: 'month',
+    months: 'month',
+    year: 'year',
+    years: 'year',
+    decade: 'decade',
+    decades: 'decade',
+  }) as [string, 'day' | 'week' | 'month' | 'year' | 'decade'][],
+);
 
 /** yesterday / today / tomorrow, last|this|next week|month|year, N units ago. */
 function relativeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {

@@ -39,7 +39,11 @@ const E = lexicon.entities;
 /** Lower-cased, curly apostrophes folded to "'", white space collapsed and trimmed. */
 function norm(s: string): string {
   if (!needsFold(s)) return s.toLowerCase();
-  return s.replace(/[\u2019\u2018]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  return s
+    .replace(/[\u2019\u2018]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 /** Does `s` hold a curly apostrophe or white space other than single spaces between words? */
 function needsFold(s: string): boolean {
@@ -56,7 +60,17 @@ function needsFold(s: string): boolean {
 }
 /** White space beyond ASCII, as /\s/ has it. */
 function isSpaceCode(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const GAZETTEER = new Set<string>();
@@ -70,17 +84,49 @@ const IN_GAZETTEER = 1;
 const PLACE_ACRONYM = 2;
 const ORG_ACRONYM = 4;
 const LISTED = new Map<string, number>();
-for (const [set, bit] of [[GAZETTEER, IN_GAZETTEER], [PLACE_ACRONYMS, PLACE_ACRONYM], [ORG_ACRONYMS, ORG_ACRONYM]] as const) {
+for (const [set, bit] of [
+  [GAZETTEER, IN_GAZETTEER],
+  [PLACE_ACRONYMS, PLACE_ACRONYM],
+  [ORG_ACRONYMS, ORG_ACRONYM],
+] as const) {
   for (const k of set) LISTED.set(k, (LISTED.get(k) ?? 0) | bit);
 }
 const PLACE_HEADS = new Set(E.placeHeads.map(norm));
 const OTHER_HEADS = new Set(E.otherHeads.map(norm));
 const TITLE_MODIFIERS = new Set(E.titleModifiers.map(norm));
-const TITLES = new PhraseTrie<true>().addAll(
-  E.titles.filter((t) => !TITLE_MODIFIERS.has(norm(t)) || ['justice', 'chief'].includes(norm(t))),
-  true,
-).indexStarts();
-const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'y', 'ben', 'abu', 'dos', 'das', 'ter', 'ten', 'st']);
+const TITLES = new PhraseTrie<true>()
+  .addAll(
+    E.titles.filter((t) => !TITLE_MODIFIERS.has(norm(t)) || ['justice', 'chief'].includes(norm(t))),
+    true,
+  )
+  .indexStarts();
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'des',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'y',
+  'ben',
+  'abu',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'st',
+]);
 const INITIAL_STOP = new Set(E.sentenceInitialStopwords);
 const NON_NAMES = new Set(E.nonNames);
 const PLACE_BEFORE = new PhraseTrie<'strong' | 'weak'>();
@@ -88,9 +134,37 @@ for (const c of E.placeCuesBefore) PLACE_BEFORE.add(c, /\bof$/.test(c) ? 'strong
 PLACE_BEFORE.indexStarts();
 const PLACE_AFTER = new Set(E.placeCuesAfter.map(norm));
 const MONTHS_DAYS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ]);
 // word classes (wordclass.ts) for the lists asked about every word of a name: a word is looked up once
 const MONTH_OR_DAY = wordClass(MONTHS_DAYS);
@@ -148,7 +222,8 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
       }
     }
     for (const m of Array.isArray(sp.mentions) ? sp.mentions : []) {
-      if (m && typeof m.start === 'number' && typeof m.end === 'number' && m.end > m.start) mentions.push({ start: m.start, end: m.end, speaker: sp });
+      if (m && typeof m.start === 'number' && typeof m.end === 'number' && m.end > m.start)
+        mentions.push({ start: m.start, end: m.end, speaker: sp });
     }
   }
   for (const [last, count] of surnameCount) {
@@ -394,11 +469,11 @@ interface Found extends ClaimEntity {
 function lookupKnown(key: string, ctx: EntityContext | undefined): { type: EntityType; speaker?: Speaker } | null {
   const bare = stripThe(key);
   const listed = LISTED.get(key) ?? 0;
-  const bareListed = bare === key ? listed : LISTED.get(bare) ?? 0;
+  const bareListed = bare === key ? listed : (LISTED.get(bare) ?? 0);
   if (ctx) {
     const sp = ctx.speakerByName.get(key) ?? (bare === key ? undefined : ctx.speakerByName.get(bare));
     if (sp) {
-      const ty = bareListed & IN_GAZETTEER || listed & PLACE_ACRONYM ? 'place' : speakerType(sp.kind) ?? knownGet(ctx, key) ?? 'person';
+      const ty = bareListed & IN_GAZETTEER || listed & PLACE_ACRONYM ? 'place' : (speakerType(sp.kind) ?? knownGet(ctx, key) ?? 'person');
       return { type: ty, speaker: sp };
     }
   }
@@ -529,7 +604,12 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
 }
 
 /** Split toks[a, b) into known names; `complete` when nothing unknown (other than joiners) is left over. */
-function knownPieces(toks: readonly Tok[], a: number, b: number, ctx: EntityContext | undefined): { list: { a: number; b: number; type: EntityType; speaker?: Speaker }[]; complete: boolean } | null {
+function knownPieces(
+  toks: readonly Tok[],
+  a: number,
+  b: number,
+  ctx: EntityContext | undefined,
+): { list: { a: number; b: number; type: EntityType; speaker?: Speaker }[]; complete: boolean } | null {
   const list: { a: number; b: number; type: EntityType; speaker?: Speaker }[] = [];
   let complete = true;
   let j = a;
@@ -654,7 +734,8 @@ function scanFound(toks: readonly Tok[], ctx: EntityContext | undefined, record 
   const replay = prior && prior.ctx === ctx ? prior : undefined;
   // a record is replayed once: its entities are handed over as they are (the cue passes below change them)
   if (replay) RECORDS.delete(toks);
-  const rec: ScanRecord | undefined = record && ctx && ctx.known.size === 0 ? { ctx, found: [], foundEnd: [], asked: [], askedEnd: [] } : undefined;
+  const rec: ScanRecord | undefined =
+    record && ctx && ctx.known.size === 0 ? { ctx, found: [], foundEnd: [], asked: [], askedEnd: [] } : undefined;
   if (rec) askedKnown = rec.asked;
   try {
     for (let r = 0; r < runs.length; r++) {
@@ -703,12 +784,21 @@ function scanFound(toks: readonly Tok[], ctx: EntityContext | undefined, record 
     const e = found[f];
     const prevE = found[f - 1];
     const p = toks[e.a - 1];
-    if (e.type === 'other' && e.guessed && prevE.type === 'place' && p && (p.l === 'and' || p.l === 'or' || p.v === ',') && prevE.b === e.a - 1) e.type = 'place';
+    if (
+      e.type === 'other' &&
+      e.guessed &&
+      prevE.type === 'place' &&
+      p &&
+      (p.l === 'and' || p.l === 'or' || p.v === ',') &&
+      prevE.b === e.a - 1
+    )
+      e.type = 'place';
   }
   // one name, one type: a guessed 'other' takes 'place' when another mention of the same name was typed a place
   const placeNames = new Set<string>();
   for (const e of found) if (e.type === 'place') placeNames.add(nameKey(toks, e.a, e.b));
-  if (placeNames.size) for (const e of found) if (e.type === 'other' && e.guessed && placeNames.has(nameKey(toks, e.a, e.b))) e.type = 'place';
+  if (placeNames.size)
+    for (const e of found) if (e.type === 'other' && e.guessed && placeNames.has(nameKey(toks, e.a, e.b))) e.type = 'place';
   // link to speakers through their mentions
   if (ctx && ctx.mentions.length) {
     let m = 0;
@@ -755,14 +845,19 @@ function wordKeys(text: string, toks: readonly Tok[], a: number, b: number): str
   let from = a;
   for (let j = a + 1; j <= b; j++) {
     if (j < b && !toks[j].gap) continue;
-    if (j < b) for (let i = toks[j - 1].e; i < toks[j].s; i++) if (!isSpaceCode(text.charCodeAt(i)) && !asciiSpace(text.charCodeAt(i))) return slowWordKeys(text, toks, a, b);
+    if (j < b)
+      for (let i = toks[j - 1].e; i < toks[j].s; i++)
+        if (!isSpaceCode(text.charCodeAt(i)) && !asciiSpace(text.charCodeAt(i))) return slowWordKeys(text, toks, a, b);
     keys.push(nameKey(toks, from, j));
     from = j;
   }
   return keys;
 }
 function slowWordKeys(text: string, toks: readonly Tok[], a: number, b: number): string[] {
-  return text.slice(toks[a].s, toks[b - 1].e).split(/\s+/).map(norm);
+  return text
+    .slice(toks[a].s, toks[b - 1].e)
+    .split(/\s+/)
+    .map(norm);
 }
 function asciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
@@ -772,7 +867,12 @@ function asciiSpace(c: number): boolean {
  * Named entities in `text[start, end)` with absolute offsets. Pass a context from {@link buildEntityContext} to link
  * speakers and to recognise surnames introduced earlier in the story.
  */
-export function findEntities(text: string, start = 0, end = typeof text === 'string' ? text.length : 0, ctx?: EntityContext): ClaimEntity[] {
+export function findEntities(
+  text: string,
+  start = 0,
+  end = typeof text === 'string' ? text.length : 0,
+  ctx?: EntityContext,
+): ClaimEntity[] {
   if (typeof text !== 'string') return [];
   return scanTokens(text, lex(text, start, end), ctx);
 }

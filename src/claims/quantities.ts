@@ -28,7 +28,14 @@ import type { Quantity } from '../types';
 import { isCapitalized, lex, type Tok } from './lex';
 import { PhraseTrie, lowerSet } from './lexicon';
 import {
-  COUNTED_KNOWN, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SYMBOLS, MEASURES, PERCENT, isYearLike, readNumber,
+  COUNTED_KNOWN,
+  CURRENCY_CODES,
+  CURRENCY_NAMES,
+  CURRENCY_SYMBOLS,
+  MEASURES,
+  PERCENT,
+  isYearLike,
+  readNumber,
   startsNumberWord,
 } from './numbers';
 import { datesInTokens } from './dates';
@@ -228,7 +235,7 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
       continue;
     }
     let end = first.end;
-    let value = first.value;
+    const value = first.value;
     let unit = first.unit;
     let measure = first.measure;
     let high: number | undefined;

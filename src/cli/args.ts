@@ -181,7 +181,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--record-timeout': {
         const v = value();
-        if (!/^\d{1,12}$/.test(v)) throw new UsageError(`--record-timeout must be a whole number of milliseconds (0: no limit), got "${v}"`);
+        if (!/^\d{1,12}$/.test(v))
+          throw new UsageError(`--record-timeout must be a whole number of milliseconds (0: no limit), got "${v}"`);
         const ms = Number(v);
         if (ms > MAX_RECORD_TIMEOUT) throw new UsageError(`--record-timeout must be at most ${MAX_RECORD_TIMEOUT} ms, got ${v}`);
         opts.recordTimeout = ms;

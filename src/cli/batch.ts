@@ -214,9 +214,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   };
 
   const showProgress = opts.progress ?? Boolean(io.stderr.isTTY);
-  const bar = showProgress
-    ? new ProgressBar(io.stderr, () => ({ records: written, failed, bytes: bytesDone, totalBytes }))
-    : null;
+  const bar = showProgress ? new ProgressBar(io.stderr, () => ({ records: written, failed, bytes: bytesDone, totalBytes })) : null;
 
   const onStop = (): void => {
     bar?.finish();
@@ -235,7 +233,11 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
         complete(
           lineNo,
           bytes,
-          errorRecord(null, lineNo, `RangeError: the record is ${bytes} bytes long, too long for a story of at most ${opts.extract.maxLength} characters`),
+          errorRecord(
+            null,
+            lineNo,
+            `RangeError: the record is ${bytes} bytes long, too long for a story of at most ${opts.extract.maxLength} characters`,
+          ),
         );
         continue;
       }
@@ -272,7 +274,9 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
   await pool.destroy();
 
   if (readError) {
-    io.stderr.write(`quotewire: reading ${opts.batch === '-' ? 'stdin' : opts.batch} failed after ${written} records: ${(readError as Error).message}\n`);
+    io.stderr.write(
+      `quotewire: reading ${opts.batch === '-' ? 'stdin' : opts.batch} failed after ${written} records: ${(readError as Error).message}\n`,
+    );
     return 2;
   }
   return failed > 0 ? 1 : 0;

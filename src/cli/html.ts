@@ -282,7 +282,12 @@ function renderStory(story: HtmlStory, index: number): string {
       );
     }
     if (q.cue?.span) {
-      add(q.cue.span, LAYER.cue, `<span class="cue" title="${escapeHtml(`cue: ${q.cue.lemma ?? ''} (${q.cue.stance ?? ''})`)}">`, '</span>');
+      add(
+        q.cue.span,
+        LAYER.cue,
+        `<span class="cue" title="${escapeHtml(`cue: ${q.cue.lemma ?? ''} (${q.cue.stance ?? ''})`)}">`,
+        '</span>',
+      );
     }
   }
 
@@ -343,9 +348,7 @@ function renderStory(story: HtmlStory, index: number): string {
   }
 
   const headline = result.document?.headline ? clampSpan(text, result.document.headline) : null;
-  const heading = headline
-    ? text.slice(headline.start, headline.end).replace(/\s+/g, ' ').trim()
-    : story.name || `Story ${index + 1}`;
+  const heading = headline ? text.slice(headline.start, headline.end).replace(/\s+/g, ' ').trim() : story.name || `Story ${index + 1}`;
   const summary = `${story.name && headline ? `${escapeHtml(story.name)} · ` : ''}${plural(quotes.length, 'quote')}, ${plural(speakers.length, 'speaker')}, ${plural(claims.length, 'claim')}`;
 
   return (
@@ -366,8 +369,7 @@ export function renderHtmlPage(stories: readonly HtmlStory[], options: { title?:
   const first = stories[0];
   const h = first?.result?.document?.headline;
   const c = first && h ? clampSpan(String(first.text ?? ''), h) : null;
-  const title =
-    options.title ?? (stories.length === 1 && c ? String(first.text).slice(c.start, c.end).replace(/\s+/g, ' ').trim() : '');
+  const title = options.title ?? (stories.length === 1 && c ? String(first.text).slice(c.start, c.end).replace(/\s+/g, ' ').trim() : '');
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +

@@ -56,7 +56,16 @@ export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
     const finite = entries.some((e) => e.form === 's' || e.form === 'past');
     // (and in poll results: "Six in 10 say they …", "43 percent say he …")
     const poll = (prevPos === 'NUM' || prevPos === 'NOUN') && entries.some((e) => e.form === 'base') && CLAUSE_PRONOUNS.has(next);
-    if (!(tk.pos[i] === 'NOUN' && (poll || (finite && (prevPos === 'PROPN' || prevPos === 'NOUN' || prevPos === 'PRON') && (next === 'that' || next === ':' || low === 'says' || low === 'said'))))) return null;
+    if (
+      !(
+        tk.pos[i] === 'NOUN' &&
+        (poll ||
+          (finite &&
+            (prevPos === 'PROPN' || prevPos === 'NOUN' || prevPos === 'PRON') &&
+            (next === 'that' || next === ':' || low === 'says' || low === 'said')))
+      )
+    )
+      return null;
   }
   let hit: CueEntry | null = null;
   let last = i;
@@ -81,7 +90,30 @@ export function cueAt(tk: Tokens, i: number, hi: number): CueHit | null {
   // a bare gerund or participle that is not a participle clause ("the ruling party", "a written statement") is no cue
   if (hit.form === 'gerund' && kind === 'verb') {
     const p1 = i > 0 ? tk.lower[i - 1] : '';
-    if (!['is', 'was', 'were', 'are', 'been', 'be', 'am', "'s", '’s', 'while', 'after', 'before', 'when', 'by', 'in', 'also', 'repeatedly', 'publicly', 'not'].includes(p1)) return null;
+    if (
+      ![
+        'is',
+        'was',
+        'were',
+        'are',
+        'been',
+        'be',
+        'am',
+        "'s",
+        '’s',
+        'while',
+        'after',
+        'before',
+        'when',
+        'by',
+        'in',
+        'also',
+        'repeatedly',
+        'publicly',
+        'not',
+      ].includes(p1)
+    )
+      return null;
   }
   return { first: i, last, entry: hit, kind };
 }

@@ -205,7 +205,8 @@ function prepEntries(rawPreps: RawPrep[]): readonly CueEntry[] {
 }
 
 function get(): Built {
-  return (built ??= build());
+  if (!built) built = build();
+  return built;
 }
 
 /**

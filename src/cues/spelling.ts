@@ -31,4 +31,3 @@ export function ruleGerund(v: string): string {
   if (/[^aeiouy]e$/.test(v) && v !== 'be') return v.slice(0, -1) + 'ing';
   return doubled(v) + 'ing';
 }
-

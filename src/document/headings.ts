@@ -170,4 +170,3 @@ function skipSpaces(text: string, from: number, to: number): number {
   while (i < to && isWs(text.charCodeAt(i))) i++;
   return i;
 }
-

@@ -243,9 +243,7 @@ function buildModel(layout: Layout, front: Front, sections: Section[], sentences
   const { headline, dateline } = front;
   const model: DocumentModel = {
     headline: headline >= 0 ? spanOf(text, ps[headline], pe[headline]) : null,
-    dateline: dateline
-      ? { span: spanOf(text, dateline.start, dateline.end), place: dateline.place, agency: dateline.agency }
-      : null,
+    dateline: dateline ? { span: spanOf(text, dateline.start, dateline.end), place: dateline.place, agency: dateline.agency } : null,
     sections,
     paragraphs: ps.map((s, p) => spanOf(text, s, pe[p])),
     sentences,
@@ -267,4 +265,3 @@ function isHeadline(text: string, a: number, b: number, c: number, d: number): b
   if (matchDateline(text, c, d)) return true;
   return d - c >= 1.5 * (b - a) && isHeadlinese(text, a, b);
 }
-

@@ -151,8 +151,10 @@ export function paragraphBreaks(t: Tokens, first: number, last: number, paraEnd:
       if (!is && prevQuote && !ws) is = missedBreak(t, k, prev, first);
       carry = false;
       if (is) {
-        if (ws) carry = true; // a break sits on the next real token
-        else if (closesAfterTerminal(t, k, prev, first, paraEnd)) carry = true; // the quote mark belongs to the sentence before
+        if (ws)
+          carry = true; // a break sits on the next real token
+        else if (closesAfterTerminal(t, k, prev, first, paraEnd))
+          carry = true; // the quote mark belongs to the sentence before
         else if (prev < first) {
           /* nothing before it in this paragraph */
         } else if (!falseBreak(t, k, prev, first, last)) out.push(k);

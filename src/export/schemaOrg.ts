@@ -73,7 +73,8 @@ function author(sp: Speaker, byId: Map<string, Speaker>): SchemaOrgPerson | Sche
   const p: SchemaOrgPerson = { '@type': 'Person', name };
   if (sp.title) p.jobTitle = sp.title;
   const principal = sp.speaksFor ? byId.get(sp.speaksFor) : undefined;
-  if (principal && (principal.kind === 'organization' || principal.kind === 'group')) p.affiliation = { '@type': 'Organization', name: principal.name };
+  if (principal && (principal.kind === 'organization' || principal.kind === 'group'))
+    p.affiliation = { '@type': 'Organization', name: principal.name };
   else if (sp.affiliation) p.affiliation = { '@type': 'Organization', name: sp.affiliation };
   return p;
 }
@@ -90,7 +91,7 @@ function mentions(c: Claim): SchemaOrgClaim['mentions'] {
   const out: NonNullable<SchemaOrgClaim['mentions']> = [];
   for (const e of Array.isArray(c.entities) ? c.entities : []) {
     if (!e || !e.span || typeof e.span.text !== 'string') continue;
-    const t = Object.prototype.hasOwnProperty.call(ENTITY_TYPE, e.type) ? ENTITY_TYPE[e.type] : 'Thing';
+    const t = Object.hasOwn(ENTITY_TYPE, e.type) ? ENTITY_TYPE[e.type] : 'Thing';
     const name = e.span.text.replace(/\s+/g, ' ').trim();
     const key = `${t}:${name}`;
     if (!name || seen.has(key)) continue;
@@ -104,7 +105,9 @@ function mentions(c: Claim): SchemaOrgClaim['mentions'] {
 function urlOf(result: Extraction, opts: SchemaOrgClaimsOptions): string {
   if (typeof opts.url === 'string' && opts.url) return opts.url;
   if (typeof result?.url === 'string' && result.url) return result.url;
-  throw new TypeError('quotewire.toSchemaOrgClaims: no URL for the claims\' appearance: pass opts.url, or extract the story with options.url');
+  throw new TypeError(
+    "quotewire.toSchemaOrgClaims: no URL for the claims' appearance: pass opts.url, or extract the story with options.url",
+  );
 }
 
 export function toSchemaOrgClaims(result: Extraction, opts: SchemaOrgClaimsOptions = {}): SchemaOrgClaim[] {

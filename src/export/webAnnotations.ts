@@ -95,7 +95,13 @@ function fnv1a(s: string): string {
 }
 
 function isSpan(x: unknown): x is Span {
-  return !!x && typeof x === 'object' && typeof (x as Span).start === 'number' && typeof (x as Span).end === 'number' && typeof (x as Span).text === 'string';
+  return (
+    !!x &&
+    typeof x === 'object' &&
+    typeof (x as Span).start === 'number' &&
+    typeof (x as Span).end === 'number' &&
+    typeof (x as Span).text === 'string'
+  );
 }
 
 /** Rebuild the input from the spans in a result (used only when the caller does not pass the text). */
@@ -184,12 +190,23 @@ export function toWebAnnotations(result: Extraction, opts: WebAnnotationOptions 
     const kind = typeof q.kind === 'string' && q.kind ? q.kind : 'unknown';
     const cue = q.cue ? `cue “${q.cue.lemma}” (${q.cue.stance})` : 'no cue';
     const body = [
-      textual('describing', `${kind[0].toUpperCase()}${kind.slice(1)} quote attributed to ${speakerLabel(sp)}; ${cue}; confidence ${q.confidence}.`),
+      textual(
+        'describing',
+        `${kind[0].toUpperCase()}${kind.slice(1)} quote attributed to ${speakerLabel(sp)}; ${cue}; confidence ${q.confidence}.`,
+      ),
       textual('tagging', `speaker: ${sp ? sp.name : 'unattributed'}`),
       textual('tagging', `kind: ${kind}`),
     ];
     if (q.cue) body.push(textual('tagging', `cue: ${q.cue.lemma}`));
-    out.push({ '@context': ANNOTATION_CONTEXT, id: `${prefix}quote-${q.id}`, type: 'Annotation', motivation: 'describing', body, target: target(q.content), generator: GENERATOR });
+    out.push({
+      '@context': ANNOTATION_CONTEXT,
+      id: `${prefix}quote-${q.id}`,
+      type: 'Annotation',
+      motivation: 'describing',
+      body,
+      target: target(q.content),
+      generator: GENERATOR,
+    });
   }
   for (const c of arr(result?.claims) as Claim[]) {
     if (!c || !isSpan(c.text)) continue;
@@ -205,7 +222,15 @@ export function toWebAnnotations(result: Extraction, opts: WebAnnotationOptions 
       textual('tagging', `stance: ${c.stance}`),
     ];
     if (c.quoteId) body.push(textual('tagging', `quote: ${c.quoteId}`));
-    out.push({ '@context': ANNOTATION_CONTEXT, id: `${prefix}claim-${c.id}`, type: 'Annotation', motivation: 'classifying', body, target: target(c.text), generator: GENERATOR });
+    out.push({
+      '@context': ANNOTATION_CONTEXT,
+      id: `${prefix}claim-${c.id}`,
+      type: 'Annotation',
+      motivation: 'classifying',
+      body,
+      target: target(c.text),
+      generator: GENERATOR,
+    });
   }
   return out;
 }

@@ -28,15 +28,7 @@ export function isCloseQuote(c: number): boolean {
 
 /** Any quotation mark, opening or closing. */
 export function isQuote(c: number): boolean {
-  return (
-    c === 0x22 ||
-    c === 0x27 ||
-    c === 0xab ||
-    c === 0xbb ||
-    (c >= 0x2018 && c <= 0x201f) ||
-    c === 0x2039 ||
-    c === 0x203a
-  );
+  return c === 0x22 || c === 0x27 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201f) || c === 0x2039 || c === 0x203a;
 }
 
 /** Sentence-final punctuation: . ! ? … and the full-width / interrobang forms. */

@@ -30,14 +30,31 @@ const DASHES = new Set(['-', '–', '‑']);
 /** Participles that glue a phrase to a noun inside a source: "released by", "issued by", "Geneva-based". */
 const GLUE_PARTICIPLES = words('glueParticiples');
 
-export const isQuoteMark = (v: string): boolean => v === "''" || v === '``' || v === '“' || v === '”' || v === '"' || v === '‘' || v === '’' || v === "'" || v === '«' || v === '»' || v === '„';
+export const isQuoteMark = (v: string): boolean =>
+  v === "''" ||
+  v === '``' ||
+  v === '“' ||
+  v === '”' ||
+  v === '"' ||
+  v === '‘' ||
+  v === '’' ||
+  v === "'" ||
+  v === '«' ||
+  v === '»' ||
+  v === '„';
 
 /** A token that can stand in a noun phrase. */
 function nominal(tk: Tokens, j: number): boolean {
   const p = tk.pos[j];
   // (a capitalised "verb" before a name is the name's word: "The Associated Press")
-  return p === 'NOUN' || p === 'PROPN' || p === 'NUM' || p === 'ADJ' || (p === 'X' && isCapitalised(tk.value[j]))
-    || (p === 'VERB' && isCapitalised(tk.value[j]) && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN');
+  return (
+    p === 'NOUN' ||
+    p === 'PROPN' ||
+    p === 'NUM' ||
+    p === 'ADJ' ||
+    (p === 'X' && isCapitalised(tk.value[j])) ||
+    (p === 'VERB' && isCapitalised(tk.value[j]) && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN')
+  );
 }
 
 function glued(tk: Tokens, j: number): boolean {
@@ -84,7 +101,7 @@ function canEndPhrase(tk: Tokens, last: number): boolean {
   const p = tk.pos[last];
   // a capitalised word that wink read as a verb or adjective ("Lynch said", "Young said") is a name here
   const roleAdj = p === 'ADJ' && isRoleWord(tk.lower[last]);
-  const capName = roleAdj || isCapitalised(tk.value[last]) && (p === 'VERB' || p === 'ADJ' || p === 'ADV' || p === 'X' || p === 'NUM');
+  const capName = roleAdj || (isCapitalised(tk.value[last]) && (p === 'VERB' || p === 'ADJ' || p === 'ADV' || p === 'X' || p === 'NUM'));
   return p === 'NOUN' || p === 'PROPN' || capName;
 }
 
@@ -99,10 +116,18 @@ function stepLeft(tk: Tokens, walk: LeftWalk, lo: number): boolean {
   const k = walk.j - 1;
   const lw = tk.lower[k];
   const p = tk.pos[k];
-  if (DETS.has(lw) && p !== 'PRON' || POSSESSIVE.has(lw)) {
+  if ((DETS.has(lw) && p !== 'PRON') || POSSESSIVE.has(lw)) {
     walk.first = k;
     // a determiner ends the phrase unless a preposition attaches it to a head further left
-    if (k - 1 >= lo && NP_PREPS.has(tk.lower[k - 1]) && k - 2 >= lo && (nominal(tk, k - 2) || tk.lower[k - 2] === '’s' || tk.lower[k - 2] === "'s" || (tk.lower[k - 1] === 'by' && GLUE_PARTICIPLES.has(tk.lower[k - 2])))) {
+    if (
+      k - 1 >= lo &&
+      NP_PREPS.has(tk.lower[k - 1]) &&
+      k - 2 >= lo &&
+      (nominal(tk, k - 2) ||
+        tk.lower[k - 2] === '’s' ||
+        tk.lower[k - 2] === "'s" ||
+        (tk.lower[k - 1] === 'by' && GLUE_PARTICIPLES.has(tk.lower[k - 2])))
+    ) {
       walk.j = k - 1;
       return true;
     }
@@ -123,7 +148,8 @@ function stepLeft(tk: Tokens, walk: LeftWalk, lo: number): boolean {
   if (!nominal(tk, k)) return false;
   // a plain lower-case noun directly before a name is not part of it ("after the talks Smith said"),
   // unless it is a role word ("spokesman Ned Price")
-  if (tk.pos[k] === 'NOUN' && !isCapitalised(tk.value[k]) && isCapitalised(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw)) return false;
+  if (tk.pos[k] === 'NOUN' && !isCapitalised(tk.value[k]) && isCapitalised(tk.value[k + 1]) && tk.pos[k + 1] === 'PROPN' && !isRoleWord(lw))
+    return false;
   walk.j = k;
   walk.first = k;
   return true;
@@ -136,7 +162,9 @@ function joinsCompound(tk: Tokens, k: number): boolean {
   const p = tk.pos[k];
   if (p === 'PART' && (lw === '’s' || lw === "'s" || lw === '’' || lw === "'")) return true;
   if ((DASHES.has(v) || v === '/' || v === '&' || v === '.') && glued(tk, k)) return true;
-  return p === 'VERB' && GLUE_PARTICIPLES.has(lw) && ((k > 0 && DASHES.has(tk.value[k - 1]) && glued(tk, k - 1)) || tk.lower[k + 1] === 'by');
+  return (
+    p === 'VERB' && GLUE_PARTICIPLES.has(lw) && ((k > 0 && DASHES.has(tk.value[k - 1]) && glued(tk, k - 1)) || tk.lower[k + 1] === 'by')
+  );
 }
 
 const MONTHS = words('months');
@@ -147,11 +175,17 @@ function skipTimeLeft(tk: Tokens, i: number, lo: number): number {
   let j = i;
   if (j >= lo && tk.pos[j] === 'NUM' && j - 1 >= lo && MONTHS.has(tk.lower[j - 1])) j -= 2;
   else if (j >= lo && (MONTHS.has(tk.lower[j]) || WEEKDAYS.has(tk.lower[j]))) j -= 1;
-  else if (j - 1 >= lo && (tk.lower[j] === 'week' || tk.lower[j] === 'month' || tk.lower[j] === 'year') && (tk.lower[j - 1] === 'last' || tk.lower[j - 1] === 'this')) j -= 2;
+  else if (
+    j - 1 >= lo &&
+    (tk.lower[j] === 'week' || tk.lower[j] === 'month' || tk.lower[j] === 'year') &&
+    (tk.lower[j - 1] === 'last' || tk.lower[j - 1] === 'this')
+  )
+    j -= 2;
   else return i;
   if (j >= lo && (tk.lower[j] === 'on' || tk.lower[j] === 'in' || tk.lower[j] === 'earlier' || tk.lower[j] === 'late')) j--;
   // "A news report published Wednesday said": the phrase ends at the noun the participle qualifies
-  if (j - 1 >= lo && tk.pos[j] === 'VERB' && tk.lower[j].endsWith('ed') && (tk.pos[j - 1] === 'NOUN' || tk.pos[j - 1] === 'PROPN')) return j - 1;
+  if (j - 1 >= lo && tk.pos[j] === 'VERB' && tk.lower[j].endsWith('ed') && (tk.pos[j - 1] === 'NOUN' || tk.pos[j - 1] === 'PROPN'))
+    return j - 1;
   // a lone weekday after a name is a time ("Smith Tuesday said"); anything else, keep the original end
   return j >= lo && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'PROPN' || tk.pos[j] === 'PRON') ? j : i;
 }
@@ -193,13 +227,21 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
     let k = i - 1;
     let finite = false;
     let relative = false;
-    while (k >= lo && tk.value[k] !== bracket && (bracket !== ',' || !ASIDE_DASHES.has(tk.value[k])) && i - k < 45 && !isQuoteMark(tk.value[k])) {
+    while (
+      k >= lo &&
+      tk.value[k] !== bracket &&
+      (bracket !== ',' || !ASIDE_DASHES.has(tk.value[k])) &&
+      i - k < 45 &&
+      !isQuoteMark(tk.value[k])
+    ) {
       const lw = tk.lower[k];
-      if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN')) relative = true;
+      if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN'))
+        relative = true;
       // (a capitalised "verb" inside an aside is a name's word: wink tags "Peter Cook", "Ways and Means" as verbs;
       // a participle after a noun is a reduced relative: "a shirt covered in buttons")
       const nameWord = isCapitalised(tk.value[k]);
-      const reduced = lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PROPN' || tk.pos[k - 1] === 'PUNCT');
+      const reduced =
+        lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PROPN' || tk.pos[k - 1] === 'PUNCT');
       if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !nameWord && !lw.endsWith('ing') && !reduced) finite = true;
       k--;
     }
@@ -209,7 +251,8 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
     if (asideFirst >= i) break;
     const p0 = tk.pos[asideFirst];
     const l0 = tk.lower[asideFirst];
-    const isAdverbial = p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && (l0.endsWith('ing') || l0 === 'including'));
+    const isAdverbial =
+      p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && (l0.endsWith('ing') || l0 === 'including'));
     const isNp = !isAdverbial && (p0 === 'DET' || p0 === 'NOUN' || p0 === 'PROPN' || p0 === 'ADJ' || POSSESSIVE.has(l0));
     // "Jane Doe, who runs the group, said": a relative clause on the subject
     const isRelative = relative && RELATIVE_WORDS.has(l0);
@@ -269,7 +312,13 @@ export function npStartingAt(tk: Tokens, first: number, hi: number): Range | nul
       j++;
       continue;
     }
-    if (p === 'ADP' && NP_PREPS.has(lwj) && lastHead >= 0 && j + 1 < hi && (nominal(tk, j + 1) || DETS.has(tk.lower[j + 1]) || POSSESSIVE.has(tk.lower[j + 1]))) {
+    if (
+      p === 'ADP' &&
+      NP_PREPS.has(lwj) &&
+      lastHead >= 0 &&
+      j + 1 < hi &&
+      (nominal(tk, j + 1) || DETS.has(tk.lower[j + 1]) || POSSESSIVE.has(tk.lower[j + 1]))
+    ) {
       j++;
       continue;
     }

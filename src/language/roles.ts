@@ -52,7 +52,14 @@ function lex() {
   for (const t of titles.keys()) if (!heads.has(t)) heads.set(t, 'title');
   const headWords = new Set<string>();
   for (const h of heads.keys()) headWords.add(h.split(/\s+/).pop() as string);
-  built = { titles, titleFirst, honorifics, modifiers: new Set((data.titleModifiers as string[]).map((s) => s.toLowerCase())), heads, headWords };
+  built = {
+    titles,
+    titleFirst,
+    honorifics,
+    modifiers: new Set((data.titleModifiers as string[]).map((s) => s.toLowerCase())),
+    heads,
+    headWords,
+  };
   return built;
 }
 

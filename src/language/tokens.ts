@@ -220,7 +220,10 @@ function longRuns(text: string): number[] {
   const out: number[] = [];
   let run = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isWinkSpace(text.charCodeAt(i))) { run++; continue; }
+    if (i < text.length && !isWinkSpace(text.charCodeAt(i))) {
+      run++;
+      continue;
+    }
     if (run >= OPAQUE_RUN) out.push(i - run, i);
     run = 0;
   }

@@ -42,7 +42,7 @@ const ORDINAL = String.raw`1\dth|[04-9]th|1st|2nd|3rd|[02-9]1st|[02-9]2nd|[02-9]
 /** [what the model's source has, what it becomes]: each pair accepts the same strings and finds the same matches. */
 export const TREX_REWRITES: readonly (readonly [string, string])[] = [
   // URL, a domain label: letters or digits, with hyphens only between them
-  [String.raw`(?:${LABEL}-*)*${LABEL}+`, String.raw`${LABEL}+(?:-+${LABEL}+)*`],
+  [`(?:${LABEL}-*)*${LABEL}+`, `${LABEL}+(?:-+${LABEL}+)*`],
   // URL, user info before "@": `\S+` already covers ":\S*"
   [String.raw`(?:\S+(?::\S*)?@)?`, String.raw`(?:\S+@)?`],
   // a whole number token (anchored): digit groups that follow each other with no separator are one group
@@ -71,32 +71,117 @@ export function hardenTrex(trex: Trex): Trex {
   }
   const missing = TREX_REWRITES.filter((_, k) => !used[k]).map(([from]) => from);
   if (missing.length) {
-    throw new Error(`quotewire: the wink model's tokenizer regexes are not the ones quotewire makes safe (built for wink-eng-lite-web-model 1.8); missing: ${missing.join(' ; ')}`);
+    throw new Error(
+      `quotewire: the wink model's tokenizer regexes are not the ones quotewire makes safe (built for wink-eng-lite-web-model 1.8); missing: ${missing.join(' ; ')}`,
+    );
   }
   return trex;
 }
 
 /** White space wink splits tokens on (the model's `helpers.splitter`): plain and no-break spaces, CR, LF, tab. */
 export function isWinkSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005)
-    || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 13 ||
+    c === 9 ||
+    c === 0xa0 ||
+    (c >= 0x2002 && c <= 0x2005) ||
+    c === 0x2009 ||
+    c === 0x200a ||
+    c === 0x202f ||
+    c === 0x205f
+  );
 }
 
 /** JavaScript's `\s`, as a char-code test. */
 export function isJsSpace(c: number): boolean {
   return c <= 32
     ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-      || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+    : c >= 0xa0 &&
+        (c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff);
 }
 
 /** Latin letters wink's model does not know, whose decomposition has no ASCII base: their ASCII look-alike. */
 const FOLD_EXTRA: Record<string, string> = {
-  Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ĳ: 'I', ĳ: 'i', ĸ: 'k', Ŀ: 'L', ŀ: 'l', Ł: 'L', ł: 'l', ŉ: 'n', Ŋ: 'N',
-  ŋ: 'n', Œ: 'O', œ: 'o', Ŧ: 'T', ŧ: 't', ſ: 's', ƀ: 'b', Ɓ: 'B', Ƈ: 'C', ƈ: 'c', Ɗ: 'D', Ƌ: 'D', ƌ: 'd', Ǝ: 'E',
-  Ə: 'E', ə: 'e', Ɛ: 'E', Ƒ: 'F', ƒ: 'f', Ɠ: 'G', Ɣ: 'G', Ɨ: 'I', Ƙ: 'K', ƙ: 'k', ƚ: 'l', Ɲ: 'N', ƞ: 'n', Ɵ: 'O',
-  Ƥ: 'P', ƥ: 'p', Ʀ: 'R', Ƭ: 'T', ƭ: 't', Ʈ: 'T', Ʋ: 'V', Ƴ: 'Y', ƴ: 'y', Ƶ: 'Z', ƶ: 'z', Ǥ: 'G', ǥ: 'g', Ȼ: 'C',
-  ȼ: 'c', Ƚ: 'L', Ɉ: 'J', ɉ: 'j', Ɍ: 'R', ɍ: 'r', Ɏ: 'Y', ɏ: 'y', Ɇ: 'E', ɇ: 'e', Ƀ: 'B', Ʉ: 'U', Ɋ: 'Q', ɋ: 'q',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ĳ: 'I',
+  ĳ: 'i',
+  ĸ: 'k',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ł: 'L',
+  ł: 'l',
+  ŉ: 'n',
+  Ŋ: 'N',
+  ŋ: 'n',
+  Œ: 'O',
+  œ: 'o',
+  Ŧ: 'T',
+  ŧ: 't',
+  ſ: 's',
+  ƀ: 'b',
+  Ɓ: 'B',
+  Ƈ: 'C',
+  ƈ: 'c',
+  Ɗ: 'D',
+  Ƌ: 'D',
+  ƌ: 'd',
+  Ǝ: 'E',
+  Ə: 'E',
+  ə: 'e',
+  Ɛ: 'E',
+  Ƒ: 'F',
+  ƒ: 'f',
+  Ɠ: 'G',
+  Ɣ: 'G',
+  Ɨ: 'I',
+  Ƙ: 'K',
+  ƙ: 'k',
+  ƚ: 'l',
+  Ɲ: 'N',
+  ƞ: 'n',
+  Ɵ: 'O',
+  Ƥ: 'P',
+  ƥ: 'p',
+  Ʀ: 'R',
+  Ƭ: 'T',
+  ƭ: 't',
+  Ʈ: 'T',
+  Ʋ: 'V',
+  Ƴ: 'Y',
+  ƴ: 'y',
+  Ƶ: 'Z',
+  ƶ: 'z',
+  Ǥ: 'G',
+  ǥ: 'g',
+  Ȼ: 'C',
+  ȼ: 'c',
+  Ƚ: 'L',
+  Ɉ: 'J',
+  ɉ: 'j',
+  Ɍ: 'R',
+  ɍ: 'r',
+  Ɏ: 'Y',
+  ɏ: 'y',
+  Ɇ: 'E',
+  ɇ: 'e',
+  Ƀ: 'B',
+  Ʉ: 'U',
+  Ɋ: 'Q',
+  ɋ: 'q',
 };
 
 let fold: Uint16Array | null = null;

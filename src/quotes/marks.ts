@@ -33,12 +33,31 @@ const enum Q {
 }
 
 const isLetterOrDigit = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x3ff) || (c >= 0x400 && c <= 0x4ff);
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  (c >= 0xc0 && c <= 0x24f) ||
+  (c >= 0x370 && c <= 0x3ff) ||
+  (c >= 0x400 && c <= 0x4ff);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200a;
+const isSpace = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200a;
 /** Characters after which a mark most likely opens: start, space, brackets, dashes, slashes, another opener. */
 const opensAfter = (c: number): boolean =>
-  c < 0 || isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x201e || c === 58;
+  c < 0 ||
+  isSpace(c) ||
+  c === 40 ||
+  c === 91 ||
+  c === 123 ||
+  c === 0x2014 ||
+  c === 0x2013 ||
+  c === 45 ||
+  c === 47 ||
+  c === 0x201c ||
+  c === 0x2018 ||
+  c === 0xab ||
+  c === 0x201e ||
+  c === 58;
 
 /** Classify the character at i (or Q.None if it is not a quotation mark in this context). */
 function classify(text: string, i: number, from: number, to: number): Q {
@@ -68,7 +87,14 @@ function classify(text: string, i: number, from: number, to: number): Q {
       if (prev >= 0 && next >= 0 && isLetterOrDigit(prev) && isLetterOrDigit(next)) return Q.None;
       // elisions at a word start: ’90s, ’n’, ’em, ’tis
       if (!isLetterOrDigit(prev) && isDigit(next)) return Q.None;
-      if (!isLetterOrDigit(prev) && (next === 110 || next === 101 || next === 116) && i + 2 < to && /[’'\s]/.test(text[i + 2] ?? ' ') && (text[i + 1] === 'n' || text.startsWith('em', i + 1) || text.startsWith('tis', i + 1))) return Q.None;
+      if (
+        !isLetterOrDigit(prev) &&
+        (next === 110 || next === 101 || next === 116) &&
+        i + 2 < to &&
+        /[’'\s]/.test(text[i + 2] ?? ' ') &&
+        (text[i + 1] === 'n' || text.startsWith('em', i + 1) || text.startsWith('tis', i + 1))
+      )
+        return Q.None;
       if (c === 0x27 && opensAfter(prev) && next >= 0 && !isSpace(next)) return Q.OpenSingle;
       if (opensAfter(prev) && next >= 0 && !isSpace(next)) return c === 0x2019 ? Q.AmbigSingle : Q.OpenSingle;
       return Q.CloseSingle;
@@ -87,7 +113,16 @@ function classify2(text: string, i: number, from: number, to: number): Q {
 }
 
 const isMarkCode = (c: number): boolean =>
-  c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || c === 0x22 || c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x27;
+  c === 0x201c ||
+  c === 0x201d ||
+  c === 0x201e ||
+  c === 0xab ||
+  c === 0xbb ||
+  c === 0x22 ||
+  c === 0x2018 ||
+  c === 0x2019 ||
+  c === 0x201a ||
+  c === 0x27;
 
 interface Open {
   at: number;
@@ -112,7 +147,11 @@ interface ParaScan {
  * Find the top-level quoted regions in the given paragraphs (spans into text, in order).
  * Nested quotes (single inside double) are part of their outer region.
  */
-export function findQuoteRegions(text: string, paragraphs: readonly { start: number; end: number }[], skip?: readonly boolean[]): QuoteRegion[] {
+export function findQuoteRegions(
+  text: string,
+  paragraphs: readonly { start: number; end: number }[],
+  skip?: readonly boolean[],
+): QuoteRegion[] {
   const out: QuoteRegion[] = [];
   // a region left open at the end of a paragraph, waiting for the next paragraph to continue it
   let carry: QuoteRegion | null = null;
@@ -187,10 +226,28 @@ function settleMark(s: ParaScan, i: number, classified: Q, code: number): Q {
   let q = classified;
   if (q === Q.AmbigDouble) q = top && top.double ? Q.CloseDouble : Q.OpenDouble;
   // a right mark used as an opener (”Quote…”): nothing double is open, space before, a word after
-  if (q === Q.CloseDouble && code === 0x201d && !stack.some((o) => o.double) && opensAfter(i > start ? text.charCodeAt(i - 1) : -1) && i + 1 < end && !isSpace(text.charCodeAt(i + 1)) && text.indexOf('\u201d', i + 1) >= 0 && text.indexOf('\u201d', i + 1) < end) q = Q.OpenDouble;
+  if (
+    q === Q.CloseDouble &&
+    code === 0x201d &&
+    !stack.some((o) => o.double) &&
+    opensAfter(i > start ? text.charCodeAt(i - 1) : -1) &&
+    i + 1 < end &&
+    !isSpace(text.charCodeAt(i + 1)) &&
+    text.indexOf('\u201d', i + 1) >= 0 &&
+    text.indexOf('\u201d', i + 1) < end
+  )
+    q = Q.OpenDouble;
   if (q === Q.AmbigSingle) q = top && !top.double ? Q.CloseSingle : Q.None;
   // a straight " while a straight " is open closes it
-  if (q === Q.OpenDouble && code === 0x22 && top && top.double && text.charCodeAt(top.at) === 0x22 && !opensAfter(i > start ? text.charCodeAt(i - 1) : -1)) q = Q.CloseDouble;
+  if (
+    q === Q.OpenDouble &&
+    code === 0x22 &&
+    top &&
+    top.double &&
+    text.charCodeAt(top.at) === 0x22 &&
+    !opensAfter(i > start ? text.charCodeAt(i - 1) : -1)
+  )
+    q = Q.CloseDouble;
   return q;
 }
 
@@ -214,7 +271,14 @@ function closeMark(s: ParaScan, i: number, wantDouble: boolean, len: number): vo
     s.out.push(continued);
     s.continued = null;
   } else {
-    s.out.push({ open: opener.at, close: i + 1, parts: [[opener.at + opener.len, i + 1 - len]], paragraph: s.p, single: !opener.double, unclosed: false });
+    s.out.push({
+      open: opener.at,
+      close: i + 1,
+      parts: [[opener.at + opener.len, i + 1 - len]],
+      paragraph: s.p,
+      single: !opener.double,
+      unclosed: false,
+    });
   }
 }
 

@@ -6,7 +6,19 @@ import { words } from '../language/words';
 import { isCapitalised } from '../language/chars';
 import type { Tokens } from '../language/tokens';
 import { closingParen, isPollShare, type Range } from '../language/np';
-import { firstNameGender, headClass, honorific, isCountry, isKnownOrganization, isPlaceWord, isTitleModifier, titleAt, titleGender, type Gender, type HeadClass } from '../language/roles';
+import {
+  firstNameGender,
+  headClass,
+  honorific,
+  isCountry,
+  isKnownOrganization,
+  isPlaceWord,
+  isTitleModifier,
+  titleAt,
+  titleGender,
+  type Gender,
+  type HeadClass,
+} from '../language/roles';
 
 export interface MentionInfo {
   range: Range;
@@ -104,9 +116,28 @@ function newMention(tk: Tokens, range: Range): MentionInfo {
   const [a, b] = range;
   const text = tk.text.slice(tk.start[a], tk.end[b - 1]);
   return {
-    range, start: tk.start[a], end: tk.end[b - 1], text, type: 'nominal', pronoun: null, fresh: false, definite: false, plural: false,
-    name: [], head: null, headClass: null, titles: [], gender: null, affiliation: [], affiliationText: null, affiliationWords: [], coreText: text, agent: null, possessor: null,
-    organizationName: false, country: false,
+    range,
+    start: tk.start[a],
+    end: tk.end[b - 1],
+    text,
+    type: 'nominal',
+    pronoun: null,
+    fresh: false,
+    definite: false,
+    plural: false,
+    name: [],
+    head: null,
+    headClass: null,
+    titles: [],
+    gender: null,
+    affiliation: [],
+    affiliationText: null,
+    affiliationWords: [],
+    coreText: text,
+    agent: null,
+    possessor: null,
+    organizationName: false,
+    country: false,
   };
 }
 
@@ -256,7 +287,8 @@ function readName(m: MentionInfo, { words, orig }: CoreWords, { nameFrom, sawTit
   m.type = 'name';
   m.name = nameWords;
   // modifiers before the name add to the affiliation ("US", "Polish", "State Department")
-  for (let k = 0; k < nameFrom; k++) if (isCapitalised(orig[k]) && !isTitleModifier(words[k]) && !titleAt(words, k)) m.affiliation.push(affKey(orig[k]));
+  for (let k = 0; k < nameFrom; k++)
+    if (isCapitalised(orig[k]) && !isTitleModifier(words[k]) && !titleAt(words, k)) m.affiliation.push(affKey(orig[k]));
   const lowName = nameWords.map((w) => w.toLowerCase());
   if (m.definite && !sawTitle) m.organizationName = true; // "The New York Post"
   if (lowName.every((w) => isPlaceWord(w) || w === 'the' || w === '-') || (lowName.length === 1 && isKnownOrganization(lowName[0]))) {

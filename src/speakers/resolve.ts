@@ -119,8 +119,25 @@ class Registry {
 
   create(kind: SpeakerKind): Entity {
     const e: Entity = {
-      id: this.entities.length, kind, nameWords: null, surname: null, heads: new Set(), classes: new Set(), titles: new Set(), affiliation: new Set(),
-      affiliationText: null, description: null, gender: null, plural: false, mentions: [], aliases: [], lastSeen: -1, lastMention: -1, lastSubject: -1, spoke: 0, speaksFor: null,
+      id: this.entities.length,
+      kind,
+      nameWords: null,
+      surname: null,
+      heads: new Set(),
+      classes: new Set(),
+      titles: new Set(),
+      affiliation: new Set(),
+      affiliationText: null,
+      description: null,
+      gender: null,
+      plural: false,
+      mentions: [],
+      aliases: [],
+      lastSeen: -1,
+      lastMention: -1,
+      lastSubject: -1,
+      spoke: 0,
+      speaksFor: null,
     };
     this.entities.push(e);
     return e;
@@ -268,10 +285,25 @@ function nameRuns(ctx: Context, skip: Uint8Array): Range[] {
       continue;
     }
     let j = i + 1;
-    while (j < tk.n && !skip[j] && (tk.pos[j] === 'PROPN' || (isCapitalised(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) || (tk.lower[j] === 'of' && j + 1 < tk.n && isCapitalised(tk.value[j + 1]) && tk.pos[j + 1] !== 'PUNCT') || ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))) j++;
+    while (
+      j < tk.n &&
+      !skip[j] &&
+      (tk.pos[j] === 'PROPN' ||
+        (isCapitalised(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) ||
+        (tk.lower[j] === 'of' && j + 1 < tk.n && isCapitalised(tk.value[j + 1]) && tk.pos[j + 1] !== 'PUNCT') ||
+        ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))
+    )
+      j++;
     let a = i;
     // lower-case titles before a name ("spokesman Ned Price", "prime minister Jane Doe")
-    while (a > 0 && !skip[a - 1] && (isRoleWord(tk.lower[a - 1]) || isTitleModifier(tk.lower[a - 1])) && tk.pos[a - 1] !== 'PUNCT' && a - i > -4) a--;
+    while (
+      a > 0 &&
+      !skip[a - 1] &&
+      (isRoleWord(tk.lower[a - 1]) || isTitleModifier(tk.lower[a - 1])) &&
+      tk.pos[a - 1] !== 'PUNCT' &&
+      a - i > -4
+    )
+      a--;
     // a possessive run is the owner, not a speaker mention; keep it anyway for names
     out.push([a, j]);
     i = j;
@@ -323,14 +355,20 @@ interface Turn {
 function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, certainty: number[]): Entity | null {
   const { tk } = ctx;
   if (!r.source) return continuedSpeaker(reg, r, k, certainty);
-  const turn: Turn = { r, k, certainty, m: analyseMention(tk, r.source), appositive: r.appositive ? analyseMention(tk, r.appositive) : null };
+  const turn: Turn = {
+    r,
+    k,
+    certainty,
+    m: analyseMention(tk, r.source),
+    appositive: r.appositive ? analyseMention(tk, r.appositive) : null,
+  };
   const { m } = turn;
   if (m.type === 'pronoun') return pronounSpeaker(reg, turn);
   const author = documentAuthor(ctx, reg, turn);
   if (author) return author;
   const office = ownerOffice(ctx, reg, turn);
   if (office) return takeSource(reg, turn, office);
-  const e = resolveDescriptionOrName(ctx, reg, m, r);
+  const e = resolveDescriptionOrName(reg, m, r);
   if (!e) return null;
   takeSource(reg, turn, e);
   if (m.type === 'nominal' && m.headClass === 'spokes' && m.affiliationText && !e.speaksFor) {
@@ -379,7 +417,7 @@ function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null 
   if (m.type !== 'nominal' || m.headClass !== 'document' || !(m.agent || m.possessor)) return null;
   const who = analyseMention(ctx.tk, (m.agent ?? m.possessor) as Range);
   const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as Range, appositive: null };
-  const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(ctx, reg, who, inner);
+  const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(reg, who, inner);
   if (!e) return null;
   reg.absorb(e, who, r.sentence, true, false);
   const alias = m.coreText;
@@ -393,12 +431,16 @@ function ownerOffice(ctx: Context, reg: Registry, turn: Turn): Entity | null {
   const { m, r } = turn;
   if (m.type !== 'nominal' || !m.possessor || !(m.headClass === 'spokes' || m.headClass === 'organization')) return null;
   const ownerInfo = analyseMention(ctx.tk, m.possessor);
-  const owner = ownerInfo.type === 'pronoun' ? cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(reg, ownerInfo, r) : resolveDescriptionOrName(ctx, reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
+  const owner =
+    ownerInfo.type === 'pronoun'
+      ? (cataphor(ctx, reg, r, ownerInfo) ?? resolvePronoun(reg, ownerInfo, r))
+      : resolveDescriptionOrName(reg, ownerInfo, { ...r, source: m.possessor, appositive: null });
   if (!owner) return null;
   // the same office of the same owner is one speaker
   const mine = reg.offices.get(owner) ?? [];
   const existing = mine.find((x) => m.head !== null && x.heads.has(m.head.split(' ').pop() as string));
-  const e = existing ?? reg.create(m.headClass === 'spokes' && m.head !== 'press office' && m.head !== 'office' ? 'anonymous' : 'organization');
+  const e =
+    existing ?? reg.create(m.headClass === 'spokes' && m.head !== 'press office' && m.head !== 'office' ? 'anonymous' : 'organization');
   if (!existing) reg.offices.set(owner, [...mine, e]);
   e.speaksFor = owner;
   if (!existing && owner.nameWords) e.description = `${m.head} of ${owner.nameWords.join(' ')}`;
@@ -424,14 +466,22 @@ function absorbAppositive(reg: Registry, e: Entity, a: MentionInfo): void {
   reg.addMention(e, a.start, a.end);
 }
 
-function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r: RawAttribution): Entity | null {
+function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttribution): Entity | null {
   if (m.type === 'name') {
     const known = reg.byName(m.name, !m.organizationName);
     if (known) return known;
     if (!m.organizationName) {
       // a role introduced first and a name right after: "a spokesperson for X said …" then "Jane Doe said …"
       const last = reg.lastSpeaker;
-      if (last && !last.nameWords && last.classes.has('spokes') && last.kind === 'anonymous' && r.paragraph - reg.lastSpeakerParagraph <= 1 && !m.titles.length && !r.appositive) {
+      if (
+        last &&
+        !last.nameWords &&
+        last.classes.has('spokes') &&
+        last.kind === 'anonymous' &&
+        r.paragraph - reg.lastSpeakerParagraph <= 1 &&
+        !m.titles.length &&
+        !r.appositive
+      ) {
         last.kind = 'person';
         return last;
       }
@@ -441,7 +491,15 @@ function resolveDescriptionOrName(ctx: Context, reg: Registry, m: MentionInfo, r
   }
   if (m.type !== 'nominal') return null;
   const kindFor = (): SpeakerKind =>
-    m.headClass === 'organization' ? 'organization' : m.headClass === 'group' || m.plural ? 'group' : m.headClass === 'document' ? 'unknown' : m.head ? 'anonymous' : 'unknown';
+    m.headClass === 'organization'
+      ? 'organization'
+      : m.headClass === 'group' || m.plural
+        ? 'group'
+        : m.headClass === 'document'
+          ? 'unknown'
+          : m.head
+            ? 'anonymous'
+            : 'unknown';
   if (m.fresh) return reg.create(kindFor());
   // a definite description: the most recent compatible referent
   let best: Entity | null = null;

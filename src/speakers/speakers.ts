@@ -12,7 +12,7 @@ function displayName(e: Entity): string {
   return e.aliases[0] ?? 'unknown';
 }
 
-export function buildSpeakers(text: string, entities: Entity[], used: Set<Entity>): { speakers: Speaker[]; idOf: Map<Entity, string> } {
+export function buildSpeakers(text: string, used: Set<Entity>): { speakers: Speaker[]; idOf: Map<Entity, string> } {
   // close over speaksFor so every id a speaker names exists
   const keep = new Set<Entity>();
   for (const e of used) {
@@ -24,7 +24,9 @@ export function buildSpeakers(text: string, entities: Entity[], used: Set<Entity
   }
   const ordered = [...keep].sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0) || a.id - b.id);
   const idOf = new Map<Entity, string>();
-  ordered.forEach((e, i) => idOf.set(e, `s${i + 1}`));
+  ordered.forEach((e, i) => {
+    idOf.set(e, `s${i + 1}`);
+  });
   const speakers = ordered.map((e): Speaker => {
     const name = displayName(e);
     const mentions = e.mentions.slice().sort((a, b) => a.start - b.start || a.end - b.end);
@@ -41,7 +43,9 @@ export function buildSpeakers(text: string, entities: Entity[], used: Set<Entity
       aliases: e.aliases.filter((a) => a !== name),
       mentions: uniq,
     };
-    const title = [...e.titles][0] ?? (e.classes.has('spokes') ? [...e.heads].find((h) => /spokes|representative|secretary|office/.test(h)) : undefined);
+    const title =
+      [...e.titles][0] ??
+      (e.classes.has('spokes') ? [...e.heads].find((h) => /spokes|representative|secretary|office/.test(h)) : undefined);
     if (title) sp.title = title;
     if (e.affiliationText) sp.affiliation = e.affiliationText;
     if (e.speaksFor && idOf.has(e.speaksFor)) sp.speaksFor = idOf.get(e.speaksFor);

@@ -16,18 +16,48 @@ const spec = JSON.parse(process.argv[2] ?? '{}') as { seed: number; history: num
 
 /** Letters of scripts whose words each have a shape wink has never seen (its shapes fold only Latin and digits). */
 const SCRIPTS: [number, number][] = [
-  [0x430, 0x44f], [0x410, 0x42f], [0x3b1, 0x3c9], [0x5d0, 0x5ea], [0x627, 0x64a], [0x905, 0x939],
-  [0xe01, 0xe2e], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0x10d0, 0x10f0], [0xe0, 0xff], [0x100, 0x17f],
+  [0x430, 0x44f],
+  [0x410, 0x42f],
+  [0x3b1, 0x3c9],
+  [0x5d0, 0x5ea],
+  [0x627, 0x64a],
+  [0x905, 0x939],
+  [0xe01, 0xe2e],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+  [0x10d0, 0x10f0],
+  [0xe0, 0xff],
+  [0x100, 0x17f],
 ];
 const letter = fc.constantFrom(...SCRIPTS).chain(([a, b]) => fc.integer({ min: a, max: b }).map((c) => String.fromCharCode(c)));
 const foreignWord = fc.array(letter, { minLength: 1, maxLength: 9 }).map((xs) => xs.join(''));
-const english = fc.constantFrom('He said', 'she said.', 'the minister', '“We disagree,”', 'officials', 'U.N.X.', 'O’Neill’s',
-  'in 2023', '42%', 'http://a.b/c', 'a@b.cd', '—', '\n\n', '\t', '\f', '\u2028', '\u3000');
+const english = fc.constantFrom(
+  'He said',
+  'she said.',
+  'the minister',
+  '“We disagree,”',
+  'officials',
+  'U.N.X.',
+  'O’Neill’s',
+  'in 2023',
+  '42%',
+  'http://a.b/c',
+  'a@b.cd',
+  '—',
+  '\n\n',
+  '\t',
+  '\f',
+  '\u2028',
+  '\u3000',
+);
 const history = fc.oneof(
   { weight: 6, arbitrary: fc.array(fc.oneof(foreignWord, english), { minLength: 1, maxLength: 14 }).map((xs) => xs.join(' ')) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 24 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 16 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('\udf18', '\u{6a1e5}', '\f', 'He', '\t', ' ', '.', '“', 'Ł', 'ukasz'), maxLength: 10 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: fc.constantFrom('\udf18', '\u{6a1e5}', '\f', 'He', '\t', ' ', '.', '“', 'Ł', 'ukasz'), maxLength: 10 }),
+  },
 );
 
 /** Stories read after the history: each has words of its own that the history may or may not have met. */
