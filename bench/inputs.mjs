@@ -525,6 +525,8 @@ export const crafted = {
   storyUrlNested: () => tokenStory('//0.A' + 'PP.P'.repeat(28)),
   storyUrlLabels: () => tokenStory('http://' + 'a1b-c.'.repeat(18) + 'a1'),
   storyUrlStarts: () => tokenStory('//0'.repeat(37) + './/0.AA'),
+  // the same story with nothing for a regex to catch (no "//", no "@"): as many tokens a character, so the same cost
+  storyUrlStartsControl: () => tokenStory('/;0'.repeat(37) + './;0.AA'),
   storyUserInfo: () => tokenStory('//@' + '@A.AA/'.repeat(19) + '!'),
   storyEmail: () => tokenStory('-@0-' + 'A.A-'.repeat(28) + '`'),
   storyDigits: () => tokenStory('0'.repeat(118) + '\u0000'),
