@@ -7,6 +7,7 @@ import type { Context } from './context';
 import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from './types';
 import type { CueHit } from '../cues/find';
+import { IMPLIED_SAY } from '../cues/lexicon';
 import { isQuoteMark } from '../language/np';
 import { NOT_SPEAKERS, NOT_SPEAKER_HEADS } from './words';
 import { sentOf, contentStartTok, charRange, regionsWithin } from './clause';
@@ -67,7 +68,7 @@ export function labelPass(ctx: Context, out: RawAttribution[]): void {
     const range = charRange(ctx, j + 1, end);
     if (!range) continue;
     for (const r of regionsWithin(ctx, range[0], range[1])) ctx.usedRegion[r] = 1;
-    const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
+    const cue: CueHit = { first: j, last: j, entry: IMPLIED_SAY, kind: 'verb' };
     out.push(
       make(ctx, { kind: inRegion >= 0 ? 'direct' : 'indirect', parts: [range], cue, source: [first, j], sentence: s0, rule: 'label' }),
     );

@@ -7,6 +7,7 @@ import type { Context } from './context';
 import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
+import { IMPLIED_SAY } from '../cues/lexicon';
 import { npEndingAt, npStartingAt, subjectLeft, type Range } from '../language/np';
 import type { QuoteKind } from '../types';
 import type { QuoteRegion } from '../quotes/marks';
@@ -69,7 +70,7 @@ function dashSignature(ctx: Context, q: QuoteAt, j: number, st: Sent): RawAttrib
   const np = npStartingAt(tk, j + 1, st.b);
   if (!np || !isCapitalised(tk.value[j + 1]) || !closesClause(ctx, np[1], st)) return null;
   ctx.usedRegion[q.r] = 1;
-  const cue: CueHit = { first: j, last: j, entry: { lemma: 'say', stance: 'neutral', kind: 'verb' }, kind: 'verb' };
+  const cue: CueHit = { first: j, last: j, entry: IMPLIED_SAY, kind: 'verb' };
   return make(ctx, { kind: kindOf(ctx, q), parts: q.reg.parts.slice(), cue, source: np, sentence: q.s, rule: 'quote-dash-signature' });
 }
 

@@ -23,18 +23,44 @@ export interface CueEntry {
   stance: CueStance;
   kind: 'verb' | 'prep' | 'noun';
   /** The verb can take its addressee as direct object: "told reporters that", "urged them to". */
-  listener?: boolean;
+  listener: boolean;
   /** Also common in non-speech senses (belief, perception, findings): require a that-clause or a quote. */
-  weak?: boolean;
+  weak: boolean;
   /** Speaks only through an object that names what was put forward ("advanced new demands"). */
-  object?: boolean;
+  object: boolean;
   /** Multi-word verb: the words after the head ("out" in "point out", "clear" in "make clear"). */
-  particle?: string;
+  particle: string | null;
   /** Which form of the head verb the looked-up word is (set by {@link lookupVerbForm}). */
-  form?: VerbForm;
+  form: VerbForm | null;
   /** Prepositional cues: the full phrase, lower-case ("according to"). */
-  text?: string;
+  text: string | null;
 }
+
+/**
+ * A cue entry with every field present, so that all entries share one shape (the attribution rules read them in
+ * their hottest loops, and objects of one shape keep those reads monomorphic).
+ */
+export function cueEntry(
+  lemma: string,
+  stance: CueStance,
+  kind: CueEntry['kind'],
+  more: Partial<Omit<CueEntry, 'lemma' | 'stance' | 'kind'>> = {},
+): CueEntry {
+  return {
+    lemma,
+    stance,
+    kind,
+    listener: more.listener ?? false,
+    weak: more.weak ?? false,
+    object: more.object ?? false,
+    particle: more.particle ?? null,
+    form: more.form ?? null,
+    text: more.text ?? null,
+  };
+}
+
+/** The cue a pattern supplies when the text has none: a transcript label ("NAME: …") or a dash signature says. */
+export const IMPLIED_SAY: CueEntry = Object.freeze(cueEntry('say', 'neutral', 'verb'));
 
 interface RawVerb {
   lemma: string;
@@ -144,11 +170,12 @@ function verbEntries(rawVerbs: RawVerb[]): HeadedEntry[] {
     const lemma = v.lemma.trim().toLowerCase();
     const sp = lemma.indexOf(' ');
     const head = sp < 0 ? lemma : lemma.slice(0, sp);
-    const entry: CueEntry = { lemma, stance: stanceOf(v.stance, lemma), kind: 'verb' };
-    if (v.listener) entry.listener = true;
-    if (v.weak) entry.weak = true;
-    if (v.object) entry.object = true;
-    if (sp >= 0) entry.particle = lemma.slice(sp + 1);
+    const entry = cueEntry(lemma, stanceOf(v.stance, lemma), 'verb', {
+      listener: v.listener === true,
+      weak: v.weak === true,
+      object: v.object === true,
+      particle: sp >= 0 ? lemma.slice(sp + 1) : null,
+    });
     return { head, entry };
   });
   out.sort((a, b) => (b.entry.particle?.length ?? 0) - (a.entry.particle?.length ?? 0));
@@ -182,9 +209,7 @@ function indexNouns(rawNouns: RawNoun[]): Map<string, CueEntry> {
   const nouns = new Map<string, CueEntry>();
   for (const n of rawNouns) {
     const lemma = n.lemma.trim().toLowerCase();
-    const entry: CueEntry = { lemma, stance: stanceOf(n.stance, lemma), kind: 'noun' };
-    if (n.weak) entry.weak = true;
-    Object.freeze(entry);
+    const entry = Object.freeze(cueEntry(lemma, stanceOf(n.stance, lemma), 'noun', { weak: n.weak === true }));
     const plural = FROZEN.plurals[lemma] ?? ruleS(lemma);
     if (!nouns.has(lemma)) nouns.set(lemma, entry);
     if (!nouns.has(plural)) nouns.set(plural, entry);
@@ -197,9 +222,7 @@ function prepEntries(rawPreps: RawPrep[]): readonly CueEntry[] {
   return Object.freeze(
     rawPreps.map((p) => {
       const text = p.text.trim().toLowerCase();
-      const e: CueEntry = { lemma: text, text, stance: stanceOf(p.stance, text), kind: 'prep' };
-      if (p.weak) e.weak = true;
-      return Object.freeze(e);
+      return Object.freeze(cueEntry(text, stanceOf(p.stance, text), 'prep', { weak: p.weak === true, text }));
     }),
   );
 }
