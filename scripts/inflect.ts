@@ -1,6 +1,6 @@
 /**
  * Inflections of the cue lexicon from compromise's conjugation model — run when the lexicon is frozen
- * (`npm run lexicons` writes src/model/cue-forms.json), not when a story is read: loading compromise costs
+ * (`npm run lexicons` writes src/model/generated/cue-forms.json), not when a story is read: loading compromise costs
  * more than loading wink's whole model, and the forms only change when cues.json does.
  *
  * compromise answers with the unchanged infinitive when none of its rules applies ("quip" -> past "quip");

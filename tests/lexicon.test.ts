@@ -541,13 +541,13 @@ describe('boilerplate patterns', () => {
 describe('frozen lexicons', () => {
   it('cue-forms.json holds what compromise conjugates from cues.json today (run `npm run lexicons` after editing cues.json)', async () => {
     const { freezeCueForms } = await import('../scripts/lexicons');
-    const frozen = JSON.parse(readFileSync(new URL('../src/model/cue-forms.json', import.meta.url), 'utf8'));
+    const frozen = JSON.parse(readFileSync(new URL('../src/model/generated/cue-forms.json', import.meta.url), 'utf8'));
     expect(frozen).toEqual(JSON.parse(JSON.stringify(freezeCueForms())));
   });
 
   it('name-words.json holds compromise’s first names, places and organisations', async () => {
     const { freezeNameWords } = await import('../scripts/lexicons');
-    const frozen = JSON.parse(readFileSync(new URL('../src/model/name-words.json', import.meta.url), 'utf8'));
+    const frozen = JSON.parse(readFileSync(new URL('../src/model/generated/name-words.json', import.meta.url), 'utf8'));
     expect(frozen).toEqual(freezeNameWords());
     expect(frozen.male).toContain('john');
     expect(frozen.female).toContain('mary');

@@ -1,6 +1,6 @@
 /**
  * The reporting-cue lexicon: loads `model/cues.json` and indexes every inflected form of each verb's head word.
- * The forms were worked out with compromise when the lexicon was frozen (`model/cue-forms.json`, see
+ * The forms were worked out with compromise when the lexicon was frozen (`model/generated/cue-forms.json`, see
  * `inflect.ts`), so reading a story never loads compromise.
  *
  * Inflections come from compromise's own conjugation model (the same suffix rules and irregular lexicon it uses
@@ -11,7 +11,7 @@
  * The index is built once, on first use.
  */
 import data from '../model/cues.json';
-import frozen from '../model/cue-forms.json';
+import frozen from '../model/generated/cue-forms.json';
 import { ruleGerund, rulePast, ruleS } from './spelling';
 import type { CueStance } from '../types';
 

@@ -1,11 +1,11 @@
 /**
  * The role lexicon (model/titles.json) as fast lookups: titles, honorifics, and the head nouns that mark
  * anonymous sources, organisations, groups and spokespeople. Plus the first names, countries, places and
- * organisations of compromise's word lexicon, frozen into model/name-words.json (`npm run lexicons`).
+ * organisations of compromise's word lexicon, frozen into model/generated/name-words.json (`npm run lexicons`).
  */
 import { words as wordList } from './words';
 import data from '../model/titles.json';
-import nameWords from '../model/name-words.json';
+import nameWords from '../model/generated/name-words.json';
 
 export type Gender = 'm' | 'f' | null;
 export type HeadClass = 'spokes' | 'document' | 'anonymous' | 'organization' | 'group' | 'title';
