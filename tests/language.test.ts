@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isCapitalised } from '../src/language/chars';
-import { tokenAt, tokenize } from '../src/language/tokens';
+import { type CharRange, type TokenRange, tokenAt, tokenize } from '../src/language/tokens';
 
 describe('isCapitalised: one rule for "starts with a capital" in every stage', () => {
   it.each([
@@ -65,5 +65,17 @@ describe('letters wink does not know', () => {
     const r = extract(`Talks stall\n\n${sentence}`);
     expect(r.quotes).toHaveLength(1);
     expect(r.speakers.find((s) => s.id === r.quotes[0].speakerId)?.name).toBe(speaker);
+  });
+});
+
+describe('token ranges and character ranges are different types', () => {
+  it('one cannot be passed for the other (checked by the typecheck of npm test)', () => {
+    const tokens: TokenRange = [0, 2];
+    const chars: CharRange = [0, 11];
+    // @ts-expect-error a token range is not a character range
+    const wrong: CharRange = tokens;
+    // @ts-expect-error a character range is not a token range
+    const wrong2: TokenRange = chars;
+    expect([wrong, wrong2]).toEqual([tokens, chars]);
   });
 });

@@ -3,6 +3,7 @@
  * content, quote regions inside a range, where a clause closes, time phrases and trailing adjuncts, and the
  * subject tests (coordinated, passive, modal) a cue's clause needs.
  */
+import type { CharRange } from '../language/tokens';
 import type { Context } from './context';
 import { tokenAt, type Tokens } from '../language/tokens';
 import type { QuoteRegion } from '../quotes/marks';
@@ -27,7 +28,7 @@ export function contentStartTok(ctx: Context, st: Sent): number {
   if (tk.start[a] < body && tk.end[st.b - 1] > body) a = tokenAt(tk, body);
   return a;
 }
-export function charRange(ctx: Context, first: number, lastExcl: number): [number, number] | null {
+export function charRange(ctx: Context, first: number, lastExcl: number): CharRange | null {
   const { tk } = ctx;
   let a = first;
   let b = lastExcl;

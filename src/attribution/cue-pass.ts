@@ -4,7 +4,8 @@
 import type { Context } from './context';
 import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
-import { npStartingAt, subjectLeft, skipBetweenLeft, type Range } from '../language/np';
+import { npStartingAt, subjectLeft, skipBetweenLeft } from '../language/np';
+import type { TokenRange } from '../language/tokens';
 import { WINDOW, OBJECT_PRONOUNS } from './words';
 import {
   type Sent,
@@ -83,8 +84,8 @@ export function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttributio
   // the sentence's speaker: the attribution whose cue comes last before the participle,
   // else the subject of the main clause (the first verb outside quotes)
   const { tk } = ctx;
-  let source: Range | null = null;
-  let appositive: Range | null = null;
+  let source: TokenRange | null = null;
+  let appositive: TokenRange | null = null;
   let best = -1;
   for (let k = out.length - 1; k >= 0 && k >= out.length - 12; k--) {
     const o = out[k];

@@ -2,13 +2,14 @@
  * Pass 3: quotes left over: a whole-sentence quote continues the last speaker; a fragment with no cue is no
  * statement.
  */
+import type { CharRange } from '../language/tokens';
 import type { Context } from './context';
 import type { RawAttribution } from './types';
 import { freeRegions, upperStart, startsSentence } from './clause';
 import { make } from './make';
 
 /** A short Title Case quotation is a title ("‘Make Your Kid a Millionaire’"), not a statement. */
-export function titleCased(text: string, [a, b]: [number, number]): boolean {
+export function titleCased(text: string, [a, b]: CharRange): boolean {
   if (b - a > 90) return false;
   const words = text.slice(a, b).match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
   if (words.length > 10 || words.length === 0) return false;

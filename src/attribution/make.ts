@@ -5,7 +5,7 @@
 import type { Context } from './context';
 import type { RawAttribution } from './types';
 import type { CueHit } from '../cues/find';
-import type { Range } from '../language/np';
+import type { CharRange, TokenRange } from '../language/tokens';
 import type { QuoteKind } from '../types';
 import { type Sent, charRange, regionsWithin, upperStart } from './clause';
 
@@ -37,12 +37,12 @@ export type Rule = keyof typeof CONFIDENCE;
 /** What a pattern found, before it becomes a RawAttribution. */
 export interface Found {
   kind: QuoteKind;
-  parts: [number, number][];
+  parts: CharRange[];
   cue: CueHit | null;
-  source: Range | null;
+  source: TokenRange | null;
   sentence: number;
   rule: Rule;
-  appositive?: Range | null;
+  appositive?: TokenRange | null;
 }
 export function make(ctx: Context, f: Found): RawAttribution {
   const { cue, sentence } = f;
@@ -65,10 +65,10 @@ export function make(ctx: Context, f: Found): RawAttribution {
 /** How a clause-content pattern found its content: the cue, the source mention, the sentence, the pattern. */
 export interface ContentHow {
   cue: CueHit;
-  source: Range | null;
+  source: TokenRange | null;
   st: Sent;
   rule: Rule;
-  appositive?: Range | null;
+  appositive?: TokenRange | null;
 }
 export function withContent(ctx: Context, first: number, end: number, how: ContentHow): RawAttribution | null {
   const range = charRange(ctx, first, end);
@@ -81,7 +81,7 @@ export function withContent(ctx: Context, first: number, end: number, how: Conte
   for (const r of inside) ctx.usedRegion[r] = 1;
   // a content that is only one quote is that quote
   let kind: QuoteKind = inside.length ? 'mixed' : 'indirect';
-  let parts: [number, number][] = [range];
+  let parts: CharRange[] = [range];
   if (inside.length === 1) {
     const reg = ctx.regions[inside[0]];
     if (reg.open <= range[0] && reg.close >= range[1] - 1) {

@@ -8,7 +8,8 @@ import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
 import { IMPLIED_SAY } from '../cues/lexicon';
-import { npEndingAt, npStartingAt, subjectLeft, type Range } from '../language/np';
+import { npEndingAt, npStartingAt, subjectLeft } from '../language/np';
+import type { TokenRange } from '../language/tokens';
 import type { QuoteKind } from '../types';
 import type { QuoteRegion } from '../quotes/marks';
 import { END_PUNCT, OBJECT_PRONOUNS, DASH_SIGN } from './words';
@@ -175,7 +176,7 @@ function cueInQuote(ctx: Context, q: QuoteAt): RawAttribution | null {
 }
 
 /** "X said" / "said X" / "X told reporters" starting at token j, ending the sentence or a clause. */
-export function trailerAt(ctx: Context, j: number, st: Sent): { cue: CueHit; source: Range; end: number } | null {
+export function trailerAt(ctx: Context, j: number, st: Sent): { cue: CueHit; source: TokenRange; end: number } | null {
   const { tk } = ctx;
   if (j >= st.b) return null;
   // said X

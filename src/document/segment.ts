@@ -3,7 +3,7 @@
  * from the one wink token pass. Linear in the text; never throws; every Span is exact.
  */
 import type { DocumentModel, Section, Span } from '../types';
-import type { Tokens } from '../language/tokens';
+import type { TokenRange, Tokens } from '../language/tokens';
 import { endsLikeSentence, skipWs, trimEnd } from '../language/chars';
 import { matchDateline, type DatelineMatch } from './dateline';
 import { isBodyLike, isByline, isHeadingLike, isHeadlineLike, isHeadlinese, isShortLine } from './headings';
@@ -12,7 +12,8 @@ import { paragraphBreaks } from './sentences';
 
 export interface Segmented {
   model: DocumentModel; // the public document model (all Spans exact: text === input.slice(start,end))
-  sentTok: [number, number][]; // per sentence in model.sentences: token range [first, lastExclusive)
+  /** Per sentence in model.sentences: its tokens. */
+  sentTok: TokenRange[];
   sentPara: number[]; // per sentence: index of its paragraph in model.paragraphs
   paraSent: [number, number][]; // per paragraph: sentence index range [first, lastExclusive)
   paraRole: ('headline' | 'heading' | 'body' | 'boilerplate')[]; // per paragraph
@@ -46,7 +47,7 @@ interface Front {
 /** The sentences of the story, with their token ranges and paragraphs, and each paragraph's sentence range. */
 interface SentenceSplit {
   sentences: Span[];
-  sentTok: [number, number][];
+  sentTok: TokenRange[];
   sentPara: number[];
   paraSent: [number, number][];
 }

@@ -5,10 +5,8 @@
  */
 import { words } from './words';
 import { isCapitalised } from './chars';
-import type { Tokens } from './tokens';
+import type { TokenRange, Tokens } from './tokens';
 import { isRoleWord } from './roles';
-
-export type Range = [number, number]; // token range [first, lastExclusive)
 
 const MAX_NP = 30;
 
@@ -74,7 +72,7 @@ export function skipBetweenLeft(tk: Tokens, i: number, lo: number): number {
  * The noun phrase that ends at token `last` (inclusive), walking left no further than `lo`.
  * Returns null when `last` cannot end a source phrase.
  */
-export function npEndingAt(tk: Tokens, last: number, lo: number): Range | null {
+export function npEndingAt(tk: Tokens, last: number, lo: number): TokenRange | null {
   if (last < lo) return null;
   const low = tk.lower[last];
   if (QUANTIFIER_SUBJECTS.has(low)) return [last, last + 1];
@@ -216,9 +214,9 @@ export function isPollShare(tk: Tokens, a: number, b: number): boolean {
  * asides ("Smith, before the vote, pledged"; "Jane Doe, a spokeswoman for X, said").
  * Returns the phrase and, when there was one, the appositive between it and the cue.
  */
-export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; appositive: Range | null } | null {
+export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: TokenRange; appositive: TokenRange | null } | null {
   let i = skipBetweenLeft(tk, cue - 1, lo);
-  let appositive: Range | null = null;
+  let appositive: TokenRange | null = null;
   let skipped = 0;
   // up to three comma-bracketed asides between the subject and the cue
   // (or dash-bracketed: "Many speakers — including … — said")
@@ -287,7 +285,7 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: Range; a
 }
 
 /** The source phrase right after an inverted cue ("…,” said the official at the ministry."). */
-export function npStartingAt(tk: Tokens, first: number, hi: number): Range | null {
+export function npStartingAt(tk: Tokens, first: number, hi: number): TokenRange | null {
   if (first >= hi) return null;
   const lw = tk.lower[first];
   if (PERSONAL_PRONOUNS.has(lw)) return [first, first + 1];

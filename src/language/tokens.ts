@@ -25,6 +25,15 @@ import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { hardenTrex, isWinkSpace, winkView, type Trex } from './wink-safety';
 
+/**
+ * Tokens [first, end): indexes into the token arrays. The optional `unit` is never set: it only keeps a token
+ * range from being passed where a character range is expected, and the other way round.
+ */
+export type TokenRange = [first: number, end: number] & { readonly unit?: 'token' };
+
+/** UTF-16 offsets [start, end) into the story's text (see TokenRange). */
+export type CharRange = [start: number, end: number] & { readonly unit?: 'char' };
+
 export interface Tokens {
   readonly text: string;
   readonly n: number;

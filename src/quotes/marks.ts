@@ -6,6 +6,7 @@
  * at the start of each paragraph and one closing mark at the end), which is followed explicitly.
  * Linear in the text: one scan over each paragraph, a small stack of open marks.
  */
+import type { CharRange } from '../language/tokens';
 
 export interface QuoteRegion {
   /** Offset of the opening mark. */
@@ -13,7 +14,7 @@ export interface QuoteRegion {
   /** Offset just after the closing mark (or the end of the last part when left open). */
   close: number;
   /** Quoted text without the marks, one part per paragraph. */
-  parts: [number, number][];
+  parts: CharRange[];
   /** Paragraph index of the first part. */
   paragraph: number;
   /** Single-mark (‘…’) region at the top level. */

@@ -5,7 +5,8 @@
 import { words } from '../language/words';
 import { isCapitalised } from '../language/chars';
 import type { Tokens } from '../language/tokens';
-import { closingParen, isPollShare, type Range } from '../language/np';
+import { closingParen, isPollShare } from '../language/np';
+import type { TokenRange } from '../language/tokens';
 import {
   firstNameGender,
   headClass,
@@ -21,7 +22,7 @@ import {
 } from '../language/roles';
 
 export interface MentionInfo {
-  range: Range;
+  range: TokenRange;
   start: number;
   end: number;
   text: string;
@@ -47,9 +48,9 @@ export interface MentionInfo {
   /** The description without trailing post-modifiers ("a senior official in the United States"). */
   coreText: string;
   /** "released by X": the agent that really speaks for a document. */
-  agent: Range | null;
+  agent: TokenRange | null;
   /** "his press office", "Brazil’s ambassador": the owner. */
-  possessor: Range | null;
+  possessor: TokenRange | null;
   /** A name that names an organisation or a country rather than a person. */
   organizationName: boolean;
   country: boolean;
@@ -85,7 +86,7 @@ interface TitleScan {
   sawTitle: boolean;
 }
 
-export function analyseMention(tk: Tokens, range: Range): MentionInfo {
+export function analyseMention(tk: Tokens, range: TokenRange): MentionInfo {
   const [a, b] = range;
   const m = newMention(tk, range);
   const first = tk.lower[a];
@@ -112,7 +113,7 @@ export function analyseMention(tk: Tokens, range: Range): MentionInfo {
 }
 
 /** A mention with every field at its default: a nominal with no head, its core the whole text. */
-function newMention(tk: Tokens, range: Range): MentionInfo {
+function newMention(tk: Tokens, range: TokenRange): MentionInfo {
   const [a, b] = range;
   const text = tk.text.slice(tk.start[a], tk.end[b - 1]);
   return {
@@ -151,7 +152,7 @@ function pronounMention(m: MentionInfo, first: string): MentionInfo {
 }
 
 /** "released by X" / "issued by X": the agent, or null. */
-function agentOf(tk: Tokens, a: number, b: number): Range | null {
+function agentOf(tk: Tokens, a: number, b: number): TokenRange | null {
   for (let i = a; i + 1 < b; i++) {
     if (tk.lower[i + 1] === 'by' && tk.pos[i] === 'VERB') return [i + 2, b];
   }

@@ -8,7 +8,7 @@ import { isCapitalised } from '../language/chars';
 import type { Context } from '../attribution/context';
 import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from '../attribution/types';
-import type { Range } from '../language/np';
+import type { TokenRange } from '../language/tokens';
 import type { SpeakerKind } from '../types';
 import { analyseMention, type MentionInfo } from './mention';
 import type { Gender, HeadClass } from '../language/roles';
@@ -58,7 +58,7 @@ class Registry {
   lastSpeaker: Entity | null = null;
   lastSpeakerParagraph = -1;
   /** The source mention of the last attribution, which a following quote with no cue continues. */
-  lastSource: Range | null = null;
+  lastSource: TokenRange | null = null;
   /** Entities in the order they were last touched (sentence stamps), for bounded look-backs. */
   private activity: { e: Entity; sentence: number }[] = [];
   /** Name words (lower-case) → entities whose name contains them. */
@@ -266,7 +266,7 @@ export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolutio
   return { entities: reg.entities, speakerOf, certainty };
 }
 
-function isSubjectAt(ctx: Context, range: Range): boolean {
+function isSubjectAt(ctx: Context, range: TokenRange): boolean {
   const { tk } = ctx;
   let j = range[1];
   let budget = 3;
@@ -275,9 +275,9 @@ function isSubjectAt(ctx: Context, range: Range): boolean {
 }
 
 /** Capitalised runs that may name people or bodies, with a title word before them when there is one. */
-function nameRuns(ctx: Context, skip: Uint8Array): Range[] {
+function nameRuns(ctx: Context, skip: Uint8Array): TokenRange[] {
   const { tk } = ctx;
-  const out: Range[] = [];
+  const out: TokenRange[] = [];
   let i = 0;
   while (i < tk.n) {
     if (!(tk.pos[i] === 'PROPN') || skip[i] || ctx.sentOfTok[i] < 0 || ctx.mutedSentence[ctx.sentOfTok[i]]) {
@@ -311,7 +311,7 @@ function nameRuns(ctx: Context, skip: Uint8Array): Range[] {
   return out;
 }
 
-function backgroundMention(ctx: Context, reg: Registry, range: Range): void {
+function backgroundMention(ctx: Context, reg: Registry, range: TokenRange): void {
   const { tk } = ctx;
   const m = analyseMention(tk, range);
   if (m.type !== 'name' || !m.name.length) return;
@@ -415,8 +415,8 @@ function pronounSpeaker(reg: Registry, turn: Turn): Entity | null {
 function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null {
   const { m, r } = turn;
   if (m.type !== 'nominal' || m.headClass !== 'document' || !(m.agent || m.possessor)) return null;
-  const who = analyseMention(ctx.tk, (m.agent ?? m.possessor) as Range);
-  const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as Range, appositive: null };
+  const who = analyseMention(ctx.tk, (m.agent ?? m.possessor) as TokenRange);
+  const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as TokenRange, appositive: null };
   const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(reg, who, inner);
   if (!e) return null;
   reg.absorb(e, who, r.sentence, true, false);
