@@ -94,22 +94,6 @@ export function isWinkSpace(c: number): boolean {
   );
 }
 
-/** JavaScript's `\s`, as a char-code test. */
-export function isJsSpace(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c >= 0xa0 &&
-        (c === 0xa0 ||
-          c === 0x1680 ||
-          (c >= 0x2000 && c <= 0x200a) ||
-          c === 0x2028 ||
-          c === 0x2029 ||
-          c === 0x202f ||
-          c === 0x205f ||
-          c === 0x3000 ||
-          c === 0xfeff);
-}
-
 /** Latin letters wink's model does not know, whose decomposition has no ASCII base: their ASCII look-alike. */
 const FOLD_EXTRA: Record<string, string> = {
   Đ: 'D',
