@@ -8,13 +8,11 @@
  * second for 69 characters before) does.
  * No wall-clock limit: only ratios measured in the same process.
  */
-import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crafted } from '../bench/inputs.mjs';
+import { ROOT, resultOfChild } from './support/child';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNNER = join(ROOT, 'bench', 'crafted.mjs');
 const TARGET = 3;
 const MARGIN = 2;
@@ -22,32 +20,7 @@ const MARGIN = 2;
 const DEADLINE = 240_000;
 
 function ratios(names: string[]): Promise<Record<string, number>> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, JSON.stringify({ lib: 'src', names, rounds: 5 })], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE);
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const m = out.match(/RESULT (.*)/);
-      if (!m)
-        reject(
-          new Error(
-            `crafted-input child failed (code ${code}, signal ${signal}: killed after ${DEADLINE / 1000} s means a hang):\n${err.slice(-2000)}`,
-          ),
-        );
-      else resolvePromise(JSON.parse(m[1]) as Record<string, number>);
-    });
-  });
+  return resultOfChild<Record<string, number>>(RUNNER, { lib: 'src', names, rounds: 5 }, DEADLINE);
 }
 
 describe('crafted tokens', () => {

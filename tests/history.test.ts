@@ -6,36 +6,16 @@
  * arbitrary Unicode, lone surrogates, odd white space — in a child process, then probe stories; another child
  * reads the same probes, each with a fresh wink instance. The results must be identical, JSON for JSON.
  */
-import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ROOT, resultOfChild } from './support/child';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHILD = join(ROOT, 'tests', 'support', 'history-child.ts');
 const HISTORY = Math.round(20_000 * (Number(process.env.QW_FUZZ_RUNS ?? 1) || 1));
 
 function readInChild(spec: object): Promise<string[]> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(spec)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => {
-      const m = out.match(/RESULT (.*)/);
-      if (!m) reject(new Error(`history child failed (code ${code}) on ${JSON.stringify(spec)}:\n${err.slice(-2000)}`));
-      else resolvePromise(JSON.parse(m[1]) as string[]);
-    });
-  });
+  return resultOfChild<string[]>(CHILD, spec, 240_000);
 }
 
 describe('reading without history', () => {
