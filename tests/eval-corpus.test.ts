@@ -1,7 +1,8 @@
 /**
  * Runs the built package over the first dev articles of PolNeAR (when ../shared/corpora holds it) and checks that
  * the harness's metrics are well-formed. No quality thresholds here yet.
- * Imports dist/ (the test command builds first); dynamic imports keep `tsc` happy before the first build.
+ * Imports dist/ (the test command builds first); a dynamic import keeps `tsc` happy before the first build.
+ * The eval script is TypeScript: the child processes run it with `node --import tsx`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/types';
+import { aggregate, type Metrics, parseJsonl, scoreArticle } from '../scripts/metrics';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(root, '..', 'shared', 'corpora', 'polnear-dev.jsonl');
@@ -19,28 +21,10 @@ const haveDist = existsSync(dist);
 const N = 20;
 
 type Extract = (text: string) => Extraction;
-interface Metrics {
-  [k: string]: unknown;
-  articles: number;
-  gold: number;
-  goldDirect: number;
-  goldIndirect: number;
-  predicted: number;
-  match: Record<string, { matched: number; matchedDirect: number; matchedIndirect: number; [k: string]: number }>;
-  exact: { matched: number; precision: number; recall: number; f1: number };
-  source: { n: number; correct: number; accuracy: number | null; goldNull: number; goldNullPredNull: number };
-  speaker: { n: number; correct: number; accuracy: number | null; strictCorrect: number; strictAccuracy: number | null };
-}
-interface MetricsModule {
-  parseJsonl(content: string, label?: string): Array<{ id: string; text: string; attributions: unknown[] }>;
-  scoreArticle(article: unknown, extraction: Extraction | null): { counts: unknown; details: unknown };
-  aggregate(counts: unknown[]): Metrics;
-}
-
-const load = async () => ({
-  M: (await import('../scripts/metrics.mjs' as string)) as MetricsModule,
-  extract: ((await import(dist)) as { extract: Extract }).extract,
-});
+const loadExtract = async () => ((await import(dist)) as { extract: Extract }).extract;
+/** The eval script as a child process, run with tsx. */
+const evalScript = join(root, 'scripts', 'eval.ts');
+const evalArgs = (...args: string[]) => ['--import', 'tsx', evalScript, ...args];
 
 function expectWellFormed(m: Metrics, articles: number) {
   const inUnit = (x: unknown) => {
@@ -63,13 +47,13 @@ function expectWellFormed(m: Metrics, articles: number) {
     'predictedEmpty',
     'predictedDuplicates',
     'predictedBadSpans',
-  ])
+  ] as const)
     count(m[k]);
   expect(m.gold).toBeGreaterThan(0);
   expect(m.goldDirect + m.goldIndirect).toBe(m.gold);
   expect(Object.keys(m.match).sort()).toEqual(['0.3', '0.8']);
   for (const s of Object.values(m.match)) {
-    for (const k of ['precision', 'recall', 'f1', 'recallDirect', 'recallIndirect']) inUnit(s[k]);
+    for (const k of ['precision', 'recall', 'f1', 'recallDirect', 'recallIndirect'] as const) inUnit(s[k]);
     count(s.matched);
     expect(s.matched).toBeLessThanOrEqual(m.predicted);
     expect(s.matched).toBeLessThanOrEqual(m.gold);
@@ -96,16 +80,16 @@ function expectWellFormed(m: Metrics, articles: number) {
 
 describe.skipIf(!haveCorpus)(`quotewire on the first ${N} PolNeAR dev articles`, () => {
   it('produces well-formed metrics', { timeout: 300_000 }, async () => {
-    const { M, extract } = await load();
-    const articles = M.parseJsonl(readFileSync(corpus, 'utf8'), corpus).slice(0, N);
+    const extract = await loadExtract();
+    const articles = parseJsonl(readFileSync(corpus, 'utf8'), corpus).slice(0, N);
     expect(articles).toHaveLength(N);
-    const counts = articles.map((a) => M.scoreArticle(a, extract(a.text)));
-    const m = M.aggregate(counts.map((c) => c.counts));
+    const counts = articles.map((a) => scoreArticle(a, extract(a.text ?? '')));
+    const m = aggregate(counts.map((c) => c.counts));
     expectWellFormed(m, N);
   });
 
   it('the eval script prints the same kind of metrics as JSON', { timeout: 300_000 }, () => {
-    const out = execFileSync(process.execPath, [join(root, 'scripts', 'eval.mjs'), '--limit', '3', '--json'], {
+    const out = execFileSync(process.execPath, evalArgs('--limit', '3', '--json'), {
       cwd: root,
       encoding: 'utf8',
       stdio: 'pipe',
@@ -141,8 +125,7 @@ describe.skipIf(!haveDist)('the eval script on a made-up corpus', () => {
       const file = join(dir, 'made-up.jsonl');
       writeFileSync(file, JSON.stringify(article) + '\n');
       const misses = join(dir, 'misses.jsonl');
-      const script = join(root, 'scripts', 'eval.mjs');
-      const out = execFileSync(process.execPath, [script, file, '--json', '--misses', misses], {
+      const out = execFileSync(process.execPath, evalArgs(file, '--json', '--misses', misses), {
         cwd: root,
         encoding: 'utf8',
         stdio: 'pipe',
@@ -162,13 +145,13 @@ describe.skipIf(!haveDist)('the eval script on a made-up corpus', () => {
       // a gold the library missed shows up as "fn" with its context
       if (m.match['0.3'].matched === 0) expect(records.find((r) => r.type === 'fn')?.context).toContain(`⟦${content}⟧`);
 
-      const table = execFileSync(process.execPath, [script, file], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      const table = execFileSync(process.execPath, evalArgs(file), { cwd: root, encoding: 'utf8', stdio: 'pipe' });
       expect(table).toMatch(/P \/ R \/ F1 @0\.3/);
       expect(table).toMatch(/speaker accuracy/);
 
       let refused = false;
       try {
-        execFileSync(process.execPath, [script, file, '--misses', join(root, 'misses.jsonl')], {
+        execFileSync(process.execPath, evalArgs(file, '--misses', join(root, 'misses.jsonl')), {
           cwd: root,
           encoding: 'utf8',
           stdio: 'pipe',

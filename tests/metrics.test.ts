@@ -1,78 +1,15 @@
 /**
- * Pins every scoring rule of scripts/metrics.mjs (the corpus README's definitions) on made-up sentences.
+ * Pins every scoring rule of scripts/metrics.ts (the corpus README's definitions) on made-up sentences.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Extraction, Quote, Speaker, Span } from '../src/types';
-
-type Iv = [number, number];
-type GoldPart = { text: string; spans: Iv[] } | null;
-interface GoldAttr {
-  source: GoldPart;
-  cue: GoldPart;
-  content: GoldPart;
-  reference: string | null;
-  direct: boolean;
-}
-interface Article {
-  id: string;
-  text: string;
-  attributions: GoldAttr[];
-}
-interface MatchStats {
-  matched: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  matchedDirect: number;
-  matchedIndirect: number;
-  recallDirect: number;
-  recallIndirect: number;
-}
-interface Metrics {
-  articles: number;
-  gold: number;
-  goldDirect: number;
-  goldIndirect: number;
-  goldEmpty: number;
-  predicted: number;
-  predictedEmpty: number;
-  predictedDuplicates: number;
-  predictedBadSpans: number;
-  match: Record<string, MatchStats>;
-  exact: { matched: number; precision: number; recall: number; f1: number };
-  source: { n: number; correct: number; accuracy: number | null; goldNull: number; goldNullPredNull: number };
-  speaker: { n: number; correct: number; accuracy: number | null; strictCorrect: number; strictAccuracy: number | null };
-}
-interface Pair {
-  pred: number;
-  gold: number;
-  fraction: number;
-}
-interface Scored {
-  counts: unknown;
-  details: { matches: Record<string, Pair[]>; exact: Pair[]; fn: number[]; fp: number[]; src: unknown[]; bound: Pair[] };
-}
-interface MetricsModule {
-  trimSpan(text: string, start: number, end: number): Iv;
-  trimContent(text: string, spans: Iv[]): Iv[];
-  overlapFraction(pred: Iv[], gold: Iv[]): number;
-  greedyMatch(preds: Iv[][], golds: Iv[][], t: number): Pair[];
-  speakerMatchesReference(speaker: Speaker | undefined, reference: string, strict?: boolean): boolean;
-  scoreArticle(article: Article, extraction: Extraction | null): Scored;
-  aggregate(counts: unknown[]): Metrics;
-  missRecords(article: Article, extraction: Extraction | null, details: Scored['details']): Array<Record<string, unknown>>;
-}
-
-let M: MetricsModule;
-beforeAll(async () => {
-  // a .mjs without declarations: imported dynamically so the type checker does not need one
-  M = (await import('../scripts/metrics.mjs' as string)) as MetricsModule;
-});
+import * as M from '../scripts/metrics';
+import type { Article, GoldAttribution, GoldPart, Interval } from '../scripts/metrics';
 
 // ---------- helpers: build gold and predictions from substrings of a made-up text ----------
 
 /** Offsets of the `nth` occurrence of `sub` in `text`. */
-function at(text: string, sub: string, nth = 0): Iv {
+function at(text: string, sub: string, nth = 0): Interval {
   let i = -1;
   for (let k = 0; k <= nth; k++) {
     i = text.indexOf(sub, i + 1);
@@ -84,7 +21,7 @@ const spanOf = (text: string, sub: string, nth = 0): Span => {
   const [start, end] = at(text, sub, nth);
   return { start, end, text: text.slice(start, end) };
 };
-const part = (text: string, subs: string | string[] | null): GoldPart => {
+const part = (text: string, subs: string | string[] | null): GoldPart | null => {
   if (subs == null) return null;
   const list = Array.isArray(subs) ? subs : [subs];
   const spans = list.map((s) => at(text, s));
@@ -93,7 +30,7 @@ const part = (text: string, subs: string | string[] | null): GoldPart => {
 function gold(
   text: string,
   g: { content: string | string[]; source?: string | null; cue?: string | null; reference?: string | null; direct?: boolean },
-): GoldAttr {
+): GoldAttribution {
   const content = part(text, g.content)!;
   return {
     content,
@@ -133,7 +70,7 @@ function extraction(quotes: Quote[], speakers: Speaker[] = []): Extraction {
     claims: [],
   };
 }
-const article = (text: string, attributions: GoldAttr[], id = 'synthetic'): Article => ({ id, text, attributions });
+const article = (text: string, attributions: GoldAttribution[], id = 'synthetic'): Article => ({ id, text, attributions });
 function score(a: Article, quotes: Quote[], speakers: Speaker[] = []) {
   const s = M.scoreArticle(a, extraction(quotes, speakers));
   return { metrics: M.aggregate([s.counts]), details: s.details };
@@ -228,7 +165,7 @@ describe('overlap threshold', () => {
   });
 
   it('the threshold is inclusive', () => {
-    const g: Iv[][] = [[[0, 10]]];
+    const g: Interval[][] = [[[0, 10]]];
     expect(M.greedyMatch([[[0, 3]]], g, 0.3)).toHaveLength(1);
     expect(M.greedyMatch([[[0, 2]]], g, 0.3)).toHaveLength(0);
     expect(M.greedyMatch([[[2, 10]]], g, 0.8)).toHaveLength(1);
@@ -261,8 +198,8 @@ describe('one-to-one greedy matching', () => {
 
   it('takes the best overlap first over all pairs, not the first prediction in text order', () => {
     // P0 covers G1 fully and part of G0; P1 covers most of G0
-    const G: Iv[][] = [[[0, 10]], [[20, 30]]];
-    const P: Iv[][] = [[[6, 30]], [[0, 9]]];
+    const G: Interval[][] = [[[0, 10]], [[20, 30]]];
+    const P: Interval[][] = [[[6, 30]], [[0, 9]]];
     // P0: G0 0.4, G1 1.0; P1: G0 0.9
     const pairs = M.greedyMatch(P, G, 0.3);
     expect(pairs).toEqual([
@@ -273,13 +210,13 @@ describe('one-to-one greedy matching', () => {
 
   it('greedy order can leave a gold unmatched (one-to-one)', () => {
     // P0 is best for G0 (1.0) and also overlaps G1 (0.5); P1 absent → G1 stays unmatched
-    const G: Iv[][] = [[[0, 10]], [[10, 20]]];
+    const G: Interval[][] = [[[0, 10]], [[10, 20]]];
     const pairs = M.greedyMatch([[[0, 15]]], G, 0.3);
     expect(pairs).toEqual([{ pred: 0, gold: 0, fraction: 1 }]);
   });
 
   it('on equal fractions prefers the tighter prediction', () => {
-    const G: Iv[][] = [[[10, 20]]];
+    const G: Interval[][] = [[[10, 20]]];
     const pairs = M.greedyMatch([[[0, 40]], [[10, 21]]], G, 0.8);
     expect(pairs).toEqual([{ pred: 1, gold: 0, fraction: 1 }]);
   });

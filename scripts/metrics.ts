@@ -26,9 +26,156 @@
  *   not the complementizer.
  * - Ratios with an empty denominator: P/R/F1 are 0; accuracies are null ("n/a").
  */
+import type { Extraction, Quote, QuoteKind, Span, Speaker } from '../src/types';
+
+// ---------- the corpus format (../shared/corpora/README.md: one article a line) ----------
+
+/** A half-open character range [start, end) in UTF-16 code units: `text.slice(start, end)`. */
+export type Interval = [number, number];
+
+/** One part of a gold attribution (its source, cue or content); several spans when it is discontinuous. */
+export interface GoldPart {
+  text: string;
+  spans: Interval[];
+}
+
+/** One gold attribution. `source` or `cue` can be null; `reference` (the resolved speaker) only where a corpus gives one. */
+export interface GoldAttribution {
+  source?: GoldPart | null;
+  cue?: GoldPart | null;
+  content?: GoldPart | null;
+  reference?: string | null;
+  /** True where the content contains a quotation mark. */
+  direct?: boolean;
+}
+
+/** One corpus line. Fields the scoring does not read (`outlet` …) are kept as they are. */
+export interface Article {
+  id?: string;
+  corpus?: string;
+  text?: string;
+  attributions?: GoldAttribution[];
+}
+
+// ---------- what the scoring counts and reports ----------
+
+/** Matched gold attributions at one threshold, split by the gold's `direct`. */
+export interface MatchCounts {
+  all: number;
+  direct: number;
+  indirect: number;
+}
+
+export interface SourceCounts {
+  n: number;
+  correct: number;
+  goldNull: number;
+  goldNullPredNull: number;
+}
+
+export interface SpeakerCounts {
+  n: number;
+  correct: number;
+  strictCorrect: number;
+}
+
+/** The summable counts of one article or of many (see sumCounts). */
+export interface Counts {
+  articles: number;
+  gold: number;
+  goldDirect: number;
+  goldIndirect: number;
+  goldEmpty: number;
+  predicted: number;
+  predictedEmpty: number;
+  predictedDuplicates: number;
+  predictedBadSpans: number;
+  /** Keyed by the threshold as a string ("0.3", "0.8"). */
+  matched: Record<string, MatchCounts>;
+  exactMatched: number;
+  source: SourceCounts;
+  speaker: SpeakerCounts;
+}
+
+/** The plain-number fields of Counts, which sumCounts adds up one by one. */
+type ScalarCountKey = Exclude<keyof Counts, 'matched' | 'source' | 'speaker'>;
+
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface MatchMetrics extends PRF {
+  matched: number;
+  matchedDirect: number;
+  matchedIndirect: number;
+  recallDirect: number;
+  recallIndirect: number;
+}
+
+/** The metrics of aggregate(); every ratio is micro-averaged. Accuracies are null with an empty denominator. */
+export interface Metrics {
+  articles: number;
+  gold: number;
+  goldDirect: number;
+  goldIndirect: number;
+  goldEmpty: number;
+  predicted: number;
+  predictedEmpty: number;
+  predictedDuplicates: number;
+  predictedBadSpans: number;
+  /** Keyed by the threshold as a string ("0.3", "0.8"). */
+  match: Record<string, MatchMetrics>;
+  exact: PRF & { matched: number };
+  source: SourceCounts & { accuracy: number | null };
+  speaker: SpeakerCounts & { accuracy: number | null; strictAccuracy: number | null };
+}
+
+/** A matched pair: indices into the predictions and the gold attributions, and the gold-side overlap fraction. */
+export interface Pair {
+  pred: number;
+  gold: number;
+  fraction: number;
+}
+
+/** A gold attribution that survived trimming. */
+export interface GoldItem {
+  attr: GoldAttribution;
+  iv: Interval[];
+  direct: boolean;
+}
+
+/** A prediction: the quote, its raw content spans and their trimmed form. */
+export interface PredItem {
+  quote: Quote;
+  raw: Interval[];
+  iv: Interval[];
+}
+
+/** What scoreArticle found, for a misses dump and for inspection. */
+export interface ScoreDetails {
+  golds: GoldItem[];
+  preds: PredItem[];
+  /** Keyed by the threshold as a string. */
+  matches: Record<string, Pair[]>;
+  exact: Pair[];
+  /** Gold indices matched by nothing at the attribution threshold. */
+  fn: number[];
+  /** Prediction indices matching nothing at the attribution threshold. */
+  fp: number[];
+  src: Array<Pick<Pair, 'pred' | 'gold'>>;
+  spk: Array<Pick<Pair, 'pred' | 'gold'>>;
+  bound: Pair[];
+}
+
+export interface Scored {
+  counts: Counts;
+  details: ScoreDetails;
+}
 
 /** The thresholds the library is reported at. */
-export const THRESHOLDS = [0.3, 0.8];
+export const THRESHOLDS: readonly number[] = [0.3, 0.8];
 /** The threshold source and speaker accuracy are measured at. */
 export const ATTRIBUTION_THRESHOLD = 0.3;
 
@@ -36,13 +183,13 @@ const QUOTE_MARKS = '“”‘’"\'«»';
 const EDGE_PUNCT = ',.;:—–';
 const STRIP = new Set([...QUOTE_MARKS, ...EDGE_PUNCT]);
 
-const isStrippable = (ch) => STRIP.has(ch) || /\s/u.test(ch);
+const isStrippable = (ch: string): boolean => STRIP.has(ch) || /\s/u.test(ch);
 
 /**
  * Trim one span [start, end) of `text` by the README's rules.
  * Returns the trimmed [start, end] (start === end when nothing is left).
  */
-export function trimSpan(text, start, end) {
+export function trimSpan(text: string, start: number, end: number): Interval {
   let s = Math.max(0, start);
   let e = Math.min(text.length, end);
   if (e < s) e = s;
@@ -58,12 +205,12 @@ export function trimSpan(text, start, end) {
 }
 
 /** Sort and merge intervals; drop empty ones. */
-export function normalizeIntervals(intervals) {
+export function normalizeIntervals(intervals: readonly Interval[]): Interval[] {
   const sorted = intervals
     .filter(([s, e]) => e > s)
-    .map(([s, e]) => [s, e])
+    .map(([s, e]): Interval => [s, e])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out = [];
+  const out: Interval[] = [];
   for (const iv of sorted) {
     const last = out[out.length - 1];
     if (last && iv[0] <= last[1]) last[1] = Math.max(last[1], iv[1]);
@@ -73,19 +220,19 @@ export function normalizeIntervals(intervals) {
 }
 
 /** Trim every span, then merge: the comparable form of one content. */
-export function trimContent(text, spans) {
+export function trimContent(text: string, spans: readonly Interval[] | null | undefined): Interval[] {
   return normalizeIntervals((spans ?? []).map(([s, e]) => trimSpan(text, s, e)));
 }
 
 /** Total length of normalized intervals. */
-export function intervalLength(ivs) {
+export function intervalLength(ivs: readonly Interval[]): number {
   let n = 0;
   for (const [s, e] of ivs) n += e - s;
   return n;
 }
 
 /** Characters shared by two normalized interval lists. */
-export function intersectionLength(a, b) {
+export function intersectionLength(a: readonly Interval[], b: readonly Interval[]): number {
   let n = 0;
   let i = 0;
   let j = 0;
@@ -100,12 +247,12 @@ export function intersectionLength(a, b) {
 }
 
 /** Overlap of a prediction with a gold content, as a fraction of the gold length (0 for empty gold). */
-export function overlapFraction(pred, gold) {
+export function overlapFraction(pred: readonly Interval[], gold: readonly Interval[]): number {
   const g = intervalLength(gold);
   return g === 0 ? 0 : intersectionLength(pred, gold) / g;
 }
 
-export function sameIntervals(a, b) {
+export function sameIntervals(a: readonly Interval[], b: readonly Interval[]): boolean {
   return a.length === b.length && a.every(([s, e], k) => s === b[k][0] && e === b[k][1]);
 }
 
@@ -116,8 +263,8 @@ export function sameIntervals(a, b) {
  * then text order (gold index, prediction index) — so the result is deterministic.
  * Returns [{ pred, gold, fraction }] (indices into the inputs).
  */
-export function greedyMatch(preds, golds, t) {
-  const cands = [];
+export function greedyMatch(preds: readonly Interval[][], golds: readonly Interval[][], t: number): Pair[] {
+  const cands: Array<Pair & { inter: number; predShare: number }> = [];
   for (let g = 0; g < golds.length; g++) {
     const glen = intervalLength(golds[g]);
     if (glen === 0) continue;
@@ -132,9 +279,9 @@ export function greedyMatch(preds, golds, t) {
     }
   }
   cands.sort((x, y) => y.fraction - x.fraction || y.inter - x.inter || y.predShare - x.predShare || x.gold - y.gold || x.pred - y.pred);
-  const usedP = new Set();
-  const usedG = new Set();
-  const pairs = [];
+  const usedP = new Set<number>();
+  const usedG = new Set<number>();
+  const pairs: Pair[] = [];
   for (const c of cands) {
     if (usedP.has(c.pred) || usedG.has(c.gold)) continue;
     usedP.add(c.pred);
@@ -145,26 +292,27 @@ export function greedyMatch(preds, golds, t) {
 }
 
 /** One-to-one matching of identical (trimmed, non-empty) contents. */
-export function exactMatch(preds, golds) {
-  const byKey = new Map();
+export function exactMatch(preds: readonly Interval[][], golds: readonly Interval[][]): Pair[] {
+  const byKey = new Map<string, number[]>();
   preds.forEach((iv, p) => {
     if (iv.length === 0) return;
     const k = JSON.stringify(iv);
-    if (!byKey.has(k)) byKey.set(k, []);
-    byKey.get(k).push(p);
+    const list = byKey.get(k);
+    if (list) list.push(p);
+    else byKey.set(k, [p]);
   });
-  const pairs = [];
+  const pairs: Pair[] = [];
   golds.forEach((iv, g) => {
     if (iv.length === 0) return;
-    const list = byKey.get(JSON.stringify(iv));
-    if (list && list.length) pairs.push({ pred: list.shift(), gold: g, fraction: 1 });
+    const pred = byKey.get(JSON.stringify(iv))?.shift();
+    if (pred !== undefined) pairs.push({ pred, gold: g, fraction: 1 });
   });
   return pairs;
 }
 
 /** Lowercased words of three or more letters. */
-export function words3(s, ignore) {
-  const out = new Set();
+export function words3(s: string | null | undefined, ignore?: ReadonlySet<string> | null): Set<string> {
+  const out = new Set<string>();
   for (const w of String(s ?? '')
     .normalize('NFC')
     .toLowerCase()
@@ -175,7 +323,7 @@ export function words3(s, ignore) {
 }
 
 /** Function words a strict speaker check ignores ("the official" must not match "the White House"). */
-export const FUNCTION_WORDS = new Set(
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   'the and for with from that this these those his her hers its their theirs our ours your yours who whom whose which was were has had have are not but nor yet also than then there here into onto upon out off over under about after before said says she him they them'.split(
     ' ',
   ),
@@ -185,7 +333,11 @@ export const FUNCTION_WORDS = new Set(
  * Speaker check: does the speaker's name or one of its mention texts share a word (≥3 letters) with the
  * reference? With `strict`, function words do not count. No speaker → false.
  */
-export function speakerMatchesReference(speaker, reference, strict = false) {
+export function speakerMatchesReference(
+  speaker: Speaker | null | undefined,
+  reference: string | null | undefined,
+  strict = false,
+): boolean {
   if (!speaker || !reference) return false;
   const ignore = strict ? FUNCTION_WORDS : null;
   const ref = words3(reference, ignore);
@@ -195,21 +347,22 @@ export function speakerMatchesReference(speaker, reference, strict = false) {
   return false;
 }
 
-function spansOverlap(a, b) {
+function spansOverlap(a: readonly Interval[], b: readonly Interval[]): boolean {
   for (const [s1, e1] of a) for (const [s2, e2] of b) if (Math.min(e1, e2) > Math.max(s1, s2)) return true;
   return false;
 }
 
 /** A predicted quote's content spans: `quote.spans ?? [quote.content]` (an empty `spans` array falls back too). */
-export function quoteContentSpans(quote) {
+export function quoteContentSpans(quote: Pick<Quote, 'content' | 'spans'> | null | undefined): Interval[] {
   const parts = quote?.spans && quote.spans.length ? quote.spans : quote?.content ? [quote.content] : [];
-  return parts.filter(Boolean).map((sp) => [sp.start, sp.end]);
+  return parts.filter(Boolean).map((sp): Interval => [sp.start, sp.end]);
 }
 
-const goldSpans = (part) => (part && Array.isArray(part.spans) ? part.spans.map(([s, e]) => [s, e]) : []);
-const sliceSpans = (text, spans) => spans.map(([s, e]) => text.slice(s, e)).join(' … ');
+const goldSpans = (part: GoldPart | null | undefined): Interval[] =>
+  part && Array.isArray(part.spans) ? part.spans.map(([s, e]): Interval => [s, e]) : [];
+const sliceSpans = (text: string, spans: readonly Interval[]): string => spans.map(([s, e]) => text.slice(s, e)).join(' … ');
 
-function emptyCounts() {
+function emptyCounts(): Counts {
   return {
     articles: 0,
     gold: 0,
@@ -233,7 +386,11 @@ function emptyCounts() {
  * { fn: [gold index], fp: [pred index], src: [{pred, gold}], bound: [{pred, gold, fraction}], spk: [{pred, gold}] }
  * plus the matches, for inspection.
  */
-export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
+export function scoreArticle(
+  article: Article,
+  extraction: Extraction | null | undefined,
+  thresholds: readonly number[] = THRESHOLDS,
+): Scored {
   const text = article.text ?? '';
   const counts = emptyCounts();
   if (thresholds !== THRESHOLDS)
@@ -241,7 +398,7 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
   counts.articles = 1;
 
   // gold, minus empty contents
-  const golds = [];
+  const golds: GoldItem[] = [];
   for (const a of article.attributions ?? []) {
     const iv = trimContent(text, goldSpans(a.content));
     if (iv.length === 0) {
@@ -257,7 +414,7 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
   // predictions
   const quotes = extraction?.quotes ?? [];
   const speakers = extraction?.speakers ?? [];
-  const preds = quotes.map((q) => {
+  const preds = quotes.map((q): PredItem => {
     const raw = quoteContentSpans(q);
     for (const sp of [...(q.spans ?? []), q.content].filter(Boolean)) {
       if (
@@ -272,7 +429,7 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
   });
   counts.predicted = preds.length;
   counts.predictedEmpty = preds.filter((p) => p.iv.length === 0).length;
-  const seen = new Set();
+  const seen = new Set<string>();
   for (const p of preds) {
     if (p.iv.length === 0) continue;
     const k = JSON.stringify(p.iv);
@@ -282,7 +439,7 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
 
   const P = preds.map((p) => p.iv);
   const G = golds.map((g) => g.iv);
-  const matches = {};
+  const matches: Record<string, Pair[]> = {};
   for (const t of thresholds) {
     const pairs = greedyMatch(P, G, t);
     matches[String(t)] = pairs;
@@ -297,8 +454,8 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
   // source and speaker, on the pairs matched at the attribution threshold
   const at = thresholds.includes(ATTRIBUTION_THRESHOLD) ? ATTRIBUTION_THRESHOLD : Math.min(...thresholds);
   const base = matches[String(at)] ?? [];
-  const src = [];
-  const spk = [];
+  const src: ScoreDetails['src'] = [];
+  const spk: ScoreDetails['spk'] = [];
   for (const m of base) {
     const g = golds[m.gold].attr;
     const q = preds[m.pred].quote;
@@ -325,7 +482,7 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
   const matchedP = new Set(base.map((m) => m.pred));
   const tight = Math.max(...thresholds);
   const tightPairs = new Set((matches[String(tight)] ?? []).map((m) => `${m.pred}:${m.gold}`));
-  const details = {
+  const details: ScoreDetails = {
     golds,
     preds,
     matches,
@@ -341,7 +498,7 @@ export function scoreArticle(article, extraction, thresholds = THRESHOLDS) {
 }
 
 /** Sum article counts (micro-averaging). */
-export function sumCounts(list) {
+export function sumCounts(list: readonly Counts[]): Counts {
   const total = emptyCounts();
   total.matched = {};
   for (const c of list) {
@@ -356,7 +513,7 @@ export function sumCounts(list) {
       'predictedDuplicates',
       'predictedBadSpans',
       'exactMatched',
-    ])
+    ] satisfies ScalarCountKey[])
       total[k] += c[k];
     for (const [t, m] of Object.entries(c.matched)) {
       total.matched[t] ??= { all: 0, direct: 0, indirect: 0 };
@@ -365,16 +522,16 @@ export function sumCounts(list) {
       tm.direct += m.direct;
       tm.indirect += m.indirect;
     }
-    for (const k of Object.keys(total.source)) total.source[k] += c.source[k];
-    for (const k of Object.keys(total.speaker)) total.speaker[k] += c.speaker[k];
+    for (const k of Object.keys(total.source) as Array<keyof SourceCounts>) total.source[k] += c.source[k];
+    for (const k of Object.keys(total.speaker) as Array<keyof SpeakerCounts>) total.speaker[k] += c.speaker[k];
   }
   if (list.length === 0) total.matched = emptyCounts().matched;
   return total;
 }
 
-const ratio = (a, b) => (b > 0 ? a / b : 0);
-const ratioOrNull = (a, b) => (b > 0 ? a / b : null);
-export function prf(matched, predicted, gold) {
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+const ratioOrNull = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+export function prf(matched: number, predicted: number, gold: number): PRF {
   const precision = ratio(matched, predicted);
   const recall = ratio(matched, gold);
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
@@ -391,9 +548,9 @@ export function prf(matched, predicted, gold) {
  *   source: { n, correct, accuracy|null, goldNull, goldNullPredNull },
  *   speaker: { n, correct, accuracy|null, strictCorrect, strictAccuracy|null } }
  */
-export function aggregate(countsOrList) {
+export function aggregate(countsOrList: Counts | Counts[]): Metrics {
   const c = Array.isArray(countsOrList) ? sumCounts(countsOrList) : countsOrList;
-  const match = {};
+  const match: Record<string, MatchMetrics> = {};
   for (const [t, m] of Object.entries(c.matched)) {
     match[t] = {
       matched: m.all,
@@ -427,26 +584,67 @@ export function aggregate(countsOrList) {
   };
 }
 
-/** Parse JSONL text into articles (blank lines skipped; a bad line throws with its number). */
-export function parseJsonl(content, label = 'corpus') {
-  const out = [];
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isInterval = (x: unknown): x is Interval =>
+  Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && typeof x[1] === 'number';
+
+/** Is `x` a gold part (null, or `{ text, spans: [[start, end], …] }`)? Returns what is wrong, or null. */
+function goldPartProblem(x: unknown): string | null {
+  if (x === null || x === undefined) return null;
+  if (!isObject(x)) return 'not an object or null';
+  if (typeof x.text !== 'string') return '`text` is not a string';
+  if (!Array.isArray(x.spans) || !x.spans.every(isInterval)) return '`spans` is not a list of [start, end] number pairs';
+  return null;
+}
+
+/**
+ * Check that one parsed corpus line has the format of ../shared/corpora/README.md, as far as the scoring reads it:
+ * throws `label:line: …` otherwise. The value itself is kept as it is (fields the scoring ignores stay).
+ */
+export function assertArticle(x: unknown, where = 'article'): asserts x is Article {
+  function fail(what: string): never {
+    throw new Error(`${where}: ${what}`);
+  }
+  if (!isObject(x)) fail('not a JSON object');
+  for (const k of ['id', 'corpus', 'text']) if (x[k] !== undefined && typeof x[k] !== 'string') fail(`\`${k}\` is not a string`);
+  const attributions: unknown = x.attributions;
+  if (attributions === undefined) return;
+  if (!Array.isArray(attributions)) fail('`attributions` is not a list');
+  attributions.forEach((attr: unknown, n: number) => {
+    if (!isObject(attr)) fail(`attribution ${n} is not an object`);
+    for (const k of ['source', 'cue', 'content']) {
+      const problem = goldPartProblem(attr[k]);
+      if (problem) fail(`attribution ${n}, ${k}: ${problem}`);
+    }
+    if (attr.reference !== undefined && attr.reference !== null && typeof attr.reference !== 'string')
+      fail(`attribution ${n}: \`reference\` is not a string or null`);
+    if (attr.direct !== undefined && typeof attr.direct !== 'boolean') fail(`attribution ${n}: \`direct\` is not a boolean`);
+  });
+}
+
+/** Parse JSONL text into articles (blank lines skipped; a bad line, or one not in the corpus format, throws with its number). */
+export function parseJsonl(content: string, label = 'corpus'): Article[] {
+  const out: Article[] = [];
   const lines = content.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].trim()) continue;
+    let value: unknown;
     try {
-      out.push(JSON.parse(lines[i]));
+      value = JSON.parse(lines[i]);
     } catch (err) {
-      throw new Error(`${label}:${i + 1}: invalid JSON (${err.message})`);
+      throw new Error(`${label}:${i + 1}: invalid JSON (${err instanceof Error ? err.message : String(err)})`);
     }
+    assertArticle(value, `${label}:${i + 1}`);
+    out.push(value);
   }
   return out;
 }
 
 /** `text` around [start, end) with ±`width` characters, the span marked ⟦…⟧, white space collapsed. */
-export function contextOf(text, start, end, width = 60) {
+export function contextOf(text: string, start: number, end: number, width = 60): string {
   const s = Math.max(0, start);
   const e = Math.min(text.length, Math.max(s, end));
-  const clean = (x) => x.replace(/\s+/gu, ' ');
+  const clean = (x: string): string => x.replace(/\s+/gu, ' ');
   return (
     (s - width > 0 ? '…' : '') +
     clean(text.slice(Math.max(0, s - width), s)) +
@@ -458,20 +656,83 @@ export function contextOf(text, start, end, width = 60) {
   );
 }
 
-const spanText = (sp) => (sp ? sp.text : null);
-const extent = (spans) => (spans.length ? [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))] : [0, 0]);
+const spanText = (sp: Span | null | undefined): string | null => (sp ? sp.text : null);
+const extent = (spans: readonly Interval[]): Interval =>
+  spans.length ? [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))] : [0, 0];
+
+/** A gold attribution as a miss record shows it. */
+export interface GoldRecord {
+  content: string;
+  source: string | null;
+  cue: string | null;
+  direct: boolean;
+  reference: string | null;
+  start: number;
+  end: number;
+  context: string;
+}
+
+/** A prediction as a miss record shows it. */
+export interface PredRecord {
+  content: string;
+  kind: QuoteKind | null;
+  cue: string | null;
+  source: string | null;
+  speaker: string | null;
+  confidence: number | null;
+  start: number;
+  end: number;
+  context: string;
+}
+
+/** One line of a misses dump (`id` is the article's). */
+export type MissRecord =
+  | ({ type: 'fn'; id: string | null } & GoldRecord)
+  | ({ type: 'fp'; id: string | null } & PredRecord & { empty: boolean; bestGoldOverlap: number; bestGold: string | null })
+  | {
+      type: 'src';
+      id: string | null;
+      goldSource: string | null;
+      predSource: string | null;
+      goldSourceContext: string | null;
+      predSourceContext: string | null;
+      cue: string | null;
+      predCue: string | null;
+      content: string;
+      direct: boolean;
+    }
+  | {
+      type: 'spk';
+      id: string | null;
+      reference: string | null | undefined;
+      speaker: string | null;
+      mentions: string[];
+      goldSource: string | null;
+      predSource: string | null;
+      context: string;
+    }
+  | {
+      type: 'bound';
+      id: string | null;
+      overlap: number;
+      gold: string;
+      pred: string;
+      kind: QuoteKind | null;
+      direct: boolean;
+      context: string;
+    };
 
 /**
  * Error-analysis records for one scored article, one object per error, ready to write as JSONL:
  * type "fn" (gold not found), "fp" (prediction matching no gold), "src" (matched, wrong source mention),
  * "spk" (matched, wrong speaker; corpora with reference only), "bound" (matched at 0.3 but not at 0.8).
  */
-export function missRecords(article, extraction, details) {
+export function missRecords(article: Article, extraction: Extraction | null | undefined, details: ScoreDetails): MissRecord[] {
   const text = article.text ?? '';
   const id = article.id ?? null;
   const speakers = extraction?.speakers ?? [];
-  const out = [];
-  const goldRec = (g) => {
+  const out: MissRecord[] = [];
+  const goldRec = (g: GoldItem): GoldRecord => {
     const spans = goldSpans(g.attr.content);
     const [s, e] = extent(spans);
     return {
@@ -485,7 +746,7 @@ export function missRecords(article, extraction, details) {
       context: contextOf(text, s, e),
     };
   };
-  const predRec = (p) => {
+  const predRec = (p: PredItem): PredRecord => {
     const q = p.quote;
     const [s, e] = extent(p.raw);
     const speaker = q.speakerId == null ? null : speakers.find((x) => x.id === q.speakerId);
@@ -505,14 +766,14 @@ export function missRecords(article, extraction, details) {
   for (const i of details.fp) {
     const p = details.preds[i];
     let best = 0;
-    let bestGold = null;
-    details.golds.forEach((g) => {
+    let bestGold: GoldItem | null = null;
+    for (const g of details.golds) {
       const f = overlapFraction(p.iv, g.iv);
       if (f > best) {
         best = f;
         bestGold = g;
       }
-    });
+    }
     out.push({
       type: 'fp',
       id,

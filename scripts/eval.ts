@@ -1,9 +1,10 @@
-#!/usr/bin/env node
 /**
- * Measure quotewire on annotated corpora (format and metrics: ../shared/corpora/README.md; scoring: ./metrics.mjs).
+ * Measure quotewire on annotated corpora (format and metrics: ../shared/corpora/README.md; scoring: ./metrics.ts).
+ * It measures the build: extract() comes from dist/, not from src/ (`npm run eval` builds first).
  *
  *   npm run eval                                   # ../shared/corpora/polnear-dev.jsonl
  *   npm run eval -- corpus.jsonl [more.jsonl] [--limit N] [--json] [--misses /tmp/misses.jsonl]
+ *   npx tsx scripts/eval.ts [corpus.jsonl ...] [options]   # without building
  *
  * --limit N     score only the first N articles of each file
  * --json        print the metrics as one JSON object (the totals; `byCorpus` too when several files are given)
@@ -18,22 +19,44 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { aggregate, missRecords, parseJsonl, scoreArticle, sumCounts, THRESHOLDS } from './metrics.mjs';
+import type { Extraction } from '../src/types';
+import { aggregate, type Counts, type Metrics, missRecords, parseJsonl, scoreArticle, sumCounts, THRESHOLDS } from './metrics';
+
+interface Options {
+  files: string[];
+  limit: number;
+  json: boolean;
+  misses: string | null;
+}
+interface CorpusRun {
+  name: string;
+  counts: Counts[];
+  ms: number;
+  words: number;
+}
+interface Timing {
+  ms: number;
+  words: number;
+  wordsPerSecond: number | null;
+}
+type TimedMetrics = Metrics & { timing: Timing };
+/** What `--json` prints: the totals, and `byCorpus` when several files are given. */
+type Report = TimedMetrics & { errors: number; byCorpus?: Record<string, TimedMetrics> };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = resolve(repoRoot, '..', 'shared', 'corpora', 'polnear-dev.jsonl');
 
-function usage(msg) {
+function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
-  console.error('usage: node scripts/eval.mjs [corpus.jsonl ...] [--limit N] [--json] [--misses FILE]');
+  console.error('usage: npx tsx scripts/eval.ts [corpus.jsonl ...] [--limit N] [--json] [--misses FILE]');
   process.exit(msg ? 1 : 0);
 }
 
-function parseArgs(argv) {
-  const opts = { files: [], limit: Infinity, json: false, misses: null };
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { files: [], limit: Infinity, json: false, misses: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = (name) => {
+    const value = (name: string): string => {
       const eq = a.indexOf('=');
       if (eq >= 0) return a.slice(eq + 1);
       if (i + 1 >= argv.length) usage(`${name} needs a value`);
@@ -64,7 +87,7 @@ if (files.length === 0) {
 }
 for (const f of files) if (!existsSync(f)) usage(`corpus not found: ${f}`);
 
-let missesPath = null;
+let missesPath: string | null = null;
 if (opts.misses) {
   missesPath = resolve(opts.misses);
   const rel = relative(repoRoot, missesPath);
@@ -77,26 +100,27 @@ if (opts.misses) {
 
 const distEntry = resolve(repoRoot, 'dist', 'index.js');
 if (!existsSync(distEntry)) usage(`${distEntry} not found: run \`npm run build\` first (or use \`npm run eval\`)`);
-const { extract } = await import(distEntry);
+// the build's entry has the source's types (dist/ is built from src/index.ts)
+const { extract }: Pick<typeof import('../src/index'), 'extract'> = await import(distEntry);
 
-const perCorpus = [];
-const errors = [];
-const missLines = [];
+const perCorpus: CorpusRun[] = [];
+const errors: Array<{ corpus: string; id: string | undefined; message: string }> = [];
+const missLines: string[] = [];
 for (const file of files) {
   const name = basename(file).replace(/\.jsonl$/, '');
   const articles = parseJsonl(readFileSync(file, 'utf8'), file).slice(0, opts.limit);
-  const counts = [];
+  const counts: Counts[] = [];
   let ms = 0;
   let words = 0;
   for (const article of articles) {
     const text = article.text ?? '';
     words += (text.match(/\S+/g) ?? []).length;
-    let extraction = null;
+    let extraction: Extraction | null = null;
     const t0 = performance.now();
     try {
       extraction = extract(text);
     } catch (err) {
-      errors.push({ corpus: name, id: article.id, message: err?.stack ?? String(err) });
+      errors.push({ corpus: name, id: article.id, message: errorText(err) });
     }
     ms += performance.now() - t0;
     const { counts: c, details } = scoreArticle(article, extraction);
@@ -107,22 +131,33 @@ for (const file of files) {
   perCorpus.push({ name, counts, ms, words });
 }
 
-function withTiming(metrics, ms, words) {
+/** `err.stack` where there is one, else the value as a string. */
+function errorText(err: unknown): string {
+  const stack = typeof err === 'object' && err !== null && 'stack' in err ? err.stack : undefined;
+  return stack != null ? String(stack) : String(err);
+}
+
+function withTiming(metrics: Metrics, ms: number, words: number): TimedMetrics {
   return { ...metrics, timing: { ms: Math.round(ms), words, wordsPerSecond: ms > 0 ? Math.round(words / (ms / 1000)) : null } };
 }
 
-const total = withTiming(
-  aggregate(sumCounts(perCorpus.flatMap((c) => c.counts))),
-  perCorpus.reduce((n, c) => n + c.ms, 0),
-  perCorpus.reduce((n, c) => n + c.words, 0),
+const total: Report = {
+  ...withTiming(
+    aggregate(sumCounts(perCorpus.flatMap((c) => c.counts))),
+    perCorpus.reduce((n, c) => n + c.ms, 0),
+    perCorpus.reduce((n, c) => n + c.words, 0),
+  ),
+  errors: 0,
+};
+const byCorpus: Record<string, TimedMetrics> = Object.fromEntries(
+  perCorpus.map((c) => [c.name, withTiming(aggregate(sumCounts(c.counts)), c.ms, c.words)]),
 );
-const byCorpus = Object.fromEntries(perCorpus.map((c) => [c.name, withTiming(aggregate(sumCounts(c.counts)), c.ms, c.words)]));
 total.errors = errors.length;
 
 if (missesPath) writeFileSync(missesPath, missLines.length ? missLines.join('\n') + '\n' : '');
 
 if (opts.json) {
-  const out = perCorpus.length > 1 ? { ...total, byCorpus } : total;
+  const out: Report = perCorpus.length > 1 ? { ...total, byCorpus } : total;
   console.log(JSON.stringify(out));
 } else {
   printTable(perCorpus.length > 1 ? [...Object.entries(byCorpus), ['all', total]] : [[perCorpus[0].name, total]]);
@@ -136,9 +171,11 @@ if (errors.length) {
   process.exitCode = 1;
 }
 
-function printTable(columns) {
-  const pct = (x) => (x == null ? 'n/a' : (100 * x).toFixed(1));
-  const rows = [
+type Row = [label: string, cell: (m: TimedMetrics) => string];
+
+function printTable(columns: Array<[name: string, metrics: TimedMetrics]>): void {
+  const pct = (x: number | null): string => (x == null ? 'n/a' : (100 * x).toFixed(1));
+  const rows: Row[] = [
     ['articles', (m) => String(m.articles)],
     ['gold (direct / indirect)', (m) => `${m.gold} (${m.goldDirect} / ${m.goldIndirect})`],
     ['predicted', (m) => String(m.predicted)],
@@ -165,8 +202,8 @@ function printTable(columns) {
         : `${pct(m.speaker.accuracy)}  (${m.speaker.correct}/${m.speaker.n}; strict ${pct(m.speaker.strictAccuracy)})`,
   ]);
   rows.push(['run time', (m) => `${(m.timing.ms / 1000).toFixed(2)} s, ${m.timing.wordsPerSecond ?? 'n/a'} words/s`]);
-  const notes = (m) => {
-    const n = [];
+  const notes = (m: TimedMetrics): string => {
+    const n: string[] = [];
     if (m.goldEmpty) n.push(`${m.goldEmpty} empty gold skipped`);
     if (m.predictedEmpty) n.push(`${m.predictedEmpty} empty predictions`);
     if (m.predictedDuplicates) n.push(`${m.predictedDuplicates} duplicate predictions`);
@@ -178,7 +215,8 @@ function printTable(columns) {
   const labelW = Math.max(...rows.map((r) => r[0].length));
   const cells = rows.map(([, f]) => columns.map(([, m]) => f(m)));
   const colW = columns.map(([name], k) => Math.max(name.length, ...cells.map((r) => r[k].length)));
-  const line = (label, vals) => [label.padEnd(labelW), ...vals.map((v, k) => v.padEnd(colW[k]))].join('  ').trimEnd();
+  const line = (label: string, vals: string[]): string =>
+    [label.padEnd(labelW), ...vals.map((v, k) => v.padEnd(colW[k]))].join('  ').trimEnd();
   console.log(
     line(
       '',
