@@ -215,6 +215,20 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** One story being rendered: its text and results, its speakers' colours, and the marks gathered so far. */
+interface StoryContext {
+  text: string;
+  speakers: Speaker[];
+  quotes: Quote[];
+  colours: Map<string, string>;
+  /** The first speaker with each id. */
+  byId: Map<string, Speaker>;
+  marks: Mark[];
+  /** The extents ("start:end") of the quotes' sources: a mention there is underlined as the source only. */
+  sources: Set<string>;
+}
+
+/** Render one story as an `<article>`: heading and summary, the speaker legend, and the marked-up text. */
 function renderStory(story: HtmlStory, index: number): string {
   const text = typeof story.text === 'string' ? story.text : String(story.text ?? '');
   const result = (story.result ?? {}) as Partial<Extraction>;
@@ -223,129 +237,16 @@ function renderStory(story: HtmlStory, index: number): string {
   const claims = arr<Extraction['claims'][number]>(result.claims);
   const boilerplate = arr<Span>(result.document?.boilerplate);
 
-  const colours = speakerColours(speakers);
   const byId = new Map<string, Speaker>();
   for (const sp of speakers) if (!byId.has(String(sp.id))) byId.set(String(sp.id), sp);
-  const colourOf = (id: string | null | undefined): string | null =>
-    id == null ? null : (colours.get(String(id)) ?? hashedColour(String(id)));
-  const nameOf = (id: string | null | undefined): string => {
-    if (id == null) return 'unattributed';
-    const sp = byId.get(String(id));
-    return sp ? String(sp.name || sp.id) : String(id);
-  };
+  const ctx: StoryContext = { text, speakers, quotes, colours: speakerColours(speakers), byId, marks: [], sources: new Set() };
 
-  const marks: Mark[] = [];
-  const add = (span: unknown, layer: number, open: string, close: string): void => {
-    const c = clampSpan(text, span);
-    if (c) marks.push({ start: c.start, end: c.end, layer, open, close, seq: marks.length });
-  };
-
-  for (const b of boilerplate) add(b, LAYER.boilerplate, '<span class="boilerplate">', '</span>');
-
-  for (const c of claims) {
-    const types = Array.isArray(c.types) ? c.types.join(', ') : '';
-    const title =
-      `Claim ${c.id ?? ''}: ${types || 'untyped'} · checkworthiness ${fmt(c.checkworthiness)}` +
-      `${c.stance ? ` · ${c.stance}` : ''}${c.negated ? ' · negated' : ''}` +
-      `${c.speakerId != null ? ` · ${nameOf(c.speakerId)}` : ''}`;
-    add(
-      c.text,
-      LAYER.claim,
-      `<span class="claim" data-claim="${escapeHtml(String(c.id ?? ''))}" data-checkworthiness="${escapeHtml(fmt(c.checkworthiness))}" title="${escapeHtml(title)}">`,
-      '</span>',
-    );
-  }
-
-  const sources = new Set<string>();
-  for (const q of quotes) {
-    const colour = colourOf(q.speakerId);
-    const speaker = nameOf(q.speakerId);
-    const cue = q.cue?.span?.text;
-    const title = `${speaker} · ${q.kind ?? 'quote'}${cue ? ` · cue “${cue}”` : ''} · confidence ${fmt(q.confidence)}`;
-    const attrs =
-      `class="q${colour ? '' : ' unattributed'}" data-quote="${escapeHtml(String(q.id ?? ''))}"` +
-      (q.speakerId != null ? ` data-speaker="${escapeHtml(String(q.speakerId))}"` : '') +
-      (colour ? ` data-colour="${colour}" style="background-color:${colour}"` : '') +
-      ` title="${escapeHtml(title)}"`;
-    const parts = Array.isArray(q.spans) && q.spans.length > 0 ? q.spans : [q.content];
-    for (const part of parts) add(part, LAYER.quote, `<mark ${attrs}>`, '</mark>');
-
-    if (q.source) {
-      const c = clampSpan(text, q.source);
-      if (c) sources.add(`${c.start}:${c.end}`);
-      add(
-        q.source,
-        LAYER.source,
-        `<span class="src"${q.speakerId != null ? ` data-speaker="${escapeHtml(String(q.speakerId))}"` : ''}` +
-          ` style="text-decoration-color:${colour ?? '#888'}" title="${escapeHtml(`source: ${speaker}`)}">`,
-        '</span>',
-      );
-    }
-    if (q.cue?.span) {
-      add(
-        q.cue.span,
-        LAYER.cue,
-        `<span class="cue" title="${escapeHtml(`cue: ${q.cue.lemma ?? ''} (${q.cue.stance ?? ''})`)}">`,
-        '</span>',
-      );
-    }
-  }
-
-  for (const sp of speakers) {
-    const colour = colourOf(sp.id)!;
-    for (const m of arr<Span>(sp.mentions)) {
-      const c = clampSpan(text, m);
-      if (!c || sources.has(`${c.start}:${c.end}`)) continue;
-      add(
-        m,
-        LAYER.mention,
-        `<span class="mention" data-speaker="${escapeHtml(String(sp.id))}" style="text-decoration-color:${colour}" title="${escapeHtml(`mention of ${nameOf(sp.id)}`)}">`,
-        '</span>',
-      );
-    }
-  }
-
-  // The legend: every speaker with quotes or mentions, then the unattributed quotes.
-  const quoteCount = new Map<string, number>();
-  let unattributed = 0;
-  for (const q of quotes) {
-    if (q.speakerId == null) unattributed++;
-    else quoteCount.set(String(q.speakerId), (quoteCount.get(String(q.speakerId)) ?? 0) + 1);
-  }
-  const items: string[] = [];
-  for (const sp of speakers) {
-    const id = String(sp.id);
-    const mentions = arr<Span>(sp.mentions);
-    const forms = new Map<string, number>();
-    for (const m of mentions) {
-      const c = clampSpan(text, m);
-      const form = (c ? text.slice(c.start, c.end) : String(m.text ?? '')).replace(/\s+/g, ' ').trim();
-      if (form) forms.set(form, (forms.get(form) ?? 0) + 1);
-    }
-    const formList = [...forms]
-      .slice(0, 24)
-      .map(([form, n]) => `“${escapeHtml(form)}”${n > 1 ? ` ×${n}` : ''}`)
-      .join(', ');
-    const meta = [sp.title, sp.affiliation, sp.speaksFor != null ? `speaks for ${nameOf(sp.speaksFor)}` : '']
-      .filter((s) => typeof s === 'string' && s)
-      .map((s) => escapeHtml(String(s)))
-      .join(', ');
-    const nq = quoteCount.get(id) ?? 0;
-    items.push(
-      `<li data-speaker="${escapeHtml(id)}"><span class="swatch" style="background-color:${colourOf(id)}"></span>` +
-        `<b>${escapeHtml(nameOf(id))}</b> <span class="kind">(${escapeHtml(String(sp.kind ?? 'unknown'))})</span>` +
-        (meta ? ` <span class="meta">${meta}</span>` : '') +
-        ` · <span class="counts">${plural(nq, 'quote')}, ${plural(mentions.length, 'mention')}</span>` +
-        (formList ? `: <span class="mentions">${formList}${forms.size > 24 ? ', …' : ''}</span>` : '') +
-        '</li>',
-    );
-  }
-  if (unattributed > 0) {
-    items.push(
-      `<li data-speaker=""><span class="swatch" style="background-color:${UNATTRIBUTED_COLOUR}"></span>` +
-        `<b>unattributed</b> · <span class="counts">${plural(unattributed, 'quote')}</span></li>`,
-    );
-  }
+  // The order of the marks breaks ties between marks with the same extent and layer.
+  for (const b of boilerplate) addMark(ctx, b, LAYER.boilerplate, '<span class="boilerplate">', '</span>');
+  for (const c of claims) markClaim(ctx, c);
+  for (const q of quotes) markQuote(ctx, q);
+  markMentions(ctx);
+  const items = legendItems(ctx);
 
   const headline = result.document?.headline ? clampSpan(text, result.document.headline) : null;
   const heading = headline ? text.slice(headline.start, headline.end).replace(/\s+/g, ' ').trim() : story.name || `Story ${index + 1}`;
@@ -359,9 +260,150 @@ function renderStory(story: HtmlStory, index: number): string {
     `<p class="key"><span><span class="k-q">highlight</span> quote, in its speaker’s colour</span>` +
     `<span><span class="k-src">underline</span> source</span>` +
     `<span><span class="k-cue">bold</span> cue</span><span><span class="k-claim">outline</span> claim</span></p></section>\n` +
-    `<div class="text">${renderMarkedText(text, marks)}</div>\n` +
+    `<div class="text">${renderMarkedText(text, ctx.marks)}</div>\n` +
     `</article>`
   );
+}
+
+/** The colour of a speaker id (null for none). */
+function colourOf(ctx: StoryContext, id: string | null | undefined): string | null {
+  return id == null ? null : (ctx.colours.get(String(id)) ?? hashedColour(String(id)));
+}
+
+/** The name to show for a speaker id: the speaker's name, else the id itself, or "unattributed" for none. */
+function nameOf(ctx: StoryContext, id: string | null | undefined): string {
+  if (id == null) return 'unattributed';
+  const sp = ctx.byId.get(String(id));
+  return sp ? String(sp.name || sp.id) : String(id);
+}
+
+/** Add a mark over `span` when, clamped to the text, it is not empty. */
+function addMark(ctx: StoryContext, span: unknown, layer: number, open: string, close: string): void {
+  const c = clampSpan(ctx.text, span);
+  if (c) ctx.marks.push({ start: c.start, end: c.end, layer, open, close, seq: ctx.marks.length });
+}
+
+/** Outline a claim, with its types, checkworthiness, stance and speaker in the title. */
+function markClaim(ctx: StoryContext, c: Extraction['claims'][number]): void {
+  const types = Array.isArray(c.types) ? c.types.join(', ') : '';
+  const title =
+    `Claim ${c.id ?? ''}: ${types || 'untyped'} · checkworthiness ${fmt(c.checkworthiness)}` +
+    `${c.stance ? ` · ${c.stance}` : ''}${c.negated ? ' · negated' : ''}` +
+    `${c.speakerId != null ? ` · ${nameOf(ctx, c.speakerId)}` : ''}`;
+  addMark(
+    ctx,
+    c.text,
+    LAYER.claim,
+    `<span class="claim" data-claim="${escapeHtml(String(c.id ?? ''))}" data-checkworthiness="${escapeHtml(fmt(c.checkworthiness))}" title="${escapeHtml(title)}">`,
+    '</span>',
+  );
+}
+
+/** Highlight a quote's parts in its speaker's colour, underline its source (noting it in `sources`), embolden its cue. */
+function markQuote(ctx: StoryContext, q: Quote): void {
+  const colour = colourOf(ctx, q.speakerId);
+  const speaker = nameOf(ctx, q.speakerId);
+  const cue = q.cue?.span?.text;
+  const title = `${speaker} · ${q.kind ?? 'quote'}${cue ? ` · cue “${cue}”` : ''} · confidence ${fmt(q.confidence)}`;
+  const attrs =
+    `class="q${colour ? '' : ' unattributed'}" data-quote="${escapeHtml(String(q.id ?? ''))}"` +
+    (q.speakerId != null ? ` data-speaker="${escapeHtml(String(q.speakerId))}"` : '') +
+    (colour ? ` data-colour="${colour}" style="background-color:${colour}"` : '') +
+    ` title="${escapeHtml(title)}"`;
+  const parts = Array.isArray(q.spans) && q.spans.length > 0 ? q.spans : [q.content];
+  for (const part of parts) addMark(ctx, part, LAYER.quote, `<mark ${attrs}>`, '</mark>');
+
+  if (q.source) {
+    const c = clampSpan(ctx.text, q.source);
+    if (c) ctx.sources.add(`${c.start}:${c.end}`);
+    addMark(
+      ctx,
+      q.source,
+      LAYER.source,
+      `<span class="src"${q.speakerId != null ? ` data-speaker="${escapeHtml(String(q.speakerId))}"` : ''}` +
+        ` style="text-decoration-color:${colour ?? '#888'}" title="${escapeHtml(`source: ${speaker}`)}">`,
+      '</span>',
+    );
+  }
+  if (q.cue?.span) {
+    addMark(
+      ctx,
+      q.cue.span,
+      LAYER.cue,
+      `<span class="cue" title="${escapeHtml(`cue: ${q.cue.lemma ?? ''} (${q.cue.stance ?? ''})`)}">`,
+      '</span>',
+    );
+  }
+}
+
+/** Underline (dotted) every speaker mention that is not already a quote's source. Run after markQuote. */
+function markMentions(ctx: StoryContext): void {
+  for (const sp of ctx.speakers) {
+    const colour = colourOf(ctx, sp.id)!;
+    for (const m of arr<Span>(sp.mentions)) {
+      const c = clampSpan(ctx.text, m);
+      if (!c || ctx.sources.has(`${c.start}:${c.end}`)) continue;
+      addMark(
+        ctx,
+        m,
+        LAYER.mention,
+        `<span class="mention" data-speaker="${escapeHtml(String(sp.id))}" style="text-decoration-color:${colour}" title="${escapeHtml(`mention of ${nameOf(ctx, sp.id)}`)}">`,
+        '</span>',
+      );
+    }
+  }
+}
+
+/** The legend's `<li>`s: every speaker with quotes or mentions, then the unattributed quotes. */
+function legendItems(ctx: StoryContext): string[] {
+  const quoteCount = new Map<string, number>();
+  let unattributed = 0;
+  for (const q of ctx.quotes) {
+    if (q.speakerId == null) unattributed++;
+    else quoteCount.set(String(q.speakerId), (quoteCount.get(String(q.speakerId)) ?? 0) + 1);
+  }
+  const items = ctx.speakers.map((sp) => speakerItem(ctx, sp, quoteCount.get(String(sp.id)) ?? 0));
+  if (unattributed > 0) {
+    items.push(
+      `<li data-speaker=""><span class="swatch" style="background-color:${UNATTRIBUTED_COLOUR}"></span>` +
+        `<b>unattributed</b> · <span class="counts">${plural(unattributed, 'quote')}</span></li>`,
+    );
+  }
+  return items;
+}
+
+/** One speaker's legend entry: swatch, name, kind, title and affiliation, counts, and the forms of its mentions. */
+function speakerItem(ctx: StoryContext, sp: Speaker, nq: number): string {
+  const id = String(sp.id);
+  const mentions = arr<Span>(sp.mentions);
+  const forms = mentionForms(ctx.text, mentions);
+  const formList = [...forms]
+    .slice(0, 24)
+    .map(([form, n]) => `“${escapeHtml(form)}”${n > 1 ? ` ×${n}` : ''}`)
+    .join(', ');
+  const meta = [sp.title, sp.affiliation, sp.speaksFor != null ? `speaks for ${nameOf(ctx, sp.speaksFor)}` : '']
+    .filter((s) => typeof s === 'string' && s)
+    .map((s) => escapeHtml(String(s)))
+    .join(', ');
+  return (
+    `<li data-speaker="${escapeHtml(id)}"><span class="swatch" style="background-color:${colourOf(ctx, id)}"></span>` +
+    `<b>${escapeHtml(nameOf(ctx, id))}</b> <span class="kind">(${escapeHtml(String(sp.kind ?? 'unknown'))})</span>` +
+    (meta ? ` <span class="meta">${meta}</span>` : '') +
+    ` · <span class="counts">${plural(nq, 'quote')}, ${plural(mentions.length, 'mention')}</span>` +
+    (formList ? `: <span class="mentions">${formList}${forms.size > 24 ? ', …' : ''}</span>` : '') +
+    '</li>'
+  );
+}
+
+/** How often each form (the mention's text, white space collapsed) occurs among a speaker's mentions, in first-seen order. */
+function mentionForms(text: string, mentions: Span[]): Map<string, number> {
+  const forms = new Map<string, number>();
+  for (const m of mentions) {
+    const c = clampSpan(text, m);
+    const form = (c ? text.slice(c.start, c.end) : String(m.text ?? '')).replace(/\s+/g, ' ').trim();
+    if (form) forms.set(form, (forms.get(form) ?? 0) + 1);
+  }
+  return forms;
 }
 
 /** One page holding several stories. */
