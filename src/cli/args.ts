@@ -99,13 +99,28 @@ function libraryOption<T>(parse: () => T): T {
   }
 }
 
+/** One option being parsed: its name, and its value when it takes one. */
+interface OptionArg {
+  name: string;
+  /** The value: the inline one (`--opt=value`, `-fvalue`), else the next argument, which this consumes. */
+  value(): string;
+  /** Check that the option, a flag, was given no inline value. */
+  flag(): void;
+}
+
+/** Where the parser is: argv and the index of the argument being read. */
+interface Cursor {
+  argv: readonly string[];
+  i: number;
+}
+
 /** Parse argv (without the node executable and script). Throws UsageError. */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = { files: [], format: 'text', formatGiven: false, extract: defaultOptions(), help: false, version: false };
   let onlyFiles = false;
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  for (const cur: Cursor = { argv, i: 0 }; cur.i < argv.length; cur.i++) {
+    const arg = argv[cur.i];
     if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
       opts.files.push(arg);
       continue;
@@ -114,98 +129,147 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       onlyFiles = true;
       continue;
     }
-
-    let name = arg;
-    let inline: string | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      if (eq > 0) {
-        name = arg.slice(0, eq);
-        inline = arg.slice(eq + 1);
-      }
-    } else if (arg.length > 2) {
-      // -fjson, -j4
-      name = arg.slice(0, 2);
-      inline = arg.slice(2);
-    }
-
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      i++;
-      return next;
-    };
-    const flag = (): void => {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
-    };
-
-    switch (name) {
-      case '-h':
-      case '--help':
-        flag();
-        opts.help = true;
-        break;
-      case '-V':
-      case '--version':
-        flag();
-        opts.version = true;
-        break;
-      case '-f':
-      case '--format': {
-        const v = value();
-        if (!(FORMATS as readonly string[]).includes(v)) {
-          throw new UsageError(`unknown format "${v}" (expected one of: ${FORMATS.join(', ')})`);
-        }
-        opts.format = v as Format;
-        opts.formatGiven = true;
-        break;
-      }
-      case '--published-at': {
-        const v = value();
-        opts.extract.publishedAt = libraryOption(() => parsePublishedAt(v, '--published-at'));
-        break;
-      }
-      case '--url': {
-        const v = value();
-        opts.extract.url = libraryOption(() => parseUrl(v, '--url'));
-        break;
-      }
-      case '-b':
-      case '--batch':
-        opts.batch = value();
-        break;
-      case '-j':
-      case '--threads':
-        opts.threads = positiveInt('--threads', value(), 1024);
-        break;
-      case '--record-timeout': {
-        const v = value();
-        if (!/^\d{1,12}$/.test(v))
-          throw new UsageError(`--record-timeout must be a whole number of milliseconds (0: no limit), got "${v}"`);
-        const ms = Number(v);
-        if (ms > MAX_RECORD_TIMEOUT) throw new UsageError(`--record-timeout must be at most ${MAX_RECORD_TIMEOUT} ms, got ${v}`);
-        opts.recordTimeout = ms;
-        break;
-      }
-      case '--max-length': {
-        const v = value();
-        opts.extract.maxLength = libraryOption(() => parseMaxLengthText(v, '--max-length'));
-        break;
-      }
-      case '--progress':
-        flag();
-        opts.progress = true;
-        break;
-      case '--no-progress':
-        flag();
-        opts.progress = false;
-        break;
-      default:
-        throw new UsageError(`unknown option ${name}`);
-    }
+    const opt = readOption(cur);
+    const apply = OPTIONS.get(opt.name);
+    if (!apply) throw new UsageError(`unknown option ${opt.name}`);
+    apply(opts, opt);
   }
+  checkBatchOptions(opts);
+  return opts;
+}
 
+/** The option at the cursor: its name split from an inline value (`--opt=value`, `-fvalue`). */
+function readOption(cur: Cursor): OptionArg {
+  const arg = cur.argv[cur.i];
+  let name = arg;
+  let inline: string | undefined;
+  if (arg.startsWith('--')) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      name = arg.slice(0, eq);
+      inline = arg.slice(eq + 1);
+    }
+  } else if (arg.length > 2) {
+    // -fjson, -j4
+    name = arg.slice(0, 2);
+    inline = arg.slice(2);
+  }
+  return {
+    name,
+    value: () => {
+      if (inline !== undefined) return inline;
+      const next = cur.argv[cur.i + 1];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      cur.i++;
+      return next;
+    },
+    flag: () => {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+    },
+  };
+}
+
+type ApplyOption = (opts: CliOptions, opt: OptionArg) => void;
+
+/** What each option does, under each of its names. */
+const OPTION_TABLE: [names: string[], apply: ApplyOption][] = [
+  [
+    ['-h', '--help'],
+    (opts, opt) => {
+      opt.flag();
+      opts.help = true;
+    },
+  ],
+  [
+    ['-V', '--version'],
+    (opts, opt) => {
+      opt.flag();
+      opts.version = true;
+    },
+  ],
+  [
+    ['-f', '--format'],
+    (opts, opt) => {
+      opts.format = parseFormat(opt.value());
+      opts.formatGiven = true;
+    },
+  ],
+  [
+    ['--published-at'],
+    (opts, opt) => {
+      const v = opt.value();
+      opts.extract.publishedAt = libraryOption(() => parsePublishedAt(v, '--published-at'));
+    },
+  ],
+  [
+    ['--url'],
+    (opts, opt) => {
+      const v = opt.value();
+      opts.extract.url = libraryOption(() => parseUrl(v, '--url'));
+    },
+  ],
+  [
+    ['-b', '--batch'],
+    (opts, opt) => {
+      opts.batch = opt.value();
+    },
+  ],
+  [
+    ['-j', '--threads'],
+    (opts, opt) => {
+      opts.threads = positiveInt('--threads', opt.value(), 1024);
+    },
+  ],
+  [
+    ['--record-timeout'],
+    (opts, opt) => {
+      opts.recordTimeout = parseRecordTimeout(opt.value());
+    },
+  ],
+  [
+    ['--max-length'],
+    (opts, opt) => {
+      const v = opt.value();
+      opts.extract.maxLength = libraryOption(() => parseMaxLengthText(v, '--max-length'));
+    },
+  ],
+  [
+    ['--progress'],
+    (opts, opt) => {
+      opt.flag();
+      opts.progress = true;
+    },
+  ],
+  [
+    ['--no-progress'],
+    (opts, opt) => {
+      opt.flag();
+      opts.progress = false;
+    },
+  ],
+];
+
+/** The option table by name. A Map, so that only these names are options (no "toString", "__proto__"). */
+const OPTIONS = new Map<string, ApplyOption>(OPTION_TABLE.flatMap(([names, apply]) => names.map((name) => [name, apply] as const)));
+
+/** --format's value, checked against FORMATS. */
+function parseFormat(v: string): Format {
+  if (!(FORMATS as readonly string[]).includes(v)) {
+    throw new UsageError(`unknown format "${v}" (expected one of: ${FORMATS.join(', ')})`);
+  }
+  return v as Format;
+}
+
+/** --record-timeout's value: whole milliseconds, at most setTimeout's limit. */
+function parseRecordTimeout(v: string): number {
+  if (!/^\d{1,12}$/.test(v)) throw new UsageError(`--record-timeout must be a whole number of milliseconds (0: no limit), got "${v}"`);
+  const ms = Number(v);
+  if (ms > MAX_RECORD_TIMEOUT) throw new UsageError(`--record-timeout must be at most ${MAX_RECORD_TIMEOUT} ms, got ${v}`);
+  return ms;
+}
+
+/** Check the options that depend on batch mode, and default batch's format to jsonl. */
+function checkBatchOptions(opts: CliOptions): void {
   if (opts.batch !== undefined) {
     if (opts.files.length > 0) throw new UsageError('--batch reads its records from one file; do not also name story files');
     if (!opts.formatGiven) opts.format = 'jsonl';
@@ -217,5 +281,4 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   } else if (opts.recordTimeout !== undefined) {
     throw new UsageError('--record-timeout only applies to --batch');
   }
-  return opts;
 }
