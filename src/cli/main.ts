@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { version } from '../../package.json';
+import type { extractChecked } from '../pipeline';
 import type { Extraction } from '../types';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { exportResult } from './exports';
@@ -88,66 +89,97 @@ function out(s: string): Promise<void> {
   });
 }
 
+/** A run over story files: its options, the exit code so far, and what it has read and written. */
+interface FilesRun {
+  opts: CliOptions;
+  extractChecked: typeof extractChecked;
+  code: number;
+  /** The stories kept for the formats that need every story first (json, annotations, jsonld, html). */
+  stories: Story[];
+  stdinUsed: boolean;
+  /** Text tables written so far (a blank line goes between two). */
+  printed: number;
+}
+
+/** Read, extract and write each story file (stdin for none or "-"); resolves to the exit code. */
 async function runFiles(opts: CliOptions): Promise<number> {
-  const { extractChecked } = await import('../pipeline');
-  const options = opts.extract;
+  const pipeline = await import('../pipeline');
   const files = opts.files.length > 0 ? opts.files : ['-'];
-  let code = 0;
-  const stories: Story[] = [];
-  const multi = files.length > 1;
-  let stdinUsed = false;
-  let printed = 0;
+  const run: FilesRun = { opts, extractChecked: pipeline.extractChecked, code: 0, stories: [], stdinUsed: false, printed: 0 };
 
   for (const file of files) {
     if (interrupt.signal.aborted) break;
     const name = file === '-' ? '(stdin)' : file;
-    let text: string;
-    try {
-      if (file === '-') {
-        if (stdinUsed) throw new Error('standard input was already read');
-        stdinUsed = true;
-        text = await readStdin();
-      } else {
-        text = await readFile(file, 'utf8');
-      }
-    } catch (err) {
-      fail(`cannot read ${name}: ${(err as Error).message}`);
-      code = 2;
-      continue;
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-
-    let result: Extraction;
-    try {
-      if (text.length > options.maxLength) {
-        throw new RangeError(`text is ${text.length} UTF-16 code units long, over the maximum of ${options.maxLength}`);
-      }
-      result = extractChecked(text, options);
-    } catch (err) {
-      fail(`${name}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-      code = Math.max(code, 1);
-      continue;
-    }
-
-    const story: Story = { name, file, text, result };
-    // Stream the line formats story by story; the others need every story first.
-    try {
-      if (opts.format === 'text') {
-        const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
-        await out((printed > 0 ? '\n' : '') + formatText(result, { name, columns }));
-        printed++;
-      } else if (opts.format === 'jsonl') {
-        await out(JSON.stringify(result) + '\n');
-      } else {
-        stories.push(story);
-      }
-    } catch (err) {
-      fail(`${name}: ${(err as Error).message}`);
-      code = Math.max(code, 1);
-    }
+    const text = await readStory(run, file, name);
+    if (text === null) continue;
+    const result = extractStory(run, name, text);
+    if (result === null) continue;
+    await writeStory(run, { name, file, text, result });
   }
 
-  if (interrupt.signal.aborted) return code;
+  if (interrupt.signal.aborted) return run.code;
+  await writeStories(run, files.length > 1);
+  return run.code;
+}
+
+/** A file's text (stdin for "-", once), without its BOM; null, with exit code 2, when it cannot be read. */
+async function readStory(run: FilesRun, file: string, name: string): Promise<string | null> {
+  let text: string;
+  try {
+    if (file === '-') {
+      if (run.stdinUsed) throw new Error('standard input was already read');
+      run.stdinUsed = true;
+      text = await readStdin();
+    } else {
+      text = await readFile(file, 'utf8');
+    }
+  } catch (err) {
+    fail(`cannot read ${name}: ${(err as Error).message}`);
+    run.code = 2;
+    return null;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+/** The story's extraction; null, with exit code at least 1, when it is too long or the extraction fails. */
+function extractStory(run: FilesRun, name: string, text: string): Extraction | null {
+  const options = run.opts.extract;
+  try {
+    if (text.length > options.maxLength) {
+      throw new RangeError(`text is ${text.length} UTF-16 code units long, over the maximum of ${options.maxLength}`);
+    }
+    return run.extractChecked(text, options);
+  } catch (err) {
+    fail(`${name}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    run.code = Math.max(run.code, 1);
+    return null;
+  }
+}
+
+/** Write one story in the line formats (text, jsonl), or keep it for writeStories. */
+async function writeStory(run: FilesRun, story: Story): Promise<void> {
+  const { name, result } = story;
+  // Stream the line formats story by story; the others need every story first.
+  try {
+    if (run.opts.format === 'text') {
+      const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+      await out((run.printed > 0 ? '\n' : '') + formatText(result, { name, columns }));
+      run.printed++;
+    } else if (run.opts.format === 'jsonl') {
+      await out(JSON.stringify(result) + '\n');
+    } else {
+      run.stories.push(story);
+    }
+  } catch (err) {
+    fail(`${name}: ${(err as Error).message}`);
+    run.code = Math.max(run.code, 1);
+  }
+}
+
+/** Write the kept stories as one document (json, annotations, jsonld: an array of them when `multi`; html: one page). */
+async function writeStories(run: FilesRun, multi: boolean): Promise<void> {
+  const { opts, stories } = run;
   try {
     switch (opts.format) {
       case 'json':
@@ -157,14 +189,7 @@ async function runFiles(opts: CliOptions): Promise<number> {
         break;
       case 'annotations':
       case 'jsonld': {
-        const payloads = stories.map((s) =>
-          exportResult(opts.format, s.result, {
-            text: s.text,
-            url: options.url ?? undefined,
-            publishedAt: options.publishedAt?.text,
-            file: s.file === '-' ? undefined : s.file,
-          }),
-        );
+        const payloads = stories.map((s) => exportStory(opts, s));
         if (payloads.length > 0) await out(JSON.stringify(multi ? payloads : payloads[0], null, 2) + '\n');
         break;
       }
@@ -179,9 +204,19 @@ async function runFiles(opts: CliOptions): Promise<number> {
     }
   } catch (err) {
     fail(`${opts.format}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-    code = Math.max(code, 1);
+    run.code = Math.max(run.code, 1);
   }
-  return code;
+}
+
+/** One story in the JSON-LD export --format names. */
+function exportStory(opts: CliOptions, s: Story): unknown {
+  const options = opts.extract;
+  return exportResult(opts.format, s.result, {
+    text: s.text,
+    url: options.url ?? undefined,
+    publishedAt: options.publishedAt?.text,
+    file: s.file === '-' ? undefined : s.file,
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
