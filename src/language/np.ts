@@ -215,51 +215,13 @@ export function isPollShare(tk: Tokens, a: number, b: number): boolean {
  * Returns the phrase and, when there was one, the appositive between it and the cue.
  */
 export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: TokenRange; appositive: TokenRange | null } | null {
-  let i = skipBetweenLeft(tk, cue - 1, lo);
-  let appositive: TokenRange | null = null;
-  let skipped = 0;
+  const walk: AsideWalk = { i: skipBetweenLeft(tk, cue - 1, lo), appositive: null, skipped: 0 };
   // up to three comma-bracketed asides between the subject and the cue
   // (or dash-bracketed: "Many speakers — including … — said")
-  for (let round = 0; round < 3 && i >= lo && (tk.value[i] === ',' || ASIDE_DASHES.has(tk.value[i])); round++) {
-    const bracket = tk.value[i];
-    let k = i - 1;
-    let finite = false;
-    let relative = false;
-    while (
-      k >= lo &&
-      tk.value[k] !== bracket &&
-      (bracket !== ',' || !ASIDE_DASHES.has(tk.value[k])) &&
-      i - k < 45 &&
-      !isQuoteMark(tk.value[k])
-    ) {
-      const lw = tk.lower[k];
-      if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN'))
-        relative = true;
-      // (a capitalised "verb" inside an aside is a name's word: wink tags "Peter Cook", "Ways and Means" as verbs;
-      // a participle after a noun is a reduced relative: "a shirt covered in buttons")
-      const nameWord = isCapitalised(tk.value[k]);
-      const reduced =
-        lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PROPN' || tk.pos[k - 1] === 'PUNCT');
-      if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !nameWord && !lw.endsWith('ing') && !reduced) finite = true;
-      k--;
-    }
-    if (k < lo || tk.value[k] !== bracket) break;
-    if (finite && !relative) break;
-    const asideFirst = k + 1;
-    if (asideFirst >= i) break;
-    const p0 = tk.pos[asideFirst];
-    const l0 = tk.lower[asideFirst];
-    const isAdverbial =
-      p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && (l0.endsWith('ing') || l0 === 'including'));
-    const isNp = !isAdverbial && (p0 === 'DET' || p0 === 'NOUN' || p0 === 'PROPN' || p0 === 'ADJ' || POSSESSIVE.has(l0));
-    // "Jane Doe, who runs the group, said": a relative clause on the subject
-    const isRelative = relative && RELATIVE_WORDS.has(l0);
-    if (!isAdverbial && !isNp && !isRelative) break;
-    if (isNp && !appositive) appositive = [asideFirst, i];
-    i = k;
-    skipped++;
+  for (let round = 0; round < 3 && walk.i >= lo && (tk.value[walk.i] === ',' || ASIDE_DASHES.has(tk.value[walk.i])); round++) {
+    if (!skipAside(tk, walk, lo)) break;
   }
-  i = skipTimeLeft(tk, i, lo);
+  let i = skipTimeLeft(tk, walk.i, lo);
   // a parenthesis right before the cue belongs to the name: "Sen. Jane Roe (D-Ore.) said"
   let paren = -1;
   let open = openingParen(tk, i, lo);
@@ -267,9 +229,9 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: TokenRan
     paren = i;
     i = open - 1;
   }
-  if (i >= lo && (tk.value[i] === ',' || (skipped && ASIDE_DASHES.has(tk.value[i])))) {
+  if (i >= lo && (tk.value[i] === ',' || (walk.skipped && ASIDE_DASHES.has(tk.value[i])))) {
     // a bare comma before the cue: "…, said X" is an inverted cue, not a subject
-    if (!skipped) return null;
+    if (!walk.skipped) return null;
     i = skipBetweenLeft(tk, i - 1, lo);
     // "Rep. Jane Roe (D-Md.), chair of …, said"
     open = paren < 0 ? openingParen(tk, i, lo) : -1;
@@ -281,7 +243,70 @@ export function subjectLeft(tk: Tokens, cue: number, lo: number): { np: TokenRan
   const np = npEndingAt(tk, i, lo);
   if (!np) return null;
   if (paren >= 0) np[1] = paren + 1;
-  return { np, appositive };
+  return { np, appositive: walk.appositive };
+}
+
+/** The walk left over asides: where it stands, the first noun-phrase aside (an appositive), how many it passed. */
+interface AsideWalk {
+  i: number;
+  appositive: TokenRange | null;
+  skipped: number;
+}
+
+/**
+ * Step left over one aside bracketed by the comma or dash at `walk.i`, when it is an adverbial, a noun phrase or a
+ * relative clause on the subject (not a finite clause); false, and the walk unchanged, when it is none of them.
+ */
+function skipAside(tk: Tokens, walk: AsideWalk, lo: number): boolean {
+  const i = walk.i;
+  const bracket = tk.value[i];
+  const scan = scanAside(tk, i, lo, bracket);
+  const k = scan.open;
+  if (k < lo || tk.value[k] !== bracket) return false;
+  if (scan.finite && !scan.relative) return false;
+  const asideFirst = k + 1;
+  if (asideFirst >= i) return false;
+  const p0 = tk.pos[asideFirst];
+  const l0 = tk.lower[asideFirst];
+  const isAdverbial =
+    p0 === 'ADP' || p0 === 'ADV' || p0 === 'SCONJ' || p0 === 'NUM' || (p0 === 'VERB' && (l0.endsWith('ing') || l0 === 'including'));
+  const isNp = !isAdverbial && (p0 === 'DET' || p0 === 'NOUN' || p0 === 'PROPN' || p0 === 'ADJ' || POSSESSIVE.has(l0));
+  // "Jane Doe, who runs the group, said": a relative clause on the subject
+  const isRelative = scan.relative && RELATIVE_WORDS.has(l0);
+  if (!isAdverbial && !isNp && !isRelative) return false;
+  if (isNp && !walk.appositive) walk.appositive = [asideFirst, i];
+  walk.i = k;
+  walk.skipped++;
+  return true;
+}
+
+/**
+ * Scan left from the closing bracket at i to the aside's opening one (at most 45 tokens, never across a quote
+ * mark): where it opens, whether the aside holds a finite verb, and whether it holds a relative word.
+ */
+function scanAside(tk: Tokens, i: number, lo: number, bracket: string): { open: number; finite: boolean; relative: boolean } {
+  let k = i - 1;
+  let finite = false;
+  let relative = false;
+  while (
+    k >= lo &&
+    tk.value[k] !== bracket &&
+    (bracket !== ',' || !ASIDE_DASHES.has(tk.value[k])) &&
+    i - k < 45 &&
+    !isQuoteMark(tk.value[k])
+  ) {
+    const lw = tk.lower[k];
+    if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN'))
+      relative = true;
+    // (a capitalised "verb" inside an aside is a name's word: wink tags "Peter Cook", "Ways and Means" as verbs;
+    // a participle after a noun is a reduced relative: "a shirt covered in buttons")
+    const nameWord = isCapitalised(tk.value[k]);
+    const reduced =
+      lw.endsWith('ed') && k - 1 >= lo && (tk.pos[k - 1] === 'NOUN' || tk.pos[k - 1] === 'PROPN' || tk.pos[k - 1] === 'PUNCT');
+    if ((tk.pos[k] === 'VERB' || tk.pos[k] === 'AUX') && !nameWord && !lw.endsWith('ing') && !reduced) finite = true;
+    k--;
+  }
+  return { open: k, finite, relative };
 }
 
 /** The source phrase right after an inverted cue ("…,” said the official at the ministry."). */
