@@ -158,79 +158,103 @@ function sourceOf(result: Extraction, opts: WebAnnotationOptions | undefined): s
 export function toWebAnnotations(result: Extraction, opts: WebAnnotationOptions = {}): WebAnnotation[] {
   const source = sourceOf(result, opts);
   const text = typeof opts?.text === 'string' ? opts.text : textFromSpans(result);
-  const ctxLen = Math.max(0, Math.min(1000, Math.floor(opts?.context ?? 32)));
-  const prefix = opts?.idPrefix ?? `urn:quotewire:${fnv1a(source)}:`;
-  const index = new CodePointIndex(text);
-  const speakers = new Map<string, Speaker>();
-  const arr = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
-  for (const s of arr(result?.speakers)) if (s && typeof s.id === 'string') speakers.set(s.id, s);
-
-  const target = (span: Span): AnnotationTarget => {
-    const s = index.snap(span.start, 'start');
-    const e = Math.max(s, index.snap(span.end, 'end'));
-    return {
-      type: 'SpecificResource',
-      source,
-      selector: [
-        {
-          type: 'TextQuoteSelector',
-          exact: text.slice(s, e),
-          prefix: text.slice(index.back(s, ctxLen), s),
-          suffix: text.slice(e, index.forward(e, ctxLen)),
-        },
-        { type: 'TextPositionSelector', start: index.toCodePoint(s), end: index.toCodePoint(e) },
-      ],
-    };
+  const ctx: AnnotationContext = {
+    source,
+    text,
+    ctxLen: Math.max(0, Math.min(1000, Math.floor(opts?.context ?? 32))),
+    prefix: opts?.idPrefix ?? `urn:quotewire:${fnv1a(source)}:`,
+    index: new CodePointIndex(text),
+    speakers: new Map<string, Speaker>(),
   };
-
+  for (const s of arr(result?.speakers)) if (s && typeof s.id === 'string') ctx.speakers.set(s.id, s);
   const out: WebAnnotation[] = [];
-  for (const q of arr(result?.quotes) as Quote[]) {
-    if (!q || !isSpan(q.content)) continue;
-    const sp = q.speakerId ? speakers.get(q.speakerId) : undefined;
-    const kind = typeof q.kind === 'string' && q.kind ? q.kind : 'unknown';
-    const cue = q.cue ? `cue “${q.cue.lemma}” (${q.cue.stance})` : 'no cue';
-    const body = [
-      textual(
-        'describing',
-        `${kind[0].toUpperCase()}${kind.slice(1)} quote attributed to ${speakerLabel(sp)}; ${cue}; confidence ${q.confidence}.`,
-      ),
-      textual('tagging', `speaker: ${sp ? sp.name : 'unattributed'}`),
-      textual('tagging', `kind: ${kind}`),
-    ];
-    if (q.cue) body.push(textual('tagging', `cue: ${q.cue.lemma}`));
-    out.push({
-      '@context': ANNOTATION_CONTEXT,
-      id: `${prefix}quote-${q.id}`,
-      type: 'Annotation',
-      motivation: 'describing',
-      body,
-      target: target(q.content),
-      generator: GENERATOR,
-    });
-  }
-  for (const c of arr(result?.claims) as Claim[]) {
-    if (!c || !isSpan(c.text)) continue;
-    const sp = c.speakerId ? speakers.get(c.speakerId) : undefined;
-    const who = c.quoteId === null && c.speakerId === null ? 'the publication' : speakerLabel(sp);
-    const body = [
-      textual(
-        'describing',
-        `Claim (${arr(c.types).join(', ')}) by ${who}, ${c.stance}${c.negated ? ', negated' : ''}; check-worthiness ${c.checkworthiness}${arr(c.reasons).length ? ` (${arr(c.reasons).join(', ')})` : ''}.`,
-      ),
-      textual('tagging', `speaker: ${who === 'the publication' ? 'publication' : sp ? sp.name : 'unattributed'}`),
-      ...arr(c.types).map((t) => textual('tagging', `claim-type: ${t}`)),
-      textual('tagging', `stance: ${c.stance}`),
-    ];
-    if (c.quoteId) body.push(textual('tagging', `quote: ${c.quoteId}`));
-    out.push({
-      '@context': ANNOTATION_CONTEXT,
-      id: `${prefix}claim-${c.id}`,
-      type: 'Annotation',
-      motivation: 'classifying',
-      body,
-      target: target(c.text),
-      generator: GENERATOR,
-    });
-  }
+  for (const q of arr(result?.quotes) as Quote[]) if (q && isSpan(q.content)) out.push(quoteAnnotation(ctx, q));
+  for (const c of arr(result?.claims) as Claim[]) if (c && isSpan(c.text)) out.push(claimAnnotation(ctx, c));
   return out;
+}
+
+/** What every annotation of one result shares: its source, text, selector context, id prefix and speakers. */
+interface AnnotationContext {
+  source: string;
+  text: string;
+  ctxLen: number;
+  prefix: string;
+  index: CodePointIndex;
+  speakers: Map<string, Speaker>;
+}
+
+/** An array, or an empty one for anything else (the result may come from JSON written elsewhere). */
+function arr<T>(x: T[] | undefined): T[] {
+  return Array.isArray(x) ? x : [];
+}
+
+/** The target of a span: a quote selector with context and a position selector, both on code points. */
+function target(ctx: AnnotationContext, span: Span): AnnotationTarget {
+  const { index, text, ctxLen } = ctx;
+  const s = index.snap(span.start, 'start');
+  const e = Math.max(s, index.snap(span.end, 'end'));
+  return {
+    type: 'SpecificResource',
+    source: ctx.source,
+    selector: [
+      {
+        type: 'TextQuoteSelector',
+        exact: text.slice(s, e),
+        prefix: text.slice(index.back(s, ctxLen), s),
+        suffix: text.slice(e, index.forward(e, ctxLen)),
+      },
+      { type: 'TextPositionSelector', start: index.toCodePoint(s), end: index.toCodePoint(e) },
+    ],
+  };
+}
+
+/** A quote as a describing annotation: who said it, how (kind, cue), with what confidence. */
+function quoteAnnotation(ctx: AnnotationContext, q: Quote): WebAnnotation {
+  const sp = q.speakerId ? ctx.speakers.get(q.speakerId) : undefined;
+  const kind = typeof q.kind === 'string' && q.kind ? q.kind : 'unknown';
+  const cue = q.cue ? `cue “${q.cue.lemma}” (${q.cue.stance})` : 'no cue';
+  const body = [
+    textual(
+      'describing',
+      `${kind[0].toUpperCase()}${kind.slice(1)} quote attributed to ${speakerLabel(sp)}; ${cue}; confidence ${q.confidence}.`,
+    ),
+    textual('tagging', `speaker: ${sp ? sp.name : 'unattributed'}`),
+    textual('tagging', `kind: ${kind}`),
+  ];
+  if (q.cue) body.push(textual('tagging', `cue: ${q.cue.lemma}`));
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: `${ctx.prefix}quote-${q.id}`,
+    type: 'Annotation',
+    motivation: 'describing',
+    body,
+    target: target(ctx, q.content),
+    generator: GENERATOR,
+  };
+}
+
+/** A claim as a classifying annotation: its types, who claims it, stance, check-worthiness and reasons. */
+function claimAnnotation(ctx: AnnotationContext, c: Claim): WebAnnotation {
+  const sp = c.speakerId ? ctx.speakers.get(c.speakerId) : undefined;
+  const who = c.quoteId === null && c.speakerId === null ? 'the publication' : speakerLabel(sp);
+  const reasons = arr(c.reasons).length ? ` (${arr(c.reasons).join(', ')})` : '';
+  const body = [
+    textual(
+      'describing',
+      `Claim (${arr(c.types).join(', ')}) by ${who}, ${c.stance}${c.negated ? ', negated' : ''}; check-worthiness ${c.checkworthiness}${reasons}.`,
+    ),
+    textual('tagging', `speaker: ${who === 'the publication' ? 'publication' : sp ? sp.name : 'unattributed'}`),
+    ...arr(c.types).map((t) => textual('tagging', `claim-type: ${t}`)),
+    textual('tagging', `stance: ${c.stance}`),
+  ];
+  if (c.quoteId) body.push(textual('tagging', `quote: ${c.quoteId}`));
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: `${ctx.prefix}claim-${c.id}`,
+    type: 'Annotation',
+    motivation: 'classifying',
+    body,
+    target: target(ctx, c.text),
+    generator: GENERATOR,
+  };
 }
