@@ -322,16 +322,18 @@ export function words3(s: string | null | undefined, ignore?: ReadonlySet<string
   return out;
 }
 
-/** Function words a strict speaker check ignores ("the official" must not match "the White House"). */
+/**
+ * Words a strict speaker check ignores: the function words and honorifics `../shared/corpora/README.md` lists
+ * ("the official" must not match "the White House"; "Mrs Doe" must not match "Mrs Roe"). Only words of three or
+ * more letters are compared at all, so "of", "Mr", "Dr" and the like never count either way.
+ */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  'the and for with from that this these those his her hers its their theirs our ours your yours who whom whose which was were has had have are not but nor yet also than then there here into onto upon out off over under about after before said says she him they them'.split(
-    ' ',
-  ),
+  'the of and for a an in to on said says who his her its their mr mrs ms dr'.split(' '),
 );
 
 /**
- * Speaker check: does the speaker's name or one of its mention texts share a word (≥3 letters) with the
- * reference? With `strict`, function words do not count. No speaker → false.
+ * Speaker check: does the speaker's name, one of its aliases or one of its mention texts share a word (≥3 letters)
+ * with the reference? With `strict`, the README's function words and honorifics do not count. No speaker → false.
  */
 export function speakerMatchesReference(
   speaker: Speaker | null | undefined,
@@ -342,7 +344,7 @@ export function speakerMatchesReference(
   const ignore = strict ? FUNCTION_WORDS : null;
   const ref = words3(reference, ignore);
   if (ref.size === 0) return false;
-  const texts = [speaker.name, ...(speaker.mentions ?? []).map((m) => m?.text)];
+  const texts = [speaker.name, ...(speaker.aliases ?? []), ...(speaker.mentions ?? []).map((m) => m?.text)];
   for (const t of texts) for (const w of words3(t, ignore)) if (ref.has(w)) return true;
   return false;
 }

@@ -414,6 +414,11 @@ describe('speaker accuracy', () => {
     // the README's rule counts "the"; the strict variant does not
     expect(M.speakerMatchesReference(speaker('s', 'the official', []), 'the White House')).toBe(true);
     expect(M.speakerMatchesReference(speaker('s', 'the official', []), 'the White House', true)).toBe(false);
+    // the README's strict rule ignores honorifics too, and counts aliases
+    expect(M.speakerMatchesReference(speaker('s', 'Mrs Roe', []), 'Mrs Doe', true)).toBe(false);
+    expect(M.speakerMatchesReference(speaker('s', 'Mrs Roe', []), 'Mrs Doe')).toBe(true);
+    const aliased: Speaker = { ...speaker('s', 'the chief', []), aliases: ['Darian Lonechild'] };
+    expect(M.speakerMatchesReference(aliased, 'Lonechild', true)).toBe(true);
   });
 
   it('resolves quote.speakerId among the speakers and scores matched pairs with a reference', () => {
