@@ -24,6 +24,7 @@
  * `question` / `opinion` reasons); a quote with no cue is 'reported'. The article's own sentences are 'asserted'.
  * A 'reported' or 'asserted' claim whose own words hedge ("perhaps", "reportedly", "may") becomes 'hedged'.
  */
+import { isWs } from '../language/chars';
 import type { Claim, ClaimEntity, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
 import { lex, type Tok } from './lex';
 import { datesInTokens, mayStartDate, pubDate, type CalendarDate } from './dates';
@@ -78,24 +79,9 @@ const PARTIAL_REACH = 600;
 const LEAD_TRIM = new Set(['"', '“', '‘', "'", '«', '—', '–', '-', '…', ',', ':', ';', '(', '[']);
 const TAIL_TRIM = new Set(['"', '”', '“', "'", '’', '‘', '»', ',', ':', ';', '—', '–', '-', '(', '[']);
 
-/** White space as /\s/ has it, by UTF-16 code unit. */
-function isWsCode(k: number): boolean {
-  if (k === 32 || (k >= 9 && k <= 13)) return true;
-  return (
-    k > 127 &&
-    (k === 0xa0 ||
-      k === 0x1680 ||
-      (k >= 0x2000 && k <= 0x200a) ||
-      k === 0x2028 ||
-      k === 0x2029 ||
-      k === 0x202f ||
-      k === 0x205f ||
-      k === 0x3000 ||
-      k === 0xfeff)
-  );
-}
-function isWs(c: string): boolean {
-  return isWsCode(c.charCodeAt(0));
+/** White space as /\s/ has it, for a one-character string. */
+function isWsChar(c: string): boolean {
+  return isWs(c.charCodeAt(0));
 }
 
 /** Does `text[s, s + 5)` read "that" and a white space, in any case? */
@@ -105,7 +91,7 @@ function startsWithThat(text: string, s: number): boolean {
     (text.charCodeAt(s + 1) | 32) === 104 && // h
     (text.charCodeAt(s + 2) | 32) === 97 && // a
     (text.charCodeAt(s + 3) | 32) === 116 && // t
-    isWsCode(text.charCodeAt(s + 4))
+    isWs(text.charCodeAt(s + 4))
   );
 }
 
@@ -142,7 +128,7 @@ function trimUnit(text: string, s: number, e: number): [number, number] {
     }
     // the trailing run of marks and spaces starts at t
     let t = e;
-    while (t > s && (TAIL_TRIM.has(text[t - 1]) || isWs(text[t - 1]))) t--;
+    while (t > s && (TAIL_TRIM.has(text[t - 1]) || isWsChar(text[t - 1]))) t--;
     // depth of open “ and ‘ over [s, p) for each p in [t, e]: only needed when a closing mark is in that run
     let dqAt: Int32Array | null = null;
     let sqAt: Int32Array | null = null;
@@ -184,7 +170,7 @@ function wsRuns(text: string, a: number, b: number, enough: number): number {
   let runs = 0;
   let inWs = false;
   for (let i = a; i < b && runs < enough; i++) {
-    const w = isWsCode(text.charCodeAt(i));
+    const w = isWs(text.charCodeAt(i));
     if (w && !inWs) runs++;
     inWs = w;
   }
@@ -310,14 +296,14 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     }
   };
   const hasWord = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (!isWsCode(text.charCodeAt(i))) return true;
+    for (let i = a; i < b; i++) if (!isWs(text.charCodeAt(i))) return true;
     return false;
   };
   const quotedShare = (a: number, b: number) => {
     let all = 0;
     let cov = 0;
     for (let i = a; i < b; i++) {
-      if (isWsCode(text.charCodeAt(i))) continue;
+      if (isWs(text.charCodeAt(i))) continue;
       all++;
       if (quoted.isSet(i)) cov++;
     }
@@ -347,7 +333,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   const cutDateline = (a: number, b: number): [number, number] => {
     if (dateline && dateline[0] < b && dateline[1] > a && dateline[0] <= a + 2) {
       let s = Math.max(a, dateline[1]);
-      while (s < b && (isWs(text[s]) || text[s] === '—' || text[s] === '–' || text[s] === '-' || text[s] === ':')) s++;
+      while (s < b && (isWsChar(text[s]) || text[s] === '—' || text[s] === '–' || text[s] === '-' || text[s] === ':')) s++;
       return [s, b];
     }
     return [a, b];

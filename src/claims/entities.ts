@@ -27,6 +27,7 @@
  * only when it is known (gazetteer, speaker, a name used elsewhere in the story). On title-case lines (headlines,
  * section headings) only known names are kept.
  */
+import { isWs } from '../language/chars';
 import places from '../model/places.json';
 import lexicon from '../model/claims-lexicon.json';
 import type { ClaimEntity, EntityType, Speaker, SpeakerKind } from '../types';
@@ -52,27 +53,12 @@ function needsFold(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c === 32) {
       if (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) return true;
-    } else if (c < 32 || c === 0x2019 || c === 0x2018 || (c >= 0x80 && isSpaceCode(c))) {
+    } else if (c < 32 || c === 0x2019 || c === 0x2018 || (c >= 0x80 && isWs(c))) {
       return true;
     }
   }
   return false;
 }
-/** White space beyond ASCII, as /\s/ has it. */
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 const GAZETTEER = new Set<string>();
 for (const k of ['countries', 'cities', 'regions', 'subdivisions'] as const) for (const p of places[k]) GAZETTEER.add(norm(p));
 const DEMONYMS = new Set(places.demonyms.map(norm));
@@ -845,9 +831,7 @@ function wordKeys(text: string, toks: readonly Tok[], a: number, b: number): str
   let from = a;
   for (let j = a + 1; j <= b; j++) {
     if (j < b && !toks[j].gap) continue;
-    if (j < b)
-      for (let i = toks[j - 1].e; i < toks[j].s; i++)
-        if (!isSpaceCode(text.charCodeAt(i)) && !asciiSpace(text.charCodeAt(i))) return slowWordKeys(text, toks, a, b);
+    if (j < b) for (let i = toks[j - 1].e; i < toks[j].s; i++) if (!isWs(text.charCodeAt(i))) return slowWordKeys(text, toks, a, b);
     keys.push(nameKey(toks, from, j));
     from = j;
   }
@@ -859,10 +843,6 @@ function slowWordKeys(text: string, toks: readonly Tok[], a: number, b: number):
     .split(/\s+/)
     .map(norm);
 }
-function asciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
-
 /**
  * Named entities in `text[start, end)` with absolute offsets. Pass a context from {@link buildEntityContext} to link
  * speakers and to recognise surnames introduced earlier in the story.
