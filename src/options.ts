@@ -10,6 +10,7 @@
  *
  * The text itself is checked here too ({@link checkText}): clear errors at the door, never a crash deep inside.
  */
+import { daysInMonth } from './language/calendar';
 import type { ExtractOptions } from './types';
 
 export const DEFAULT_MAX_LENGTH = 8_000_000;
@@ -49,13 +50,6 @@ function kindOf(v: unknown): string {
 /** A value for a message, cut short. */
 function shown(v: string): string {
   return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-}
-
-const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/** Days in month `m` (1–12) of year `y`, on the proleptic Gregorian calendar ISO 8601 uses. */
-export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** YYYY-MM-DD, then optionally a time: HH:MM[:SS[.fraction]] and a zone (Z, ±HH, ±HHMM or ±HH:MM). */

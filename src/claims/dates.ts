@@ -24,6 +24,7 @@
  * Without `publishedAt`: a day without a year is "--MM-DD", a month without a year "--MM" (the XML Schema gMonthDay
  * and gMonth forms), and relative dates have value null. A year is never guessed.
  */
+import { daysInMonth } from '../language/calendar';
 import type { ClaimDate, DatePrecision } from '../types';
 import { lex, upperAsciiFirst, type Tok } from './lex';
 import { NUMBER_WORD_START, isYearLike, readNumber } from './numbers';
@@ -147,12 +148,9 @@ export function pubDate(date: CalendarDate | null | undefined): PubDate | null {
   return date ? { y: date.year, m: date.month, d: date.day } : null;
 }
 
-function daysIn(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 function validDay(y: number | null, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= (y === null ? (m === 2 ? 29 : daysIn(2001, m)) : daysIn(y, m));
+  return d <= (y === null ? (m === 2 ? 29 : daysInMonth(2001, m)) : daysInMonth(y, m));
 }
 const p2 = (n: number) => String(n).padStart(2, '0');
 const p4 = (n: number) => String(n).padStart(4, '0');
