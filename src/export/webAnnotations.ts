@@ -208,6 +208,25 @@ function target(ctx: AnnotationContext, span: Span): AnnotationTarget {
   };
 }
 
+/** The annotation envelope: id under the result's prefix, motivation, body, target and generator. */
+function annotation(
+  ctx: AnnotationContext,
+  id: string,
+  motivation: WebAnnotation['motivation'],
+  body: TextualBody[],
+  span: Span,
+): WebAnnotation {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: `${ctx.prefix}${id}`,
+    type: 'Annotation',
+    motivation,
+    body,
+    target: target(ctx, span),
+    generator: GENERATOR,
+  };
+}
+
 /** A quote as a describing annotation: who said it, how (kind, cue), with what confidence. */
 function quoteAnnotation(ctx: AnnotationContext, q: Quote): WebAnnotation {
   const sp = q.speakerId ? ctx.speakers.get(q.speakerId) : undefined;
@@ -222,15 +241,7 @@ function quoteAnnotation(ctx: AnnotationContext, q: Quote): WebAnnotation {
     textual('tagging', `kind: ${kind}`),
   ];
   if (q.cue) body.push(textual('tagging', `cue: ${q.cue.lemma}`));
-  return {
-    '@context': ANNOTATION_CONTEXT,
-    id: `${ctx.prefix}quote-${q.id}`,
-    type: 'Annotation',
-    motivation: 'describing',
-    body,
-    target: target(ctx, q.content),
-    generator: GENERATOR,
-  };
+  return annotation(ctx, `quote-${q.id}`, 'describing', body, q.content);
 }
 
 /** A claim as a classifying annotation: its types, who claims it, stance, check-worthiness and reasons. */
@@ -248,13 +259,5 @@ function claimAnnotation(ctx: AnnotationContext, c: Claim): WebAnnotation {
     textual('tagging', `stance: ${c.stance}`),
   ];
   if (c.quoteId) body.push(textual('tagging', `quote: ${c.quoteId}`));
-  return {
-    '@context': ANNOTATION_CONTEXT,
-    id: `${ctx.prefix}claim-${c.id}`,
-    type: 'Annotation',
-    motivation: 'classifying',
-    body,
-    target: target(ctx, c.text),
-    generator: GENERATOR,
-  };
+  return annotation(ctx, `claim-${c.id}`, 'classifying', body, c.text);
 }
