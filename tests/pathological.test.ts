@@ -10,13 +10,11 @@
  * Knobs: QW_TEST_LIB=dist to test the built bundle instead of src (default src, via tsx);
  *        QW_PATHO_DEADLINE_MS (default 100000) for the kill deadline of each case.
  */
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, it, type ExpectStatic } from 'vitest';
+import { ROOT, resultOfChild } from './support/child';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNNER = join(ROOT, 'bench', 'run-case.mjs');
 const LIB = process.env.QW_TEST_LIB === 'dist' ? 'dist' : 'src';
 const DEADLINE = Number(process.env.QW_PATHO_DEADLINE_MS ?? 100_000) || 100_000;
@@ -60,41 +58,8 @@ function runCase(input: InputSpec, options?: object): Promise<CaseResult> {
 }
 
 function runChild(input: InputSpec, options?: object): Promise<CaseResult> {
-  const spec = JSON.stringify({ lib: LIB, input, options });
-  const args = [...(LIB === 'src' ? ['--import', 'tsx'] : []), '--max-old-space-size=4096', RUNNER, spec];
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, DEADLINE);
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (killed)
-        return reject(
-          new Error(
-            `extract() did not finish within ${DEADLINE / 1000} s on ${JSON.stringify(input)} (child killed): a hang or a superlinear path`,
-          ),
-        );
-      const m = out.match(/RESULT (.*)/);
-      if (!m)
-        return reject(
-          new Error(
-            `child crashed (code ${code}, signal ${signal}) on ${JSON.stringify(input)}:\n${err.trim().split('\n').slice(-12).join('\n')}`,
-          ),
-        );
-      resolvePromise(JSON.parse(m[1]) as CaseResult);
-    });
-  });
+  const nodeArgs = [...(LIB === 'src' ? ['--import', 'tsx'] : []), '--max-old-space-size=4096'];
+  return resultOfChild<CaseResult>(RUNNER, { lib: LIB, input, options }, DEADLINE, nodeArgs);
 }
 
 /** The case's result: no throw, valid spans, a well-formed result. */
