@@ -5,8 +5,9 @@
  * wink's tokenizer slows down quadratically inside a very long run without white space (a pasted
  * hash, a minified script, 1 MB of "x"), so such runs are cut out before wink sees the text and kept
  * as single opaque tokens; wink reads the ordinary text between them. What wink reads is the text's
- * `winkView` (white space wink would keep inside a token becomes white space it splits on), and its model's
- * backtracking URL regexes are rewritten before it compiles them: see wink-safety.ts.
+ * `winkView` (white space wink would keep inside a token becomes white space it splits on; Latin letters its
+ * model does not know become their ASCII base), and its model's backtracking regexes (URL, number, ordinal)
+ * are rewritten before it compiles them: see wink-safety.ts.
  *
  * wink also remembers every out-of-vocabulary word it has seen and from then on treats it as a known
  * word — which changes how it splits "U.N.X." or "O’Neill’s" the next time, so the same story could be
