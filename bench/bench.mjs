@@ -22,9 +22,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { families } from './inputs.mjs';
+import { tsImport } from 'tsx/esm/api';
 import { MIN_MS as LIN_MIN_MS, S as LIN_S, stopMs } from './linearity.mjs';
-import { checkExtraction } from './validate.mjs';
+
+// the input generators and the output checker are TypeScript shared with the tests (tests/support/): only they go
+// through tsx's scoped loader; dist/ and wink are imported by plain node, as a user's program would
+const { families } = await tsImport('../tests/support/inputs.ts', import.meta.url);
+const { checkExtraction } = await tsImport('../tests/support/validate.ts', import.meta.url);
 
 const QUICK = process.argv.includes('--quick');
 const argOf = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

@@ -1,5 +1,5 @@
 /**
- * Times extract() on the crafted inputs of inputs.mjs against an ordinary story of the same length (the fixture
+ * Times extract() on the crafted inputs of tests/support/inputs.ts against an ordinary story of the same length (the fixture
  * article, repeated and cut), in one process, rounds interleaved, and prints one line `RESULT {name: ratio, …}`:
  * each ratio is the crafted input's median time over the ordinary story's. Run by tests/crafted.test.ts (src)
  * and by the bench (dist).
@@ -9,7 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { crafted } from './inputs.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// the generators are TypeScript shared with the tests; only they go through tsx, the library is imported as built
+const { crafted } = await tsImport('../tests/support/inputs.ts', import.meta.url);
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const spec = JSON.parse(process.argv[2] ?? '{}');

@@ -14,8 +14,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { families } from './inputs.mjs';
-import { checkExtraction } from './validate.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// the generators and the checker are TypeScript shared with the tests; only they go through tsx, dist is imported as built
+const { families } = await tsImport('../tests/support/inputs.ts', import.meta.url);
+const { checkExtraction } = await tsImport('../tests/support/validate.ts', import.meta.url);
 
 export const S = 64 * 1024;
 export const MIN_MS = 50;

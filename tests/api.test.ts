@@ -27,7 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createExtractor, extract } from '../src/index';
 import type { ExtractOptions, Extraction } from '../src/types';
-import { checkExtraction } from '../bench/validate.mjs';
+import { checkExtraction } from './support/validate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLE = readFileSync(join(ROOT, 'fixtures', 'article.txt'), 'utf8');

@@ -1,5 +1,5 @@
 /**
- * Crafted tokens cost what ordinary text costs (issue 8 §1). Each crafted input of bench/inputs.mjs — the URL
+ * Crafted tokens cost what ordinary text costs (issue 8 §1). Each crafted input of tests/support/inputs.ts — the URL
  * shapes that made the model's regex exponential, white space wink does not split on, and stories full of the
  * shapes recheck finds quadratic — is timed against an ordinary story of the same length, in one child process,
  * rounds interleaved. The target is 3× (`npm run bench` reports the ratios: 0.3–2.3× when written, and 2.2–4.0×
@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crafted } from '../bench/inputs.mjs';
+import { crafted } from './support/inputs';
 import { ROOT, resultOfChild } from './support/child';
 
 const RUNNER = join(ROOT, 'bench', 'crafted.mjs');

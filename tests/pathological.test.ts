@@ -1,10 +1,11 @@
 /**
  * Pathological inputs (issue 4 §2): each must give a result, without throwing, whose spans are all valid
- * (bench/validate.mjs's checkExtraction, the same walker the robustness properties use).
+ * (tests/support/validate.ts's checkExtraction, the same walker the robustness properties use).
  *
- * Each case runs in a child process (bench/run-case.mjs) that builds the input itself from bench/inputs.mjs, so
- * a hang is killed at the deadline and reported as a failure instead of blocking the test run forever (a
- * synchronous extract() cannot be interrupted from its own thread, and vitest's timeout cannot stop it).
+ * Each case runs in a child process (tests/support/run-case.ts) that builds the input itself from
+ * tests/support/inputs.ts, so a hang is killed at the deadline and reported as a failure instead of blocking the
+ * test run forever (a synchronous extract() cannot be interrupted from its own thread, and vitest's timeout cannot
+ * stop it).
  * No wall-clock asserts: speed and linearity are measured by `npm run bench` (section 5).
  *
  * Knobs: QW_TEST_LIB=dist to test the built bundle instead of src (default src, via tsx);
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import { describe, it, type ExpectStatic } from 'vitest';
 import { ROOT, resultOfChild } from './support/child';
 
-const RUNNER = join(ROOT, 'bench', 'run-case.mjs');
+const RUNNER = join(ROOT, 'tests', 'support', 'run-case.ts');
 const LIB = process.env.QW_TEST_LIB === 'dist' ? 'dist' : 'src';
 const DEADLINE = Number(process.env.QW_PATHO_DEADLINE_MS ?? 100_000) || 100_000;
 const MB = 1 << 20;
@@ -58,7 +59,8 @@ function runCase(input: InputSpec, options?: object): Promise<CaseResult> {
 }
 
 function runChild(input: InputSpec, options?: object): Promise<CaseResult> {
-  const nodeArgs = [...(LIB === 'src' ? ['--import', 'tsx'] : []), '--max-old-space-size=4096'];
+  // the runner is TypeScript, so tsx loads it whichever library it tests (tsx leaves dist's plain JavaScript as it is)
+  const nodeArgs = ['--import', 'tsx', '--max-old-space-size=4096'];
   return resultOfChild<CaseResult>(RUNNER, { lib: LIB, input, options }, DEADLINE, nodeArgs);
 }
 

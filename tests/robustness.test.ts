@@ -5,7 +5,7 @@
  *   - news-like stories generated from pieces: names, cues, every kind of quote mark, apostrophes (Minister’s,
  *     ’90s), datelines, boilerplate, blank lines, CRLF / CR, emoji, long paragraphs, optionally salted with noise.
  *
- * For every input: extract() does not throw; the result passes bench/validate.mjs's checkExtraction (every span's
+ * For every input: extract() does not throw; the result passes tests/support/validate.ts's checkExtraction (every span's
  * text is input.slice(start, end), in bounds, start ≤ end, no offset between the halves of a surrogate pair, every
  * id a quote / claim / speaker names exists, paragraph / sentence indexes valid, confidence in [0, 1], plain data);
  * the output is deterministic (same input twice, with another input in between → deep equal) and survives a JSON
@@ -18,8 +18,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index';
 import type { Extraction } from '../src/types';
-import { checkExtraction, splitsPair } from '../bench/validate.mjs';
-import { CUES, DATELINES, DESCRIPTIONS, NAMES, PRONOUNS, QUOTE_MARKS, QUOTE_PAIRS, WORDS } from '../bench/inputs.mjs';
+import { checkExtraction, splitsPair } from './support/validate';
+import { CUES, DATELINES, DESCRIPTIONS, NAMES, PRONOUNS, QUOTE_MARKS, QUOTE_PAIRS, WORDS } from './support/inputs';
 
 const MULT = Number(process.env.QW_FUZZ_RUNS ?? 1) || 1;
 const SEED = process.env.QW_FUZZ_SEED !== undefined ? Number(process.env.QW_FUZZ_SEED) : undefined;

@@ -1,13 +1,20 @@
 /**
  * Deterministic input generators shared by the bench (linearity of pathological families, scaling corpus)
- * and by the pathological / robustness tests. Plain ESM, no dependencies.
+ * and by the pathological / robustness / crafted tests. No dependencies: the bench's plain-JavaScript scripts load
+ * it through tsx's `tsImport`, the tests import it.
  *
  * Every generator is a pure function of its arguments (a seeded PRNG, never Math.random), so a bench run and a
  * test run see the same text and a failure can be reproduced from the family name and the size.
  */
 
+/** A source of numbers in [0, 1), as Math.random gives them. */
+export type Rng = () => number;
+
+/** A pathological input family: (size in UTF-16 code units, seed) → a string of length ≤ size (≈ size). */
+export type Family = (size: number, seed?: number) => string;
+
 /** mulberry32: small, fast, good enough for picking words. */
-export function rng(seed = 1) {
+export function rng(seed = 1): Rng {
   let a = seed >>> 0;
   return function next() {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -18,10 +25,10 @@ export function rng(seed = 1) {
   };
 }
 
-const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
+const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 /** Cut `s` to at most `size` code units without leaving half a surrogate pair at the end. */
-export function cutTo(s, size) {
+export function cutTo(s: string, size: number): string {
   if (s.length <= size) return s;
   let end = size;
   const c = s.charCodeAt(end - 1);
@@ -30,8 +37,8 @@ export function cutTo(s, size) {
 }
 
 /** Repeat `make(i)` pieces until at least `size` code units, then cut. */
-function fill(size, make) {
-  const parts = [];
+function fill(size: number, make: (i: number) => string): string {
+  const parts: string[] = [];
   let n = 0;
   for (let i = 0; n < size; i++) {
     const p = make(i);
@@ -47,7 +54,7 @@ function fill(size, make) {
 
 export const QUOTE_MARKS = ['“', '”', '‘', '’', '"', "'", '«', '»', '„', '‚', '‹', '›', '「', '」', '＂', '〝', '〞'];
 /** Opening/closing pairs as they appear in real copy, plus a few mismatched ones. */
-export const QUOTE_PAIRS = [
+export const QUOTE_PAIRS: [string, string][] = [
   ['“', '”'],
   ['“', '”'],
   ['“', '”'],
@@ -207,19 +214,19 @@ export const DATELINES = [
   'SÃO PAULO, Brazil (AP) — ',
 ];
 
-function words(r, n) {
-  const out = [];
+function words(r: Rng, n: number): string {
+  const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(pick(r, WORDS));
   return out.join(' ');
 }
-function who(r) {
+function who(r: Rng): string {
   const x = r();
   return x < 0.5 ? pick(r, NAMES) : x < 0.8 ? pick(r, DESCRIPTIONS) : pick(r, PRONOUNS);
 }
-const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** One news-like sentence; `quotes: false` keeps quote marks out (for the left-open-quote families). */
-export function newsSentence(r, { quotes = true } = {}) {
+export function newsSentence(r: Rng, { quotes = true }: { quotes?: boolean } = {}): string {
   const k = Math.floor(r() * (quotes ? 7 : 3));
   const body = words(r, 3 + Math.floor(r() * 12));
   switch (k) {
@@ -248,9 +255,9 @@ export function newsSentence(r, { quotes = true } = {}) {
   }
 }
 
-export function newsParagraph(r, opts) {
+export function newsParagraph(r: Rng, opts?: { quotes?: boolean }): string {
   const n = 1 + Math.floor(r() * 5);
-  const s = [];
+  const s: string[] = [];
   for (let i = 0; i < n; i++) s.push(newsSentence(r, opts));
   return s.join(' ');
 }
@@ -288,7 +295,7 @@ const LINE_ENDS = ['\r\n\r\n', '\r\r', '\r\n', '\r', '\n\r', '\r\n\r\n\r\n', ' \
 const SYL = ['ka', 'ro', 'mi', 'lan', 'te', 'vo', 'su', 'der', 'na', 'bel', 'qui', 'os', 'tar', 'zen', 'ha', 'pe'];
 
 /** A pronounceable capitalised name that is unique for each i (no digits). */
-export function uniqueName(i) {
+export function uniqueName(i: number): string {
   let s = '';
   let x = i;
   do {
@@ -445,12 +452,14 @@ export const families = {
     const r = rng(seed);
     return fill(size, () => pick(r, [' ', '\t', '\n', '\r\n', '\u00a0', '\u2009', '\u3000', '\u2028', '\u000b', '\u000c', '\n\n']));
   },
-};
+} satisfies Record<string, Family>;
+
+export type FamilyName = keyof typeof families;
 
 /** Quotes nested `depth` deep with a word at every level, alternating “ and ‘, then closed in reverse. */
-export function nested(depth, { closed = true } = {}) {
-  const open = [];
-  const close = [];
+export function nested(depth: number, { closed = true }: { closed?: boolean } = {}): string {
+  const open: string[] = [];
+  const close: string[] = [];
   for (let i = 0; i < depth; i++) {
     const even = i % 2 === 0;
     open.push(even ? '“a ' : '‘a ');
@@ -460,9 +469,9 @@ export function nested(depth, { closed = true } = {}) {
 }
 
 /** `n` one-line paragraphs (each its own line, single LF between). */
-export function oneLineParagraphsCount(n, seed = 13) {
+export function oneLineParagraphsCount(n: number, seed = 13): string {
   const r = rng(seed);
-  const lines = new Array(n);
+  const lines: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const k = i % 4;
     lines[i] =
@@ -472,17 +481,17 @@ export function oneLineParagraphsCount(n, seed = 13) {
 }
 
 /** `n` paragraphs, each opening a quotation that is never closed. */
-export function unbalancedOpensCount(n, seed = 18) {
+export function unbalancedOpensCount(n: number, seed = 18): string {
   const r = rng(seed);
-  const ps = new Array(n);
+  const ps: string[] = new Array(n);
   for (let i = 0; i < n; i++) ps[i] = pick(r, ['“', '"', '‘', '«', '„']) + newsParagraph(r, { quotes: false });
   return ps.join('\n\n');
 }
 
 /** A single sentence of exactly `n` white-space-separated words and no full stop. */
-export function longSentenceWords(n, seed = 19) {
+export function longSentenceWords(n: number, seed = 19): string {
   const r = rng(seed);
-  const w = new Array(n);
+  const w: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const x = r();
     w[i] =
@@ -508,12 +517,12 @@ export function longSentenceWords(n, seed = 19) {
 // quotewire keeps a run away from wink; they once made wink's tokenizer backtrack for seconds to days.
 
 /** A story of about `size` code units made of the token, in sentences and alone. */
-function tokenStory(token, size = 32_768) {
+function tokenStory(token: string, size = 32_768): string {
   return fill(size, (i) => (i % 2 ? `He said ${token} today. ` : `${token} `));
 }
 
 /** Each crafted input by name: first the single strings issue 8 names, then stories full of one crafted shape. */
-export const crafted = {
+export const crafted: Record<string, () => string> = {
   // the model's URL regex was exponential: 53 characters took 28 ms, 69 took 1.1 s, 85 took 95 s
   urlNested85: () => '//0.A' + 'PP.P'.repeat(20),
   urlNested117: () => '//0.A' + 'PP.P'.repeat(28),
