@@ -50,7 +50,7 @@ export function extractChecked(text: unknown, opts: CheckedOptions): Extraction 
     if (parts.length > 1) q.spans = parts;
     return q;
   });
-  const claims = buildClaims({ text, document: seg.model, quotes, speakers, published: opts.publishedAt });
+  const claims = buildClaims({ text, tokens: tk, document: seg.model, quotes, speakers, published: opts.publishedAt });
   const document = seg.model;
   return opts.url === null
     ? { schemaVersion: 1, document, speakers, quotes, claims }

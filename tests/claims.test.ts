@@ -2,16 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  buildClaims,
-  findDates,
-  findEntities,
-  findQuantities,
-  buildEntityContext,
-  splitSentences,
-  REASON_WEIGHTS,
-} from '../src/claims/index';
+import { buildClaims, findDates, findEntities, findQuantities, buildEntityContext, REASON_WEIGHTS } from '../src/claims/index';
 import { extract } from '../src/index';
+import { sentencesOf } from './support/sentences';
 import { checkOptions } from '../src/options';
 import type { Claim, Cue, CueStance, DocumentModel, Quote, QuoteKind, Span, Speaker, SpeakerKind } from '../src/types';
 
@@ -56,7 +49,7 @@ function handDocument(text: string): DocumentModel {
     dateline: { span: find(text, 'WASHINGTON (Azatutyun) —'), place: 'WASHINGTON', agency: 'Azatutyun' },
     sections: heading ? [{ heading, start: heading.start, end: text.length }] : [],
     paragraphs: ls.filter((l) => l !== headline && l !== heading && !boilerplate.includes(l)),
-    sentences: ls.flatMap((l) => splitSentences(text, l.start, l.end)),
+    sentences: sentencesOf(text, ls),
     boilerplate,
   };
 }
@@ -603,7 +596,7 @@ describe("buildClaims on the pipeline's own output for the fixture", () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 function docOf(text: string, boilerplate: Span[] = []): DocumentModel {
-  const sentences = splitSentences(text, 0, text.length);
+  const sentences = sentencesOf(text);
   return { headline: null, dateline: null, sections: [], paragraphs: lines(text), sentences, boilerplate };
 }
 

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildClaims, splitSentences } from '../src/claims/index';
+import { buildClaims } from '../src/claims/index';
 import { textFromSpans, toSchemaOrgClaims, toWebAnnotations, type WebAnnotation } from '../src/export/index';
 import schema from '../src/export/schema.json';
 import { extract } from '../src/index';
 import { checkOptions } from '../src/options';
+import { sentencesOf } from './support/sentences';
 import type { DocumentModel, Extraction, Quote, Span, Speaker } from '../src/types';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../fixtures/article.txt', import.meta.url)), 'utf8');
@@ -39,7 +40,7 @@ function simpleDocument(text: string, boilerplate: Span[] = []): DocumentModel {
     dateline: null,
     sections: [],
     paragraphs,
-    sentences: paragraphs.flatMap((p) => splitSentences(text, p.start, p.end)),
+    sentences: sentencesOf(text, paragraphs),
     boilerplate,
   };
 }

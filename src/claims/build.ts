@@ -24,14 +24,14 @@
  * `question` / `opinion` reasons); a quote with no cue is 'reported'. The article's own sentences are 'asserted'.
  * A 'reported' or 'asserted' claim whose own words hedge ("perhaps", "reportedly", "may") becomes 'hedged'.
  */
-import { isWs } from '../language/chars';
+import { isWs, skipWs, trimEnd } from '../language/chars';
+import { tokenize, type Tokens } from '../language/tokens';
 import type { Claim, ClaimEntity, ClaimStance, CueStance, DocumentModel, Quote, Span, Speaker } from '../types';
-import { lex, type Tok } from './lex';
+import { claimTokens, firstTokenAfter, tokensIn } from './tokens';
 import { datesInTokens, mayStartDate, pubDate, type CalendarDate } from './dates';
 import { quantitiesInTokens } from './quantities';
 import { buildEntityContext, entitiesInTokens } from './entities';
 import { scoreFeatures } from './checkworthy';
-import { sentenceBounds, trimSpan } from './sentences';
 
 export interface BuildClaimsInput {
   /** The story, exactly as given to extract(). */
@@ -39,8 +39,8 @@ export interface BuildClaimsInput {
   document: DocumentModel;
   quotes: Quote[];
   speakers: Speaker[];
-  /** Reserved for the pipeline's token pass; not needed (the claims stage lexes its own small windows). */
-  sentTok?: unknown;
+  /** The story's shared tokens (`tokenize(text)`, as the pipeline read them); read again when not given. */
+  tokens?: Tokens;
   /** The calendar date of publication (`publishedAt`, parsed by src/options.ts); anchors dates without a year and relative dates. */
   published?: CalendarDate | null;
 }
@@ -84,6 +84,11 @@ function isWsChar(c: string): boolean {
   return isWs(c.charCodeAt(0));
 }
 
+/** Is text[s] a period of a leading ellipsis ("... He left"): followed by another period or by white space? */
+function leadingDots(text: string, s: number, e: number): boolean {
+  return text.charCodeAt(s) === 46 && s + 1 < e && (text.charCodeAt(s + 1) === 46 || isWs(text.charCodeAt(s + 1)));
+}
+
 /** Does `text[s, s + 5)` read "that" and a white space, in any case? */
 function startsWithThat(text: string, s: number): boolean {
   return (
@@ -111,11 +116,12 @@ function trimUnit(text: string, s: number, e: number): [number, number] {
   for (let guard = 0; guard < 4; guard++) {
     const s0 = s;
     const e0 = e;
-    [s, e] = trimSpan(text, s, e);
+    s = skipWs(text, s, e);
+    e = trimEnd(text, s, e);
     // the last closing marks in the unit (-2: not looked up yet; only an opening mark needs them)
     let lastDq = -2;
     let lastSq = -2;
-    while (s < e && LEAD_TRIM.has(text[s])) {
+    while (s < e && (LEAD_TRIM.has(text[s]) || leadingDots(text, s, e))) {
       if (text[s] === '“') {
         if (lastDq === -2) lastDq = lastIndexIn(text, '”', s, e);
         if (lastDq > s) break;
@@ -162,7 +168,8 @@ function trimUnit(text: string, s: number, e: number): [number, number] {
     if (e - s > 5 && startsWithThat(text, s)) s += 4;
     if (s === s0 && e === e0) break;
   }
-  return trimSpan(text, s, e);
+  s = skipWs(text, s, e);
+  return [s, trimEnd(text, s, e)];
 }
 
 /** Runs of white space in text[a, b), counted up to `enough` (one less than the number of /\s+/-separated pieces). */
@@ -175,6 +182,18 @@ function wsRuns(text: string, a: number, b: number, enough: number): number {
     inWs = w;
   }
   return runs;
+}
+
+/** Index of the first of the sorted sentences that ends after offset p (binary search). */
+function firstSentenceEndingAfter(sentences: readonly [number, number][], p: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid][1] <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Sorted, merged intervals with an overlap test. */
@@ -324,11 +343,12 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   });
 
   const sentences = spansOf(doc.sentences);
+  // the document's sentences (with none, its paragraphs, or the whole text, each as one sentence)
   const sentenceList: [number, number][] = sentences.length
-    ? sentences
-    : (spansOf(doc.paragraphs).length ? spansOf(doc.paragraphs) : [[0, n] as [number, number]]).flatMap(([a, b]) =>
-        sentenceBounds(text, a, b),
-      );
+    ? [...sentences]
+    : spansOf(doc.paragraphs).length
+      ? spansOf(doc.paragraphs)
+      : [[0, n]];
   sentenceList.sort((a, b) => a[0] - b[0]);
   const cutDateline = (a: number, b: number): [number, number] => {
     if (dateline && dateline[0] < b && dateline[1] > a && dateline[0] <= a + 2) {
@@ -340,36 +360,34 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   };
   /** The sentence holding offset p (binary search), or null. */
   const sentenceAt = (p: number): [number, number] | null => {
-    let lo = 0;
-    let hi = sentenceList.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentenceList[mid][1] <= p) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = sentenceList[lo];
+    const s = sentenceList[firstSentenceEndingAfter(sentenceList, p)];
     return s && s[0] <= p ? s : null;
   };
 
   /** The story's tokens (for names, each claim's features, and a first look at attributions). */
-  const all = lex(text, 0, n);
-  /** Index of the first token of `all` that ends after offset p. */
-  const firstTokenAfter = (p: number): number => {
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].e <= p) lo = mid + 1;
-      else hi = mid;
+  const all = claimTokens(input.tokens && input.tokens.text === text ? input.tokens : tokenize(text));
+  /** The sentences overlapping text[a, b), cut to it and trimmed (all of it, when no sentence overlaps). */
+  const sentencesIn = (a: number, b: number): [number, number][] => {
+    const out: [number, number][] = [];
+    let k = firstSentenceEndingAfter(sentenceList, a);
+    for (; k < sentenceList.length && sentenceList[k][0] < b; k++) {
+      const x = skipWs(text, Math.max(a, sentenceList[k][0]), Math.min(b, sentenceList[k][1]));
+      const y = trimEnd(text, x, Math.min(b, sentenceList[k][1]));
+      if (y > x) out.push([x, y]);
     }
-    return lo;
+    if (!out.length) {
+      const x = skipWs(text, a, b);
+      const y = trimEnd(text, x, b);
+      if (y > x) out.push([x, y]);
+    }
+    return out;
   };
   /**
-   * Could text[a, b), lexed on its own, hold a date? Not when no token of the story straddles its edges (then the
-   * window lexes to the same tokens, bar the first one's `gap` and `nl`) and none of them can start a date.
+   * Could text[a, b) hold a date? Not when no token of the story straddles its edges and none of them can start a
+   * date.
    */
   const mayHoldDate = (a: number, b: number): boolean => {
-    let j = firstTokenAfter(a);
+    let j = firstTokenAfter(all, a);
     if (j < all.length && all[j].s < a) return true;
     for (; j < all.length && all[j].s < b; j++) if (all[j].e > b || mayStartDate(all[j])) return true;
     return false;
@@ -410,7 +428,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
     if (sent && r0 < sent[0]) return -1;
     if (boiler.overlaps(r0, c[0])) return -1;
     if (!mayHoldDate(r0, c[0])) return -1;
-    return datesInTokens(text, lex(text, r0, c[0]), null).length ? r0 : -1;
+    return datesInTokens(text, tokensIn(text, all, r0, c[0]), null).length ? r0 : -1;
   };
 
   // 1. quotes: full quotes first, then partial ones (which may sit inside a reported clause already taken)
@@ -447,7 +465,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
       while (i < c[1]) {
         let j = i;
         while (j < c[1] && !taken.isSet(j)) j++;
-        const pieces = sentenceBounds(text, i, j);
+        const pieces = sentencesIn(i, j);
         for (const [ps, pe] of pieces) {
           const start = lead >= 0 && lead < ps && ps === pieces[0][0] && i === c[0] ? lead : ps;
           if (start !== ps) own(start, ps, k, true);
@@ -503,13 +521,6 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   // each claim takes the names that lie inside it
   const ctx = buildEntityContext(text, speakers, all);
   const allEntities = entitiesInTokens(text, all, ctx);
-  /** The story's tokens inside [a, b), or a fresh lex when a token straddles the edge. */
-  const tokensIn = (a: number, b: number): Tok[] => {
-    const lo = firstTokenAfter(a);
-    const j = firstTokenAfter(b); // (token ends increase: at or after lo, as b >= a)
-    const straddles = (lo < all.length && all[lo].s < a) || (j < all.length && all[j].s < b);
-    return straddles ? lex(text, a, b) : all.slice(lo, j);
-  };
   const entitiesIn = (a: number, b: number): ClaimEntity[] => {
     let lo = 0;
     let hi = allEntities.length;
@@ -532,7 +543,7 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   units.sort((x, y) => x.start - y.start || x.end - y.end);
   const claims: Claim[] = [];
   for (const u of units) {
-    const toks = tokensIn(u.start, u.end);
+    const toks = tokensIn(text, all, u.start, u.end);
     let words = 0;
     for (const t of toks) if (t.k === 'w' || t.k === 'n') words++;
     if (words < 3) continue;

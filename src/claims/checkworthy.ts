@@ -30,7 +30,7 @@
  */
 import lexicon from '../model/claims-lexicon.json';
 import type { ClaimDate, ClaimEntity, ClaimType, CueStance, Quantity, Speaker } from '../types';
-import type { Tok } from './lex';
+import type { Tok } from './tokens';
 import { PhraseLists, PhraseTrie } from './lexicon';
 import { classesOf, wordClass, wordClasses } from './wordclass';
 

@@ -26,7 +26,7 @@
  */
 import { daysInMonth } from '../language/calendar';
 import type { ClaimDate, DatePrecision } from '../types';
-import { lex, upperAsciiFirst, type Tok } from './lex';
+import { storyTokens, tokensIn, upperAsciiFirst, type Tok } from './tokens';
 import { NUMBER_WORD_START, isYearLike, readNumber } from './numbers';
 import { classesOf, wordClass } from './wordclass';
 
@@ -658,6 +658,6 @@ export function datesInTokens(text: string, toks: readonly Tok[], pub: PubDate |
  */
 export function findDates(text: string, start = 0, end = text.length, published?: CalendarDate | null): ClaimDate[] {
   if (typeof text !== 'string') return [];
-  const toks = lex(text, start, end);
+  const toks = tokensIn(text, storyTokens(text), start, end);
   return datesInTokens(text, toks, pubDate(published)).map((x) => x.date);
 }

@@ -31,7 +31,7 @@ import { isWs } from '../language/chars';
 import places from '../model/places.json';
 import lexicon from '../model/claims-lexicon.json';
 import type { ClaimEntity, EntityType, Speaker, SpeakerKind } from '../types';
-import { OPENERS, allCaps, capitalized, hasDigit, isCapitalized, lex, type Tok } from './lex';
+import { OPENERS, allCaps, capitalized, hasDigit, isCapitalized, storyTokens, tokensIn, type Tok } from './tokens';
 import { PhraseTrie, lowerSet } from './lexicon';
 import { classesOf, wordClass } from './wordclass';
 
@@ -222,7 +222,7 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
   const ctx: EntityContext = { speakerByName, mentions, known: new Map() };
   // one pass over the story for full names, so that a lone "Doe" later reads as a person
   if (typeof text === 'string' && text.length) {
-    const tokens = toks ?? lex(text, 0, text.length);
+    const tokens = toks ?? storyTokens(text);
     const found = scanFound(tokens, ctx, !!toks);
     const persons: string[][] = [];
     for (const f of found) {
@@ -854,7 +854,7 @@ export function findEntities(
   ctx?: EntityContext,
 ): ClaimEntity[] {
   if (typeof text !== 'string') return [];
-  return scanTokens(text, lex(text, start, end), ctx);
+  return scanTokens(text, tokensIn(text, storyTokens(text), start, end), ctx);
 }
 
 /** Internal: entities over tokens already lexed from `text` (the whole story, in buildClaims). */

@@ -7,4 +7,3 @@ export { findQuantities } from './quantities';
 export { findDates } from './dates';
 export { findEntities, buildEntityContext, type EntityContext } from './entities';
 export { scoreFeatures, REASON_WEIGHTS, BASE_SCORE, type Reason, type FeatureInput, type Features } from './checkworthy';
-export { splitSentences } from './sentences';

@@ -3,7 +3,7 @@
  * A phrase is lexed with the same lexer as the text, so "won't", "Kenya's" and "record-high" match the way they are
  * written. Matching is longest-first and case-insensitive (on `Tok.l`), and ignores white space between tokens.
  */
-import { lex, type Tok } from './lex';
+import { partsOf, type Tok } from './tokens';
 import { classesOf, wordClass } from './wordclass';
 
 interface Node<T> {
@@ -19,7 +19,7 @@ export class PhraseTrie<T> {
   private startClass = 0;
 
   add(phrase: string, value: T): this {
-    const keys = lex(phrase).map((t) => t.l);
+    const keys = partsOf(phrase).map((t) => t.l);
     if (keys.length === 0) return this;
     let node = this.root;
     for (const k of keys) {
@@ -106,7 +106,7 @@ export class PhraseLists {
   private root: ListNode = { next: new Map(), ends: 0, below: 0 };
 
   add(phrase: string, list: number): this {
-    const keys = lex(phrase).map((t) => t.l);
+    const keys = partsOf(phrase).map((t) => t.l);
     if (keys.length === 0) return this;
     const bit = 1 << list;
     let node = this.root;

@@ -3,7 +3,7 @@
  * scale words ("1.5 million", "$3bn"), and the test that tells a four-digit year from a count.
  */
 import units from '../model/units.json';
-import type { Tok } from './lex';
+import type { Tok } from './tokens';
 import { PhraseTrie, lowerSet } from './lexicon';
 import { classesOf, wordClass } from './wordclass';
 

@@ -25,7 +25,7 @@
  */
 import units from '../model/units.json';
 import type { Quantity } from '../types';
-import { isCapitalized, lex, type Tok } from './lex';
+import { isCapitalized, storyTokens, tokensIn, type Tok } from './tokens';
 import { PhraseTrie, lowerSet } from './lexicon';
 import {
   COUNTED_KNOWN,
@@ -321,7 +321,7 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
 /** Quantities in `text[start, end)` with absolute offsets. Never throws; linear in the window length. */
 export function findQuantities(text: string, start = 0, end = text.length): Quantity[] {
   if (typeof text !== 'string') return [];
-  const toks = lex(text, start, end);
+  const toks = tokensIn(text, storyTokens(text), start, end);
   const dates = datesInTokens(text, toks, null);
   return quantitiesInTokens(text, toks, dates);
 }

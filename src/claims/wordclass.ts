@@ -6,7 +6,7 @@
  * Tokens never outlive the call that lexed them, and every list registers while its module loads, before any call:
  * a kept answer cannot miss a list.
  */
-import type { Tok } from './lex';
+import type { Tok } from './tokens';
 
 const CLASSES = new Map<string, number>();
 /** Bits handed out so far (bits 0…30: the answers stay positive small integers). */

@@ -1,8 +1,11 @@
 /**
- * A small, linear, allocation-light lexer for the claims stage. It works on a window `text[start, end)` and keeps
- * absolute UTF-16 offsets, so every span built from its tokens satisfies `span.text === text.slice(span.start, span.end)`.
+ * The claims stage's tokens: the story's shared tokens (src/language/tokens.ts, one wink pass) seen as the parts
+ * the claims' finders read. Most shared tokens are one part; a few pack several, which the finders want apart:
+ * "N.Y." (N . Y .), "11th" (11 th), "16-19" (16 - 19), "6:00", "vice-presidential", "Trump's" (Trump 's).
+ * Offsets are absolute UTF-16 offsets, so every span built from the parts satisfies
+ * `span.text === text.slice(span.start, span.end)`.
  *
- * Token kinds:
+ * Part kinds:
  *   'w' word    letters (and digits after the first letter: "G7", "km2"), internal apostrophes kept ("O'Brien")
  *               but clitics split off ("Kenya" + "’s", "do" + "n't")
  *   'n' number  digits with thousands groups and a decimal part: "1,200", "3.5", "2023"
@@ -11,6 +14,8 @@
  * `gap` is true when white space precedes the token; `nl` when that white space holds a line break. `c` caches the
  * token's word classes (wordclass.ts), `f` its spelling (upper / lower case, non-ASCII).
  */
+
+import { tokenize, type Tokens } from '../language/tokens';
 
 export type TokKind = 'w' | 'n' | 's' | 'p';
 
@@ -119,13 +124,27 @@ const PLAIN = 0;
 const LOWER = 1;
 const FOLD = 2;
 
-export function lex(text: string, start = 0, end = text.length): Tok[] {
-  const toks: Tok[] = [];
-  const lo = Math.max(0, Math.min(start | 0, text.length));
-  const hi = Math.max(lo, Math.min(end | 0, text.length));
+/** The end of a clitic ("’s", "'ll") starting with the apostrophe at i and running to hi, or -1. */
+function cliticEnd(text: string, i: number, hi: number): number {
+  let k = i + 1;
+  while (k < hi && isLetterAt(text, k)) k += charLen(text, k);
+  if (k !== hi || k === i + 1) return -1;
+  const tail = text.slice(i + 1, k).toLowerCase();
+  return CLITICS.has(tail) && tail !== 't' ? k : -1;
+}
+
+/** Whether white space, and a line break in it, came before the next part (carried from one stretch to the next). */
+interface Gap {
+  gap: boolean;
+  nl: boolean;
+}
+
+/**
+ * The parts of text[lo, hi), appended to `toks`: words, numbers, symbols and marks (see the module comment); white
+ * space only sets the next part's `gap` and `nl`.
+ */
+function scanParts(toks: Tok[], text: string, lo: number, hi: number, g: Gap): void {
   let i = lo;
-  let gap = false;
-  let nl = false;
   /**
    * `key` says how a word's key is made: PLAIN (only lower-case ASCII letters and digits: the word itself), LOWER (no
    * apostrophe: lower-cased), FOLD (lower-cased, curly apostrophes folded).
@@ -139,15 +158,15 @@ export function lex(text: string, start = 0, end = text.length): Tok[] {
     } else if (v === '\u2019') {
       l = "'";
     }
-    toks.push({ k, s, e, v, l, gap, nl, c: -1, f });
-    gap = false;
-    nl = false;
+    toks.push({ k, s, e, v, l, gap: g.gap, nl: g.nl, c: -1, f });
+    g.gap = false;
+    g.nl = false;
   };
   while (i < hi) {
     const c = text.charCodeAt(i);
     if (isSpaceAt(text, i)) {
-      gap = true;
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
+      g.gap = true;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) g.nl = true;
       i++;
       continue;
     }
@@ -233,23 +252,84 @@ export function lex(text: string, start = 0, end = text.length): Tok[] {
       }
       continue;
     }
+    const clitic = isApos(c) && i === lo && i > 0 && isLetterAt(text, i - 1) ? cliticEnd(text, i, hi) : -1;
+    if (clitic > 0) {
+      // a clitic the shared tokens hold apart from its word ("Kenya" "’s"): one word, as when split off inside one
+      push('w', i, clitic);
+      i = clitic;
+      continue;
+    }
     const n = charLen(text, i);
     // of the ASCII marks only $ and % are symbols
     const symbol = c < 128 ? c === 36 || c === 37 : SYMBOLS.has(text.slice(i, i + n));
     push(symbol ? 's' : 'p', i, i + n);
     i += n;
   }
+}
+
+/**
+ * The parts of text[start, end) on their own — for phrases of the word lists (data, not a story), and for a stretch
+ * of a story that cuts through a shared token.
+ */
+export function partsOf(text: string, start = 0, end = text.length): Tok[] {
+  const toks: Tok[] = [];
+  const lo = Math.max(0, Math.min(start | 0, text.length));
+  const hi = Math.max(lo, Math.min(end | 0, text.length));
+  scanParts(toks, text, lo, hi, { gap: false, nl: false });
   return toks;
 }
 
-/** Numeric value of an 'n' token ("1,200.5" → 1200.5). */
-export function numValue(t: Tok): number {
-  return Number(t.v.replace(/,/g, ''));
+/**
+ * The claims stage's view of the story's shared tokens (src/language/tokens.ts): each shared token as its parts, in
+ * order. A part never runs across the end of a shared token, so the claims stage and the earlier stages cut the
+ * story at the same places.
+ */
+export function claimTokens(tk: Tokens): Tok[] {
+  const toks: Tok[] = [];
+  const g: Gap = { gap: false, nl: false };
+  let from = 0;
+  for (let i = 0; i < tk.n; i++) {
+    const to = tk.end[i];
+    if (to <= from) continue;
+    scanParts(toks, tk.text, from, to, g);
+    from = to;
+  }
+  if (from < tk.text.length) scanParts(toks, tk.text, from, tk.text.length, g);
+  return toks;
 }
 
-/** True for an 'n' token written as a plain integer (no separators, no decimals). */
-export function isPlainInt(t: Tok): boolean {
-  return t.k === 'n' && /^\d+$/.test(t.v);
+/** Index of the first token of `toks` that ends after offset p. */
+export function firstTokenAfter(toks: readonly Tok[], p: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].e <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The story's tokens inside text[a, b): a slice of `toks` (claimTokens), with a token that straddles an edge cut
+ * down to its parts inside the stretch.
+ */
+export function tokensIn(text: string, toks: readonly Tok[], a: number, b: number): Tok[] {
+  const lo = firstTokenAfter(toks, a);
+  const hi = firstTokenAfter(toks, b); // (token ends increase: at or after lo, as b >= a)
+  const headCut = lo < toks.length && toks[lo].s < a;
+  const tailCut = hi < toks.length && toks[hi].s < b;
+  if (!headCut && !tailCut) return toks.slice(lo, hi);
+  const out: Tok[] = [];
+  const g: Gap = { gap: false, nl: false };
+  let i = lo;
+  if (headCut) {
+    scanParts(out, text, a, Math.min(toks[lo].e, b), g);
+    i++;
+  }
+  for (; i < hi; i++) out.push(toks[i]);
+  if (tailCut && toks[hi].s >= a) scanParts(out, text, Math.max(toks[hi].s, a), b, g);
+  return out;
 }
 
 export function isCapitalized(v: string): boolean {
@@ -275,4 +355,8 @@ export function isAllCaps(v: string): boolean {
 
 /** Opening quote marks and brackets that may precede a sentence's first word. */
 export const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '„', '‚', '—', '–', '-', '…']);
-export const SENTENCE_END = new Set(['.', '!', '?', ':', ';']);
+
+/** The claims' tokens of a whole story, read by the shared tokenizer (for the finders called on their own). */
+export function storyTokens(text: string): Tok[] {
+  return claimTokens(tokenize(text));
+}
