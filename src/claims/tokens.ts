@@ -140,17 +140,39 @@ interface Gap {
 }
 
 /**
- * The parts of text[lo, hi), appended to `toks`: words, numbers, symbols and marks (see the module comment); white
- * space only sets the next part's `gap` and `nl`.
+ * Reads parts into `toks` (see the module comment). `key` says how a word's key is made: PLAIN (only lower-case
+ * ASCII letters and digits: the word itself), LOWER (no apostrophe: lower-cased), FOLD (lower-cased, curly
+ * apostrophes folded).
  */
-function scanParts(toks: Tok[], text: string, lo: number, hi: number, g: Gap): void {
-  let i = lo;
-  /**
-   * `key` says how a word's key is made: PLAIN (only lower-case ASCII letters and digits: the word itself), LOWER (no
-   * apostrophe: lower-cased), FOLD (lower-cased, curly apostrophes folded).
-   */
-  const push = (k: TokKind, s: number, e: number, key = FOLD, f = spelling(text, s, e)) => {
-    const v = text.slice(s, e);
+class PartReader {
+  constructor(
+    private readonly toks: Tok[],
+    private readonly text: string,
+    private readonly g: Gap,
+  ) {}
+
+  /** The parts of text[lo, hi); white space only sets the next part's `gap` and `nl`. */
+  read(lo: number, hi: number): void {
+    const text = this.text;
+    let i = lo;
+    while (i < hi) {
+      const c = text.charCodeAt(i);
+      if (isSpaceAt(text, i)) {
+        this.g.gap = true;
+        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) this.g.nl = true;
+        i++;
+      } else if (isDigit(c)) {
+        i = this.number(i, hi);
+      } else if (isLetterAt(text, i)) {
+        i = this.word(i, hi);
+      } else {
+        i = this.mark(i, lo, hi);
+      }
+    }
+  }
+
+  private push(k: TokKind, s: number, e: number, key = FOLD, f = spelling(this.text, s, e)): void {
+    const v = this.text.slice(s, e);
     let l = v;
     if (k === 'w') {
       if (key !== PLAIN) l = v.toLowerCase();
@@ -158,113 +180,119 @@ function scanParts(toks: Tok[], text: string, lo: number, hi: number, g: Gap): v
     } else if (v === '\u2019') {
       l = "'";
     }
-    toks.push({ k, s, e, v, l, gap: g.gap, nl: g.nl, c: -1, f });
-    g.gap = false;
-    g.nl = false;
-  };
-  while (i < hi) {
-    const c = text.charCodeAt(i);
-    if (isSpaceAt(text, i)) {
-      g.gap = true;
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) g.nl = true;
-      i++;
-      continue;
+    this.toks.push({ k, s, e, v, l, gap: this.g.gap, nl: this.g.nl, c: -1, f });
+    this.g.gap = false;
+    this.g.nl = false;
+  }
+
+  /** A number at i: digits, thousands groups (",ddd" not followed by another digit, after 1-3 lead digits), decimals. */
+  private number(i: number, hi: number): number {
+    const text = this.text;
+    let j = i;
+    while (j < hi && isDigit(text.charCodeAt(j))) j++;
+    if (j - i <= 3) {
+      while (
+        j + 3 < hi &&
+        text.charCodeAt(j) === 44 &&
+        isDigit(text.charCodeAt(j + 1)) &&
+        isDigit(text.charCodeAt(j + 2)) &&
+        isDigit(text.charCodeAt(j + 3)) &&
+        !(j + 4 < hi && isDigit(text.charCodeAt(j + 4)))
+      ) {
+        j += 4;
+      }
     }
-    if (isDigit(c)) {
-      let j = i;
+    if (j + 1 < hi && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+      j++;
       while (j < hi && isDigit(text.charCodeAt(j))) j++;
-      // thousands groups: ",ddd" not followed by another digit; only when the lead group has 1-3 digits
-      if (j - i <= 3) {
-        while (
-          j + 3 < hi &&
-          text.charCodeAt(j) === 44 &&
-          isDigit(text.charCodeAt(j + 1)) &&
-          isDigit(text.charCodeAt(j + 2)) &&
-          isDigit(text.charCodeAt(j + 3)) &&
-          !(j + 4 < hi && isDigit(text.charCodeAt(j + 4)))
-        ) {
-          j += 4;
-        }
-      }
-      if (j + 1 < hi && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
-        j++;
-        while (j < hi && isDigit(text.charCodeAt(j))) j++;
-      }
-      push('n', i, j, FOLD, SPELL_DIGIT);
-      i = j;
-      continue;
     }
-    if (isLetterAt(text, i)) {
-      let plain = c >= 97 && c <= 122; // lower-case ASCII so far
-      let apostrophe = false; // an inner apostrophe so far ("O'Brien")
-      let j = i + charLen(text, i);
-      // the spelling so far (a letter: a-z, A-Z, or not ASCII, as is the rest of a surrogate pair)
-      let f = plain ? SPELL_LOWER : c <= 90 ? SPELL_UPPER_FIRST | SPELL_UPPER : SPELL_OTHER_FIRST | SPELL_OTHER;
-      let split = -1; // where a clitic starts
-      let after = -1; // end of the clitic
-      while (j < hi) {
-        const d = text.charCodeAt(j);
-        if (d >= 97 && d <= 122) {
-          f |= SPELL_LOWER;
-          j++;
-          continue;
-        }
-        if (isDigit(d)) {
-          f |= SPELL_DIGIT;
-          j++;
-          continue;
-        }
-        if (isLetterAt(text, j)) {
-          plain = false;
-          const n = charLen(text, j);
-          f |= charFlags(text, j, j + n);
-          j += n;
-          continue;
-        }
-        if (isApos(d) && j + 1 < hi && isLetterAt(text, j + 1)) {
-          let k = j + 1;
-          while (k < hi && isLetterAt(text, k)) k += charLen(text, k);
-          const tail = text.slice(j + 1, k).toLowerCase();
-          if (tail === 't' && j - 1 > i && (text.charCodeAt(j - 1) | 32) === 110) {
-            split = j - 1; // "don't" → "do" + "n't"
-            after = k;
-          } else if (CLITICS.has(tail) && tail !== 't') {
-            split = j; // "Kenya’s" → "Kenya" + "’s"
-            after = k;
-          } else {
-            f |= charFlags(text, j, k);
-            j = k; // "O'Brien"
-            plain = false;
-            apostrophe = true;
-            continue;
-          }
-        }
-        break;
-      }
-      const key = plain ? PLAIN : apostrophe ? FOLD : LOWER;
-      if (split >= 0) {
-        push('w', i, split, key);
-        push('w', split, after);
-        i = after;
-      } else {
-        push('w', i, j, key, f);
-        i = j;
-      }
-      continue;
+    this.push('n', i, j, FOLD, SPELL_DIGIT);
+    return j;
+  }
+
+  /** A word at i, with a clitic split off ("Kenya’s" → "Kenya" + "’s", "don't" → "do" + "n't"). */
+  private word(i: number, hi: number): number {
+    const w = readWord(this.text, i, hi);
+    if (w.split >= 0) {
+      this.push('w', i, w.split, w.key);
+      this.push('w', w.split, w.after);
+      return w.after;
     }
+    this.push('w', i, w.end, w.key, w.f);
+    return w.end;
+  }
+
+  /** A symbol or mark at i — or a clitic the shared tokens hold apart from its word ("Kenya" "’s"): one word. */
+  private mark(i: number, lo: number, hi: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(i);
     const clitic = isApos(c) && i === lo && i > 0 && isLetterAt(text, i - 1) ? cliticEnd(text, i, hi) : -1;
     if (clitic > 0) {
-      // a clitic the shared tokens hold apart from its word ("Kenya" "’s"): one word, as when split off inside one
-      push('w', i, clitic);
-      i = clitic;
-      continue;
+      this.push('w', i, clitic);
+      return clitic;
     }
     const n = charLen(text, i);
     // of the ASCII marks only $ and % are symbols
     const symbol = c < 128 ? c === 36 || c === 37 : SYMBOLS.has(text.slice(i, i + n));
-    push(symbol ? 's' : 'p', i, i + n);
-    i += n;
+    this.push(symbol ? 's' : 'p', i, i + n);
+    return i + n;
   }
+}
+
+/** A word read from i: where it ends, how its key is made, its spelling, and where a clitic starts and ends (or -1). */
+interface WordRead {
+  end: number;
+  key: number;
+  f: number;
+  split: number;
+  after: number;
+}
+
+/** Reads the word at i (a letter) up to hi: letters, digits after the first letter, inner apostrophes, a clitic. */
+function readWord(text: string, i: number, hi: number): WordRead {
+  const c = text.charCodeAt(i);
+  let plain = c >= 97 && c <= 122; // lower-case ASCII so far
+  let apostrophe = false; // an inner apostrophe so far ("O'Brien")
+  let j = i + charLen(text, i);
+  // the spelling so far (a letter: a-z, A-Z, or not ASCII, as is the rest of a surrogate pair)
+  let f = plain ? SPELL_LOWER : c <= 90 ? SPELL_UPPER_FIRST | SPELL_UPPER : SPELL_OTHER_FIRST | SPELL_OTHER;
+  const out: WordRead = { end: j, key: PLAIN, f, split: -1, after: -1 };
+  while (j < hi) {
+    const d = text.charCodeAt(j);
+    if ((d >= 97 && d <= 122) || isDigit(d)) {
+      f |= d >= 97 ? SPELL_LOWER : SPELL_DIGIT;
+      j++;
+    } else if (isLetterAt(text, j)) {
+      plain = false;
+      const n = charLen(text, j);
+      f |= charFlags(text, j, j + n);
+      j += n;
+    } else if (isApos(d) && j + 1 < hi && isLetterAt(text, j + 1)) {
+      let k = j + 1;
+      while (k < hi && isLetterAt(text, k)) k += charLen(text, k);
+      const tail = text.slice(j + 1, k).toLowerCase();
+      if (tail === 't' && j - 1 > i && (text.charCodeAt(j - 1) | 32) === 110) {
+        out.split = j - 1; // "don't" → "do" + "n't"
+        out.after = k;
+        break;
+      }
+      if (CLITICS.has(tail) && tail !== 't') {
+        out.split = j; // "Kenya’s" → "Kenya" + "’s"
+        out.after = k;
+        break;
+      }
+      f |= charFlags(text, j, k);
+      j = k; // "O'Brien"
+      plain = false;
+      apostrophe = true;
+    } else {
+      break;
+    }
+  }
+  out.end = j;
+  out.key = plain ? PLAIN : apostrophe ? FOLD : LOWER;
+  out.f = f;
+  return out;
 }
 
 /**
@@ -275,7 +303,7 @@ export function partsOf(text: string, start = 0, end = text.length): Tok[] {
   const toks: Tok[] = [];
   const lo = Math.max(0, Math.min(start | 0, text.length));
   const hi = Math.max(lo, Math.min(end | 0, text.length));
-  scanParts(toks, text, lo, hi, { gap: false, nl: false });
+  new PartReader(toks, text, { gap: false, nl: false }).read(lo, hi);
   return toks;
 }
 
@@ -286,15 +314,15 @@ export function partsOf(text: string, start = 0, end = text.length): Tok[] {
  */
 export function claimTokens(tk: Tokens): Tok[] {
   const toks: Tok[] = [];
-  const g: Gap = { gap: false, nl: false };
+  const reader = new PartReader(toks, tk.text, { gap: false, nl: false });
   let from = 0;
   for (let i = 0; i < tk.n; i++) {
     const to = tk.end[i];
     if (to <= from) continue;
-    scanParts(toks, tk.text, from, to, g);
+    reader.read(from, to);
     from = to;
   }
-  if (from < tk.text.length) scanParts(toks, tk.text, from, tk.text.length, g);
+  if (from < tk.text.length) reader.read(from, tk.text.length);
   return toks;
 }
 
@@ -321,14 +349,14 @@ export function tokensIn(text: string, toks: readonly Tok[], a: number, b: numbe
   const tailCut = hi < toks.length && toks[hi].s < b;
   if (!headCut && !tailCut) return toks.slice(lo, hi);
   const out: Tok[] = [];
-  const g: Gap = { gap: false, nl: false };
+  const reader = new PartReader(out, text, { gap: false, nl: false });
   let i = lo;
   if (headCut) {
-    scanParts(out, text, a, Math.min(toks[lo].e, b), g);
+    reader.read(a, Math.min(toks[lo].e, b));
     i++;
   }
   for (; i < hi; i++) out.push(toks[i]);
-  if (tailCut && toks[hi].s >= a) scanParts(out, text, Math.max(toks[hi].s, a), b, g);
+  if (tailCut && toks[hi].s >= a) reader.read(Math.max(toks[hi].s, a), b);
   return out;
 }
 
