@@ -10,6 +10,7 @@
  *   5. linearity    each pathological input family at S and 4S: per-char cost ratio (flag > 2 as SUPERLINEAR)
  *   6. crafted      each crafted-token input (URL / e-mail / number shapes) vs an ordinary story of its length (≤ 3)
  *   7. batch        `quotewire --batch` with 1 and 2 worker threads vs a single-thread loop over the same stories
+ *   8. peak memory  peak RSS of one extract() on an ~8 MB story vs wink readDoc (sbd+pos) on it, a fresh process each
  *
  * It reports, it does not gate: exit code 0 unless the library cannot be loaded at all.
  * Writes bench/results/latest.json (date, node version, CPU model, core count and every number printed).
@@ -32,9 +33,10 @@ const { checkExtraction } = await tsImport('../tests/support/validate.ts', impor
 
 const QUICK = process.argv.includes('--quick');
 const argOf = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-/** --only=1,5 runs just those sections (1 throughput, 2 cold start, 3 scaling, 4 memory, 5 linearity, 6 crafted, 7 batch). */
-const RUN = new Set((argOf('only') ?? '1,2,3,4,5,6,7').split(',').map(Number));
-const PARTIAL = RUN.size < 7;
+/** --only=1,5 runs just those sections (1 throughput, 2 cold start, 3 scaling, 4 memory, 5 linearity, 6 crafted, 7 batch,
+ *  8 peak memory on 8 MB). */
+const RUN = new Set((argOf('only') ?? '1,2,3,4,5,6,7,8').split(',').map(Number));
+const PARTIAL = RUN.size < 8;
 /** --families=cueFlood,manySpeakers limits section 5 to those input families. */
 const FAMILIES = argOf('families')?.split(',');
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -53,14 +55,17 @@ const TARGET = {
   linearFail: 2,
   craftedRatio: 3,
   batchSpeedup: 1.6,
+  peakRss8MBRatio: 1.5,
 };
 const CFG = QUICK
-  ? { warmup: 1, rounds: 5, spawns: 3, smallRounds: 3, bigRounds: 2, bigWarmup: 0 }
-  : { warmup: 2, rounds: 9, spawns: 5, smallRounds: 5, bigRounds: 3, bigWarmup: 1 };
+  ? { warmup: 1, rounds: 5, spawns: 3, smallRounds: 3, bigRounds: 2, bigWarmup: 0, memSpawns: 1 }
+  : { warmup: 2, rounds: 9, spawns: 5, smallRounds: 5, bigRounds: 3, bigWarmup: 1, memSpawns: 3 };
 const LIN_STOP_MS = stopMs(QUICK); // a size that takes longer than this is the last one tried
 const LIN_KILL_MS = QUICK ? 150_000 : 300_000; // a family still running after this is a HANG
 const ONE_MB = 1 << 20;
 const TEN_KB = 10 * 1024;
+/** Section 8's story: as long as extract() takes by default (options.maxLength, 8,000,000 UTF-16 code units). */
+const EIGHT_MB_CHARS = 8_000_000;
 
 // a gc() we can call between rounds without requiring --expose-gc on the command line
 v8.setFlagsFromString('--expose_gc');
@@ -637,6 +642,74 @@ if (RUN.has(7)) {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ 8. peak memory, 8 MB
+// Peak RSS of one job on one ~8 MB story, each in a fresh process (bench/peak-memory.mjs), so that the peak is that
+// job's alone: node reading the story and nothing else (c); wink with ['sbd', 'pos'] reading it, its tokens read out
+// as src/language/tokens.ts reads them (a); extract() of dist/ (b); and for reference wink's readDoc with nothing
+// read out. Medians over the spawns, the kinds interleaved spawn by spawn.
+if (RUN.has(8)) section('8. peak memory on one ~8 MB story: extract vs wink sbd+pos (fresh process each, maxRSS)');
+if (RUN.has(8)) {
+  const parts = [];
+  let len = 0;
+  for (let i = 0; paragraphs.length > 0; i = (i + 1) % paragraphs.length) {
+    const add = paragraphs[i].length + (parts.length ? 2 : 0);
+    if (len + add > EIGHT_MB_CHARS) break;
+    parts.push(paragraphs[i]);
+    len += add;
+  }
+  const story = parts.join('\n\n');
+  const tmp = join(os.tmpdir(), `quotewire-bench-8mb-${process.pid}.txt`);
+  writeFileSync(tmp, story);
+  const mb = (x) => +(x / 2 ** 20).toFixed(1);
+  const kinds = ['baseline', 'wink', 'winkDoc', 'quotewire'];
+  const runs = Object.fromEntries(kinds.map((k) => [k, []]));
+  try {
+    for (let i = 0; i < CFG.memSpawns; i++) {
+      for (let j = 0; j < kinds.length; j++) {
+        const k = kinds[(i + j) % kinds.length];
+        runs[k].push((await spawnNode([join(HERE, 'peak-memory.mjs'), k, tmp], { killAfterMs: LIN_KILL_MS })).data);
+      }
+    }
+    const peak = Object.fromEntries(kinds.map((k) => [k, median(runs[k].map((d) => d.maxRSS))]));
+    const ratio = peak.quotewire / peak.wink;
+    const net = (peak.quotewire - peak.baseline) / (peak.wink - peak.baseline);
+    results.peakMemory8MB = {
+      chars: story.length,
+      words: countWords(story),
+      spawns: CFG.memSpawns,
+      baselinePeakRssMB: mb(peak.baseline),
+      winkPeakRssMB: mb(peak.wink),
+      winkDocOnlyPeakRssMB: mb(peak.winkDoc),
+      extractPeakRssMB: mb(peak.quotewire),
+      ratio: +ratio.toFixed(3),
+      ratioNetOfBaseline: +net.toFixed(3),
+      ratioToWinkDocOnly: +(peak.quotewire / peak.winkDoc).toFixed(3),
+      pass: ratio <= TARGET.peakRss8MBRatio,
+      samplesMB: Object.fromEntries(kinds.map((k) => [k, runs[k].map((d) => mb(d.maxRSS))])),
+      extractMs: Math.round(median(runs.quotewire.map((d) => d.ms))),
+      winkMs: Math.round(median(runs.wink.map((d) => d.ms))),
+    };
+    const r = results.peakMemory8MB;
+    console.log(
+      `  story: ${fmt(r.chars)} chars, ${fmt(r.words)} words (corpus paragraphs repeated); median of ${r.spawns} spawn${r.spawns > 1 ? 's' : ''} each`,
+    );
+    line('(c) node, story read, nothing else', `${fmt(r.baselinePeakRssMB)} MB`, '', null);
+    line('(a) wink sbd+pos readDoc, tokens read out', `${fmt(r.winkPeakRssMB)} MB`, '', null);
+    line('    (wink readDoc, nothing read out)', `${fmt(r.winkDocOnlyPeakRssMB)} MB`, '', null);
+    line('(b) quotewire extract', `${fmt(r.extractPeakRssMB)} MB`, '', null);
+    line('ratio (b) / (a)', fmt(r.ratio, 2), `≤ ${TARGET.peakRss8MBRatio}`, r.pass);
+    line('  net of (c): (b − c) / (a − c)', fmt(r.ratioNetOfBaseline, 2), '', null);
+    line('  (b) / wink readDoc with nothing read out', fmt(r.ratioToWinkDocOnly, 2), '', null);
+    line('time: extract / wink (a)', `${fmt(r.extractMs)} / ${fmt(r.winkMs)} ms`, '', null);
+    if (r.spawns > 1) console.log(`  samples (MB): ${kinds.map((k) => `${k} ${r.samplesMB[k].map((x) => fmt(x)).join(' ')}`).join(' · ')}`);
+  } catch (e) {
+    results.peakMemory8MB = { error: String(e.message).slice(0, 300), pass: false };
+    console.log(`  ERROR: ${results.peakMemory8MB.error}`);
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
 // ------------------------------------------------------------------------------------------------ summary
 section('summary');
 {
@@ -693,6 +766,13 @@ section('summary');
     k ? (k.error ? 'error' : `${fmt(k.worst, 2)}×`) : 'n/a',
     `≤ ${TARGET.craftedRatio}`,
     k ? k.pass : null,
+  );
+  const pm = results.peakMemory8MB;
+  line(
+    'peak RSS 8 MB story, extract / wink sbd+pos',
+    pm ? (pm.error ? 'error' : `${fmt(pm.ratio, 2)}×`) : 'n/a',
+    `≤ ${TARGET.peakRss8MBRatio}`,
+    pm ? pm.pass : null,
   );
 }
 
