@@ -228,14 +228,22 @@ const OPAQUE_RUN = 120;
 /** [start, end) of every run of at least OPAQUE_RUN characters wink would not split, in one linear scan. */
 function longRuns(text: string): number[] {
   const out: number[] = [];
-  let run = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isWinkSpace(text.charCodeAt(i))) {
-      run++;
+  const n = text.length;
+  // s is always 0 or just after a space. A run of OPAQUE_RUN from s needs text[s + OPAQUE_RUN - 1] and everything
+  // before it back to s free of spaces; the last space found looking back from there is where the next try starts
+  // (a run starting before it would hold it), so ordinary text is crossed a few characters per OPAQUE_RUN.
+  let s = 0;
+  while (s + OPAQUE_RUN <= n) {
+    let j = s + OPAQUE_RUN - 1;
+    while (j >= s && !isWinkSpace(text.charCodeAt(j))) j--;
+    if (j >= s) {
+      s = j + 1;
       continue;
     }
-    if (run >= OPAQUE_RUN) out.push(i - run, i);
-    run = 0;
+    let e = s + OPAQUE_RUN;
+    while (e < n && !isWinkSpace(text.charCodeAt(e))) e++;
+    out.push(s, e);
+    s = e + 1;
   }
   return out;
 }
