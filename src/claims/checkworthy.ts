@@ -162,69 +162,104 @@ export interface Features {
   question: boolean;
 }
 
+/** Something with a span: a claim's date, name or quantity. */
+type Spanned = { span: { start: number; end: number } };
+
+/** A forward-only cursor over sorted, non-overlapping spans (dates, names, quantities) of one claim. */
+class SpanCursor {
+  private readonly spans: readonly Spanned[];
+  private k: number;
+  constructor(spans: readonly Spanned[]) {
+    this.spans = spans;
+    this.k = 0;
+  }
+  /** Does a span hold offset `at`? The offsets asked about must not decrease. */
+  covers(at: number): boolean {
+    const spans = this.spans;
+    while (this.k < spans.length && spans[this.k].span.end <= at) this.k++;
+    return this.k < spans.length && spans[this.k].span.start <= at;
+  }
+}
+
+/** The categories not found yet that have a phrase or an exception starting at a token of classes `b` (as C bits). */
+function categoriesStartingAt(b: number, found: number): number {
+  let visit = b & ALL_CATEGORIES;
+  if (b & EXCEPTION_START) visit |= EXCEPTION_CATEGORIES;
+  return (visit >>> CAT_SHIFT) & ~found;
+}
+
+/** Which of the `visit` categories still look at token i: past their last exception, and only legal cues in names. */
+function categoriesLooking(visit: number, from: readonly number[], i: number, named: boolean): number {
+  let look = 0;
+  for (; visit; visit &= visit - 1) {
+    const k = 31 - Math.clz32(visit & -visit);
+    if (from[k] > i || (named && CAT_BITS[k].c !== 'rule')) continue;
+    look |= 1 << k;
+  }
+  return look;
+}
+
+/** The PHRASES lists to walk at a token of classes `b`: each looking category with a phrase here, and its exceptions. */
+function listsWanted(look: number, b: number): number {
+  let want = 0;
+  for (; look; look &= look - 1) {
+    const k = 31 - Math.clz32(look & -look);
+    const { bit, excList } = CAT_BITS[k];
+    if (b & bit) want |= 1 << k;
+    if (excList >= 0 && b & EXCEPTION_START) want |= 1 << excList;
+  }
+  return want;
+}
+
+/** Which looking categories the walk found (C bits); an exception or a quantity's qualifier ("more than") moves `from` past it. */
+function settleMatches(look: number, got: number, from: number[], inQuantity: boolean): number {
+  let found = 0;
+  for (; look; look &= look - 1) {
+    const k = 31 - Math.clz32(look & -look);
+    const { c, excList } = CAT_BITS[k];
+    if (excList >= 0 && got & (1 << excList)) {
+      from[k] = ENDS[excList]; // an exception: skip past it
+      continue;
+    }
+    if (!(got & (1 << k))) continue;
+    if (c === 'comparison' && inQuantity) {
+      from[k] = ENDS[k];
+    } else {
+      found |= 1 << k;
+      from[k] = Infinity;
+    }
+  }
+  return found;
+}
+
 /**
  * Which categories occur in the tokens (longest match, exceptions first), as C bits. Linear: bounded trie walks per
  * token.
  * Words inside dates ("May 9") never count, nor words inside names ("US", "Hope") except for legal cues ("Court").
  */
-function categories(
-  toks: readonly Tok[],
-  any: number,
-  quantities: readonly Quantity[],
-  dates: readonly ClaimDate[],
-  entities: readonly ClaimEntity[],
-): number {
+function categories(input: FeatureInput, any: number): number {
+  const { toks } = input;
   let found = 0; // C bits
   if (!(any & ALL_CATEGORIES)) return found;
   // One pass for all categories, each keeping its own place: from[k] is the first token category k may look at again
   // (past an exception it matched, or past a quantity's qualifier), Infinity once found.
   const from: number[] = new Array<number>(CATS.length).fill(0);
-  // cursors into the dates, names and quantities (sorted, not overlapping), moving forward with the tokens
-  let kd = 0;
-  let kn = 0;
-  let kq = 0;
+  // the dates, names and quantities are sorted and do not overlap: cursors move forward with the tokens
+  const inDate = new SpanCursor(input.dates);
+  const inName = new SpanCursor(input.entities);
+  const inQuantity = new SpanCursor(input.quantities);
   for (let i = 0; i < toks.length; i++) {
     const b = classesOf(toks[i]);
-    // the categories not found yet that have a phrase or an exception starting here (as C bits)
-    let visit = b & ALL_CATEGORIES;
-    if (b & EXCEPTION_START) visit |= EXCEPTION_CATEGORIES;
-    visit = (visit >>> CAT_SHIFT) & ~found;
+    const visit = categoriesStartingAt(b, found);
     if (!visit) continue;
     const at = toks[i].s;
-    while (kd < dates.length && dates[kd].span.end <= at) kd++;
-    if (kd < dates.length && dates[kd].span.start <= at) continue; // in a date
-    while (kn < entities.length && entities[kn].span.end <= at) kn++;
-    const named = kn < entities.length && entities[kn].span.start <= at;
+    if (inDate.covers(at)) continue;
     // the lists to walk for: each category still looking here, and its exceptions
-    let look = 0;
-    let want = 0;
-    for (; visit; visit &= visit - 1) {
-      const k = 31 - Math.clz32(visit & -visit);
-      const { c, bit, excList } = CAT_BITS[k];
-      if (from[k] > i || (named && c !== 'rule')) continue;
-      look |= 1 << k;
-      if (b & bit) want |= 1 << k;
-      if (excList >= 0 && b & EXCEPTION_START) want |= 1 << excList;
-    }
+    const look = categoriesLooking(visit, from, i, inName.covers(at));
+    const want = listsWanted(look, b);
     if (!want) continue;
     const got = PHRASES.matchAll(toks, i, toks.length, want, ENDS);
-    for (; look; look &= look - 1) {
-      const k = 31 - Math.clz32(look & -look);
-      const { c, excList } = CAT_BITS[k];
-      if (excList >= 0 && got & (1 << excList)) {
-        from[k] = ENDS[excList]; // an exception: skip past it
-        continue;
-      }
-      if (!(got & (1 << k))) continue;
-      // "more than 1,000": a quantity qualifier, not a comparison
-      while (kq < quantities.length && quantities[kq].span.end <= at) kq++;
-      if (c === 'comparison' && kq < quantities.length && quantities[kq].span.start <= at) {
-        from[k] = ENDS[k];
-      } else {
-        found |= 1 << k;
-        from[k] = Infinity;
-      }
-    }
+    found |= settleMatches(look, got, from, inQuantity.covers(at));
   }
   return found;
 }
@@ -286,39 +321,55 @@ function officialName(sp: Speaker): boolean {
   return official;
 }
 
-export function scoreFeatures(input: FeatureInput): Features {
-  const { toks, quantities, dates, entities, cueStance, speaker } = input;
-  // the tokens' classes, or'ed, and the words
+/** What scoring reads besides the input: the categories found (C bits), the word count, and two verdicts. */
+interface Signals {
+  cats: number;
+  words: number;
+  hedged: boolean;
+  question: boolean;
+}
+
+/** The tokens' classes, or'ed together. */
+function classesOfAll(toks: readonly Tok[]): number {
   let any = 0;
+  for (let i = 0; i < toks.length; i++) any |= classesOf(toks[i]);
+  return any;
+}
+
+/** How many words (and numbers) the claim has. */
+function wordCount(toks: readonly Tok[]): number {
   let words = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    any |= classesOf(t);
-    if (t.k === 'w' || t.k === 'n') words++;
-  }
-  const cats = categories(toks, any, quantities, dates, entities);
-  const question = isQuestion(toks) || cueStance === 'question';
-  const hedged = cueStance === 'hedged' || !!(cats & C.hedge);
-  let why = 0; // reasons, as R bits
+  for (let i = 0; i < toks.length; i++) if (toks[i].k === 'w' || toks[i].k === 'n') words++;
+  return words;
+}
+
+/** Which reasons apply (R bits): the table in the header, row by row. */
+function reasonBits(input: FeatureInput, sig: Signals): number {
+  const { quantities, cueStance } = input;
+  const cats = sig.cats;
+  let why = 0;
   if (quantities.length) why |= R.quantity;
-  if (dates.length) why |= R.date;
-  if (entities.length) why |= R['named-entity'];
+  if (input.dates.length) why |= R.date;
+  if (input.entities.length) why |= R['named-entity'];
   if (cats & C.comparison) why |= R.comparison;
   if (cats & C.causal) why |= R.causal;
   if (cats & C.rule || cueStance === 'ruling') why |= R.legal;
   if (cats & C.eventVerbs) why |= R.event;
-  if (input.quoted && isOfficial(speaker)) why |= R['attributed-official'];
+  if (input.quoted && isOfficial(input.speaker)) why |= R['attributed-official'];
   if (cats & C.prediction) why |= R.prediction;
-  if (hedged) why |= R.hedged;
+  if (sig.hedged) why |= R.hedged;
   if (cats & C.vague && !quantities.length) why |= R.vague;
   if (input.headline) why |= R.headline;
   if (cats & C.opinion || cueStance === 'opinion') why |= R.opinion;
   if (cats & C.intention) why |= R.intention;
-  if (words < 5) why |= R.short;
+  if (sig.words < 5) why |= R.short;
   if (cats & C.firstPersonOpinion) why |= R['first-person-opinion'];
-  if (question) why |= R.question;
+  if (sig.question) why |= R.question;
+  return why;
+}
 
-  // in REASON_ORDER, adding the weights in that order
+/** The reasons in REASON_ORDER, with the score: their weights added in that order to the base, clamped, rounded. */
+function weighReasons(why: number): { reasons: Reason[]; score: number } {
   const reasons: Reason[] = [];
   let score = BASE_SCORE;
   for (let i = 0; i < REASON_ORDER.length; i++) {
@@ -327,11 +378,15 @@ export function scoreFeatures(input: FeatureInput): Features {
       score += REASON_WEIGHT_LIST[i];
     }
   }
-  score = Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+  return { reasons, score: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100 };
+}
 
+/** The claim's types in TYPE_ORDER ('event' when nothing else applies). */
+function claimTypes(input: FeatureInput, cats: number): ClaimType[] {
+  const cueStance = input.cueStance;
   let kinds = 0; // types, as T bits
-  if (quantities.length) kinds |= T.quantity;
-  if (dates.length) kinds |= T.temporal;
+  if (input.quantities.length) kinds |= T.quantity;
+  if (input.dates.length) kinds |= T.temporal;
   if (cats & C.eventVerbs) kinds |= T.event;
   if (cats & C.comparison) kinds |= T.comparison;
   if (cats & C.causal) kinds |= T.causal;
@@ -341,13 +396,27 @@ export function scoreFeatures(input: FeatureInput): Features {
   if (kinds === 0) kinds = T.event;
   const types: ClaimType[] = [];
   for (let i = 0; i < TYPE_ORDER.length; i++) if (kinds & (1 << i)) types.push(TYPE_ORDER[i]);
+  return types;
+}
 
+/** The claim's types, reasons, checkworthiness, negation, hedging and question-ness (see the header). */
+export function scoreFeatures(input: FeatureInput): Features {
+  const { toks, cueStance } = input;
+  const any = classesOfAll(toks);
+  const cats = categories(input, any);
+  const sig: Signals = {
+    cats,
+    words: wordCount(toks),
+    hedged: cueStance === 'hedged' || !!(cats & C.hedge),
+    question: isQuestion(toks) || cueStance === 'question',
+  };
+  const { reasons, score } = weighReasons(reasonBits(input, sig));
   return {
-    types,
+    types: claimTypes(input, cats),
     reasons,
     checkworthiness: score,
     negated: mainClauseNegated(toks, any),
-    hedged,
-    question,
+    hedged: sig.hedged,
+    question: sig.question,
   };
 }
