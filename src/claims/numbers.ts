@@ -67,7 +67,7 @@ export function readNumber(toks: readonly Tok[], i: number, shortScales = false)
     const nx = toks[end];
     if (nx && nx.k === 'w') {
       const s = isScaleWord(nx);
-      if (s && (nx.gap || nx.l === 'bn' || nx.l === 'mln' || nx.l === 'bln' || nx.l === 'tn' || nx.l === 'trn')) {
+      if (s && (nx.gap || isGluedScale(nx.l))) {
         scale = s;
         end++;
       } else if (!nx.gap && shortScales && SHORT_SCALES.has(nx.l)) {
@@ -87,87 +87,120 @@ export function readNumber(toks: readonly Tok[], i: number, shortScales = false)
   return readNumberWords(toks, i);
 }
 
+/** The kind of the last word read of a number in words: it decides which words may follow. */
+type Place = 'none' | 'small' | 'tens' | 'hundred' | 'scale';
+
+/** A number in words being read: the next token, the token past the last one taken, the value so far. */
+interface WordsRead {
+  j: number;
+  end: number;
+  /** The sum of the finished scale groups ("two million" in "two million three hundred"). */
+  total: number;
+  /** The group being read ("three hundred"). */
+  cur: number;
+  /** Has a word of the number been taken? */
+  any: boolean;
+  last: Place;
+}
+
+/** Scale words glued to digits ("3bn", "5mln"): never a number's scale in words. */
+function isGluedScale(l: string): boolean {
+  return l === 'bn' || l === 'mln' || l === 'bln' || l === 'tn' || l === 'trn';
+}
+
+/** After "a"/"an": 'dozen' ("a dozen"), 'one' (a count of one before "hundred" or a scale: "a million"), or null. */
+function afterArticle(toks: readonly Tok[], i: number): 'dozen' | 'one' | null {
+  const nx = toks[i + 1];
+  if (!nx || nx.k !== 'w' || !nx.gap) return null;
+  if (nx.l === 'dozen') return 'dozen';
+  if (nx.l !== 'hundred' && !isScaleWord(nx)) return null;
+  return 'one';
+}
+
+/** "-five" after "twenty": takes the hyphen and the unit word, or false when no unit 1–9 follows. */
+function takeHyphenedUnit(toks: readonly Tok[], st: WordsRead): boolean {
+  const nx = toks[st.j + 1];
+  const sv = nx && !nx.gap && nx.k === 'w' ? SMALL.get(nx.l) : undefined;
+  if (sv === undefined || sv <= 0 || sv >= 10) return false;
+  st.cur += sv;
+  st.last = 'small';
+  st.j += 2;
+  st.end = st.j;
+  return true;
+}
+
+/** Takes the word at st.j into the number if it can follow what came before; false: the number ends before it. */
+function takeNumberWord(toks: readonly Tok[], st: WordsRead): boolean {
+  const t = toks[st.j];
+  const l = t.l;
+  const small = SMALL.get(l);
+  const tens = TENS.get(l);
+  if (small !== undefined) {
+    if (st.last === 'small' || (st.last === 'tens' && small >= 10)) return false;
+    st.cur += small;
+    st.last = 'small';
+  } else if (tens !== undefined) {
+    if (st.last === 'small' || st.last === 'tens') return false;
+    st.cur += tens;
+    st.last = 'tens';
+  } else if (l === 'hundred') {
+    if (!st.any || st.last === 'hundred' || (st.cur % 100 !== 0 && st.cur >= 100)) return false;
+    st.cur = (st.cur || 1) * 100;
+    st.last = 'hundred';
+  } else if (isScaleWord(t) && !isGluedScale(l)) {
+    if (!st.any) return false;
+    st.total += (st.cur || 1) * isScaleWord(t);
+    st.cur = 0;
+    st.last = 'scale';
+  } else if (l === 'dozen') {
+    if (!st.any || st.last !== 'small') return false;
+    st.cur *= 12;
+    st.last = 'scale';
+  } else if (l === 'and') {
+    return takeAnd(toks, st);
+  } else {
+    return false;
+  }
+  st.any = true;
+  st.j++;
+  st.end = st.j;
+  return true;
+}
+
+/** "and" after "hundred" or a scale, before a small or tens word: skipped over (not yet part of the number's end). */
+function takeAnd(toks: readonly Tok[], st: WordsRead): boolean {
+  if (st.last !== 'hundred' && st.last !== 'scale') return false;
+  const nx = toks[st.j + 1];
+  if (!nx || nx.k !== 'w' || (!SMALL.has(nx.l) && !TENS.has(nx.l))) return false;
+  st.j++;
+  return true;
+}
+
 /** "twenty-five", "two hundred and fifty thousand", "a dozen", "a million", "eight". */
 function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
-  let j = i;
-  let total = 0;
-  let cur = 0;
-  let any = false;
-  let last: 'none' | 'small' | 'tens' | 'hundred' | 'scale' = 'none';
   const first = toks[i];
   if (!startsNumberWord(first)) return null;
+  let st: WordsRead = { j: i, end: i, total: 0, cur: 0, any: false, last: 'none' };
   if (first.l === 'a' || first.l === 'an') {
-    const nx = toks[i + 1];
-    if (!nx || nx.k !== 'w' || !nx.gap) return null;
-    if (nx.l === 'dozen') return { value: 12, end: i + 2, words: true, weak: false };
-    if (nx.l !== 'hundred' && !isScaleWord(nx)) return null;
-    cur = 1;
-    last = 'small';
-    any = true;
-    j = i + 1;
+    const after = afterArticle(toks, i);
+    if (after === null) return null;
+    if (after === 'dozen') return { value: 12, end: i + 2, words: true, weak: false };
+    st = { j: i + 1, end: i + 1, total: 0, cur: 1, any: true, last: 'small' };
   }
-  let end = j;
   const limit = Math.min(toks.length, i + 16);
-  while (j < limit) {
-    const t = toks[j];
-    if (j > i && t.nl) break;
-    if (t.k === 'p' && t.v === '-' && !t.gap && last === 'tens') {
-      const nx = toks[j + 1];
-      const sv = nx && !nx.gap && nx.k === 'w' ? SMALL.get(nx.l) : undefined;
-      if (sv !== undefined && sv > 0 && sv < 10) {
-        cur += sv;
-        last = 'small';
-        j += 2;
-        end = j;
-        continue;
-      }
+  while (st.j < limit) {
+    const t = toks[st.j];
+    if (st.j > i && t.nl) break;
+    if (t.k === 'p' && t.v === '-' && !t.gap && st.last === 'tens') {
+      if (takeHyphenedUnit(toks, st)) continue;
       break;
     }
-    if (t.k !== 'w') break;
-    if (j > i && !t.gap) break;
-    const l = t.l;
-    const small = SMALL.get(l);
-    const tens = TENS.get(l);
-    if (small !== undefined) {
-      if (last === 'small') break;
-      if (last === 'tens' && small >= 10) break;
-      cur += small;
-      last = 'small';
-    } else if (tens !== undefined) {
-      if (last === 'small' || last === 'tens') break;
-      cur += tens;
-      last = 'tens';
-    } else if (l === 'hundred') {
-      if (!any || last === 'hundred' || (cur % 100 !== 0 && cur >= 100)) break;
-      cur = (cur || 1) * 100;
-      last = 'hundred';
-    } else if (isScaleWord(t) && l !== 'bn' && l !== 'mln' && l !== 'bln' && l !== 'tn' && l !== 'trn') {
-      if (!any) break;
-      const s = isScaleWord(t);
-      total += (cur || 1) * s;
-      cur = 0;
-      last = 'scale';
-    } else if (l === 'dozen') {
-      if (!any || last !== 'small') break;
-      cur *= 12;
-      last = 'scale';
-    } else if (l === 'and') {
-      if (last !== 'hundred' && last !== 'scale') break;
-      const nx = toks[j + 1];
-      if (!nx || nx.k !== 'w' || (!SMALL.has(nx.l) && !TENS.has(nx.l))) break;
-      j++;
-      continue;
-    } else {
-      break;
-    }
-    any = true;
-    j++;
-    end = j;
+    if (t.k !== 'w' || (st.j > i && !t.gap) || !takeNumberWord(toks, st)) break;
   }
-  if (!any || end === i) return null;
-  const value = total + cur;
-  const weak = end - i === 1 && (value === 1 || value === 0);
-  return { value, end, words: true, weak };
+  if (!st.any || st.end === i) return null;
+  const value = st.total + st.cur;
+  const weak = st.end - i === 1 && (value === 1 || value === 0);
+  return { value, end: st.end, words: true, weak };
 }
 
 /** A four-digit integer 1000..2199 that reads as a calendar year, not a count. */
