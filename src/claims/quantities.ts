@@ -204,116 +204,172 @@ function skipNumberAt(toks: readonly Tok[], i: number, rangeTail = false): boole
   return false;
 }
 
+/** A quantity being read: its tokens so far, value, unit and qualifier. */
+interface Reading {
+  /** First token of the span (qualifier or currency sign included). */
+  start: number;
+  /** Token index past the span. */
+  end: number;
+  value: number;
+  /** The range's high end ("5 to 10"), or undefined. */
+  high: number | undefined;
+  unit: string | null;
+  /** Is the unit a measure, percent or currency (not a counted noun)? */
+  measure: boolean;
+  qualifier: Qualifier | undefined;
+}
+
+/** What the words before the first number allow: "between 5 and 10", "from 5 to 10"; and where the next date starts. */
+interface RangeContext {
+  between: boolean;
+  fromRange: boolean;
+  /** First token of the next date span after the number (Infinity: none): a range must not run into it. */
+  nextDate: number;
+}
+
+/** One step of the scan: the quantity read at a token (null: none there) and the token to go on from. */
+interface Step {
+  reading: Reading | null;
+  next: number;
+}
+
+/** Can an amount start at token i: digits or the first word of a number in words, not part of a code, time or year? */
+function startsAmount(toks: readonly Tok[], i: number): boolean {
+  const t = toks[i];
+  if (t.k !== 'n' && (t.k !== 'w' || !startsNumberWord(t))) return false;
+  return !skipNumberAt(toks, i);
+}
+
+/** Is a number in words followed by a fraction word ("three-quarters", "two-thirds"): not a count? */
+function fractionAfter(toks: readonly Tok[], amount: Read): boolean {
+  const fh = toks[amount.end];
+  const fw = toks[amount.end + 1];
+  return amount.words && !!fh && !!fw && fh.v === '-' && !fh.gap && !fw.gap && fw.k === 'w' && FRACTIONS.has(fw.l);
+}
+
+/** Does token r join a range ("to", "or", "and" after "between", a dash)? */
+function isRangeJoiner(r: Tok, ctx: RangeContext): boolean {
+  return (
+    (r.k === 'w' && (r.l === 'to' || r.l === 'or' || (r.l === 'and' && ctx.between)) && r.gap && !ctx.fromRange) ||
+    ((r.v === '-' || r.v === '–' || r.v === '—') && (r.v !== '-' || !r.gap))
+  );
+}
+
+/** The amount after a range joiner, its currency sign included ("$5-$10"); null when none can start at token k. */
+function rangeTail(toks: readonly Tok[], at: number): Read | null {
+  const curB = currencyBefore(toks, at + 1);
+  const k = toks[at].k === 's' && curB ? at + 1 : at;
+  if ((toks[k].k === 'n' || toks[k].k === 'w') && !isYearLike(toks, k) && !skipNumberAt(toks, k, true)) return readAmount(toks, k);
+  return null;
+}
+
+/** Extends the reading to a range ("5 to 10", "5-10", "between 5 and 10", "two or three") if a fitting second amount follows. */
+function readRange(toks: readonly Tok[], rd: Reading, ctx: RangeContext): void {
+  const r = toks[rd.end];
+  if (!r || !isRangeJoiner(r, ctx)) return;
+  const nextTok = toks[rd.end + 1];
+  if (!nextTok || (r.v === '-' && nextTok.gap) || nextTok.nl) return;
+  const second = rangeTail(toks, rd.end + 1);
+  if (!second || second.weak || second.value < rd.value) return;
+  if (rd.unit !== null && second.unit !== null && second.unit !== rd.unit) return;
+  if (ctx.nextDate < second.end) return; // the second number is part of a date
+  rd.high = second.value;
+  rd.qualifier = 'range';
+  if (!rd.unit && second.unit) {
+    rd.unit = second.unit;
+    rd.measure = second.measure;
+  }
+  rd.end = second.end;
+}
+
+/** With no unit of measure, the counted noun after the number is the unit: "twelve demands", "between two and three cuts". */
+function readCountedNoun(toks: readonly Tok[], rd: Reading): void {
+  if (rd.measure) return;
+  const c = countedNoun(toks, rd.end);
+  if (c) {
+    rd.unit = c.lemma === 'person' ? 'people' : c.lemma;
+    rd.end = c.end;
+  }
+}
+
+/** The qualifier before a number ("as many as", "nearly") joins its span; "between" joins a range's, and alone is none. */
+function applyQualifier(rd: Reading, pre: { start: number; value: Qualifier } | null, between: boolean): void {
+  if (rd.qualifier === 'range') {
+    if (between) rd.start = rd.start - 1;
+  } else if (!between && pre) {
+    // ("between 5 and" without a second number is left unqualified)
+    rd.qualifier = pre.value;
+    rd.start = pre.start;
+  }
+}
+
+/** Is this a small referential count ("the two countries", "their three children"): no unit of measure, no qualifier? */
+function isReferentialCount(toks: readonly Tok[], amount: Read, rd: Reading): boolean {
+  if (rd.measure || rd.qualifier || !Number.isInteger(rd.value) || rd.value > 10) return false;
+  const det = toks[amount.first - 1];
+  return !!det && det.k === 'w' && REFERENTIAL.has(det.l);
+}
+
+/** The quantity whose number starts at token i, with its qualifier, range and unit (or none), and where to go on. */
+function quantityAt(toks: readonly Tok[], i: number, nextDate: number): Step {
+  const first = readAmount(toks, i);
+  if (!first) return { reading: null, next: i + 1 };
+  if (fractionAfter(toks, first)) return { reading: null, next: first.end + 2 };
+  const rd: Reading = {
+    start: first.first,
+    end: first.end,
+    value: first.value,
+    high: undefined,
+    unit: first.unit,
+    measure: first.measure,
+    qualifier: undefined,
+  };
+  // qualifier before ("as many as", "between")
+  const pre = QUALIFIERS.matchEndingAt(toks, rd.start, Math.max(0, rd.start - 4));
+  const prevW = toks[rd.start - 1];
+  const ctx: RangeContext = {
+    between: !!prevW && prevW.l === 'between' && prevW.k === 'w',
+    fromRange: !!prevW && prevW.l === 'from',
+    nextDate,
+  };
+  readRange(toks, rd, ctx);
+  readCountedNoun(toks, rd);
+  applyQualifier(rd, pre, ctx.between);
+  // "one of", "no one": a bare one/a needs a unit of measure
+  if (first.weak && !rd.measure) return { reading: null, next: first.end };
+  if (isReferentialCount(toks, first, rd)) return { reading: null, next: rd.end };
+  return { reading: rd, next: rd.end };
+}
+
+/** The Quantity of a reading, with its span's offsets and text. */
+function toQuantity(text: string, toks: readonly Tok[], rd: Reading): Quantity {
+  const s = toks[rd.start].s;
+  const e = toks[rd.end - 1].e;
+  const q: Quantity = { span: { start: s, end: e, text: text.slice(s, e) }, value: rd.value, unit: rd.unit };
+  if (rd.qualifier) q.qualifier = rd.qualifier;
+  if (rd.high !== undefined) q.high = rd.high;
+  return q;
+}
+
 /** Quantities over an already-lexed window whose date spans (token ranges) are known. */
 export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRanges: readonly { a: number; b: number }[]): Quantity[] {
   const out: Quantity[] = [];
-  const n = toks.length;
   let d = 0;
   let i = 0;
-  while (i < n) {
+  while (i < toks.length) {
     while (d < dateRanges.length && dateRanges[d].b <= i) d++;
-    if (d < dateRanges.length && dateRanges[d].a <= i) {
-      i = dateRanges[d].b;
+    const nextDate = d < dateRanges.length ? dateRanges[d].a : Infinity;
+    if (nextDate <= i) {
+      i = dateRanges[d].b; // inside a date
       continue;
     }
-    const t = toks[i];
-    // only digits and the first word of a number in words can start an amount
-    if ((t.k !== 'n' && (t.k !== 'w' || !startsNumberWord(t))) || skipNumberAt(toks, i)) {
+    if (!startsAmount(toks, i)) {
       i++;
       continue;
     }
-    const first = readAmount(toks, i);
-    if (!first) {
-      i++;
-      continue;
-    }
-    // fractions ("three-quarters", "two-thirds") are not counts
-    const fh = toks[first.end];
-    const fw = toks[first.end + 1];
-    if (first.words && fh && fw && fh.v === '-' && !fh.gap && !fw.gap && fw.k === 'w' && FRACTIONS.has(fw.l)) {
-      i = first.end + 2;
-      continue;
-    }
-    let end = first.end;
-    const value = first.value;
-    let unit = first.unit;
-    let measure = first.measure;
-    let high: number | undefined;
-    let qualifier: Qualifier | undefined;
-    let startTok = first.first;
-
-    // qualifier before ("as many as", "between")
-    const pre = QUALIFIERS.matchEndingAt(toks, startTok, Math.max(0, startTok - 4));
-    const prevW = toks[startTok - 1];
-    const between = !!prevW && prevW.l === 'between' && prevW.k === 'w';
-    const fromRange = !!prevW && prevW.l === 'from';
-
-    // a range: "5 to 10", "5-10", "5–10", "between 5 and 10", "two or three"
-    const r = toks[end];
-    if (r) {
-      const joiner =
-        (r.k === 'w' && (r.l === 'to' || r.l === 'or' || (r.l === 'and' && between)) && r.gap && !fromRange) ||
-        ((r.v === '-' || r.v === '–' || r.v === '—') && (r.v !== '-' || !r.gap));
-      const nextTok = toks[end + 1];
-      if (joiner && nextTok && !(r.v === '-' && nextTok.gap) && !nextTok.nl) {
-        let k = end + 1;
-        const curB = currencyBefore(toks, k + 1);
-        if (nextTok.k === 's' && curB) k = k + 1;
-        if ((toks[k].k === 'n' || toks[k].k === 'w') && !isYearLike(toks, k) && !skipNumberAt(toks, k, true)) {
-          const second = readAmount(toks, k);
-          if (second && !second.weak && second.value >= value && (unit === null || second.unit === null || second.unit === unit)) {
-            const inDate = d < dateRanges.length && dateRanges[d].a < second.end;
-            if (!inDate) {
-              high = second.value;
-              qualifier = 'range';
-              if (!unit && second.unit) {
-                unit = second.unit;
-                measure = second.measure;
-              }
-              end = second.end;
-            }
-          }
-        }
-      }
-    }
-    if (!measure) {
-      // counted noun: "twelve demands", "between two and three cuts"
-      const c = countedNoun(toks, end);
-      if (c) {
-        unit = c.lemma === 'person' ? 'people' : c.lemma;
-        end = c.end;
-      }
-    }
-    if (qualifier !== 'range') {
-      if (between) {
-        // "between 5 and" without a second number: leave unqualified
-      } else if (pre) {
-        qualifier = pre.value;
-        startTok = pre.start;
-      }
-    } else if (between) {
-      startTok = startTok - 1;
-    }
-    // "one of", "no one": a bare one/a needs a unit of measure
-    if (first.weak && !measure) {
-      i = first.end;
-      continue;
-    }
-    // referential small counts: "the two countries"
-    if (!measure && !qualifier && Number.isInteger(value) && value <= 10) {
-      const det = toks[first.first - 1];
-      if (det && det.k === 'w' && REFERENTIAL.has(det.l)) {
-        i = end;
-        continue;
-      }
-    }
-    const s = toks[startTok].s;
-    const e = toks[end - 1].e;
-    const q: Quantity = { span: { start: s, end: e, text: text.slice(s, e) }, value, unit };
-    if (qualifier) q.qualifier = qualifier;
-    if (high !== undefined) q.high = high;
-    out.push(q);
-    i = end;
+    const step = quantityAt(toks, i, nextDate);
+    if (step.reading) out.push(toQuantity(text, toks, step.reading));
+    i = step.next;
   }
   return out;
 }
