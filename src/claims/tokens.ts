@@ -145,10 +145,18 @@ interface Gap {
  * apostrophes folded).
  */
 class PartReader {
+  /**
+   * The shared token being read, when the reader goes token by token (claimTokens): a part that is the whole token
+   * takes its spelling and lower case from the shared arrays instead of new strings (the story's parts are held
+   * all at once, so this is most of the claims stage's memory on a long story).
+   */
+  whole = -1;
+
   constructor(
     private readonly toks: Tok[],
     private readonly text: string,
     private readonly g: Gap,
+    private readonly shared: Tokens | null = null,
   ) {}
 
   /** The parts of text[lo, hi); white space only sets the next part's `gap` and `nl`. */
@@ -172,10 +180,14 @@ class PartReader {
   }
 
   private push(k: TokKind, s: number, e: number, key = FOLD, f = spelling(this.text, s, e)): void {
-    const v = this.text.slice(s, e);
+    const tk = this.shared;
+    const i = this.whole;
+    // (an opaque run's lower-case entry is the run as written; a token whose value is not its text is read afresh)
+    const whole = tk !== null && i >= 0 && tk.start[i] === s && tk.end[i] === e && tk.value[i].length === e - s && tk.type[i] !== 'opaque';
+    const v = whole ? tk.value[i] : this.text.slice(s, e);
     let l = v;
     if (k === 'w') {
-      if (key !== PLAIN) l = v.toLowerCase();
+      if (key !== PLAIN) l = whole ? tk.lower[i] : v.toLowerCase();
       if (key === FOLD && l.indexOf('\u2019') >= 0) l = l.replace(/\u2019/g, "'");
     } else if (v === '\u2019') {
       l = "'";
@@ -314,14 +326,16 @@ export function partsOf(text: string, start = 0, end = text.length): Tok[] {
  */
 export function claimTokens(tk: Tokens): Tok[] {
   const toks: Tok[] = [];
-  const reader = new PartReader(toks, tk.text, { gap: false, nl: false });
+  const reader = new PartReader(toks, tk.text, { gap: false, nl: false }, tk);
   let from = 0;
   for (let i = 0; i < tk.n; i++) {
     const to = tk.end[i];
     if (to <= from) continue;
+    reader.whole = i;
     reader.read(from, to);
     from = to;
   }
+  reader.whole = -1;
   if (from < tk.text.length) reader.read(from, tk.text.length);
   return toks;
 }
