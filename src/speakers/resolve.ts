@@ -13,6 +13,7 @@ import type { SpeakerKind } from '../types';
 import { analyseMention, type MentionInfo } from './mention';
 import type { Gender, HeadClass } from '../language/roles';
 import { isRoleWord, isTitleModifier } from '../language/roles';
+import { AFFINITY, DESCRIPTION, PRONOUN } from './weights';
 
 export interface Entity {
   id: number;
@@ -212,7 +213,7 @@ function affinity(e: Entity, m: MentionInfo): number {
   if (!m.affiliation.length || !e.affiliation.size) return 0;
   let hit = 0;
   for (const a of m.affiliation) if (e.affiliation.has(a)) hit++;
-  return hit ? 1 + Math.min(hit, 3) * 0.3 : -1.5;
+  return hit ? AFFINITY.base + Math.min(hit, AFFINITY.maxShared) * AFFINITY.perShared : AFFINITY.clash;
 }
 
 /** Can entity e be what a description with head word h (the last word of m.head) refers to? */
@@ -506,18 +507,19 @@ function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttributi
   let bestScore = -Infinity;
   const cur = r.sentence;
   const h = m.head ? m.head.slice(m.head.lastIndexOf(' ') + 1) : null;
-  for (const e of h === null ? [] : reg.recent(cur - 60)) {
+  for (const e of h === null ? [] : reg.recent(cur - DESCRIPTION.window)) {
     if (!headCompatible(e, m, h as string)) continue;
     if (m.plural !== e.plural && m.headClass === 'group') continue;
     const dist = cur - Math.max(e.lastMention, e.lastSubject);
-    if (dist > 60) continue;
-    const score = affinity(e, m) * 2 - dist * 0.05 + (e === reg.lastSpeaker ? 0.5 : 0);
+    if (dist > DESCRIPTION.window) continue;
+    const score =
+      affinity(e, m) * DESCRIPTION.affinity + dist * DESCRIPTION.perSentence + (e === reg.lastSpeaker ? DESCRIPTION.lastSpeaker : 0);
     if (score > bestScore) {
       bestScore = score;
       best = e;
     }
   }
-  if (best && bestScore > -3) return best;
+  if (best && bestScore > DESCRIPTION.floor) return best;
   return reg.create(kindFor());
 }
 
@@ -559,16 +561,16 @@ function resolvePronoun(reg: Registry, m: MentionInfo, r: RawAttribution): Entit
   let best: Entity | null = null;
   let bestScore = -Infinity;
   const cur = r.sentence;
-  for (const e of reg.recent(cur - 12)) {
+  for (const e of reg.recent(cur - PRONOUN.window)) {
     if (!ok(e) || e.lastSeen < 0) continue;
     const dist = cur - Math.max(e.lastSeen, e.lastSubject);
-    if (dist > 12 || dist < 0) continue;
-    let score = -dist * 0.6;
-    if (e === last) score += 3;
-    if (last && !ok(last) && last.speaksFor === e) score += 2.5;
-    if (e.lastSubject === cur) score += 2;
-    else if (e.lastSubject === cur - 1) score += e === last ? 0.5 : 3; // a new subject just introduced is what "he" picks up
-    if (e.spoke) score += 0.3;
+    if (dist > PRONOUN.window || dist < 0) continue;
+    let score = dist * PRONOUN.perSentence;
+    if (e === last) score += PRONOUN.lastSpeaker;
+    if (last && !ok(last) && last.speaksFor === e) score += PRONOUN.speaksForLast;
+    if (e.lastSubject === cur) score += PRONOUN.subjectHere;
+    else if (e.lastSubject === cur - 1) score += e === last ? PRONOUN.subjectBeforeIsLast : PRONOUN.subjectBefore;
+    if (e.spoke) score += PRONOUN.spoke;
     if (score > bestScore) {
       bestScore = score;
       best = e;
