@@ -205,7 +205,13 @@ interface Found {
   precision: DatePrecision;
 }
 
-function monthAt(toks: readonly Tok[], i: number): { month: number; end: number } | null {
+/** A month name at a token: the month, and the token past it (its dot included). */
+interface MonthName {
+  month: number;
+  end: number;
+}
+
+function monthAt(toks: readonly Tok[], i: number): MonthName | null {
   const t = toks[i];
   if (!t || t.k !== 'w') return null;
   if (!upperAsciiFirst(t)) return null; // capitalised only
@@ -225,7 +231,14 @@ function monthAt(toks: readonly Tok[], i: number): { month: number; end: number 
   return null;
 }
 
-function weekdayAt(toks: readonly Tok[], i: number): { wd: number; end: number; abbr: boolean } | null {
+/** A weekday name at a token: the weekday (0 = Sunday), the token past it, and whether it was abbreviated ("Fri."). */
+interface WeekdayName {
+  wd: number;
+  end: number;
+  abbr: boolean;
+}
+
+function weekdayAt(toks: readonly Tok[], i: number): WeekdayName | null {
   const t = toks[i];
   if (!t || t.k !== 'w') return null;
   if (!upperAsciiFirst(t)) return null;
@@ -276,9 +289,15 @@ function prevWord(toks: readonly Tok[], i: number): Tok | undefined {
   return t && !toks[i].nl ? t : undefined;
 }
 
-function dayValue(m: number, d: number, y: number | null, pub: PubDate | null, future: boolean): string | null {
+/** How a day or month without a year is placed: on the publication date, looking back or (`future`) ahead. */
+interface DayAnchor {
+  pub: PubDate | null;
+  future: boolean;
+}
+
+function dayValue(m: number, d: number, y: number | null, when: DayAnchor): string | null {
   if (y !== null) return validDay(y, m, d) ? iso(y, m, d) : null;
-  if (pub) return resolveDay(m, d, pub, future);
+  if (when.pub) return resolveDay(m, d, when.pub, when.future);
   return `--${p2(m)}-${p2(d)}`;
 }
 
@@ -350,112 +369,103 @@ function futureContext(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
+/** Where a date may start and what comes before it: what every kind of date at token i decides on. */
+interface DateSite {
+  i: number;
+  /** The word before i, on the same line. */
+  prev: Tok | undefined;
+  /** Token index past the date found before (-1: none): "June and July". */
+  lastEnd: number;
+  pub: PubDate | null;
+  /** A future context: "next" right before, or a future word shortly before (see futureContext). */
+  ahead: boolean;
+}
+
+/** The date starting at token i, if any: a weekday, a calendar date, a month after a cue, a decade, a year, a relative date. */
 function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: number): Found | null {
   const t = toks[i];
   const prev = prevWord(toks, i);
   const future = !!prev && prev.l === 'next';
-  const ahead = future || futureContext(toks, i);
-  // weekday, optionally joined to a following calendar date
+  const site: DateSite = { i, prev, lastEnd, pub, ahead: future || futureContext(toks, i) };
   const wd = weekdayAt(toks, i);
-  if (wd) {
-    let j = wd.end;
-    if (toks[j] && toks[j].v === ',' && !toks[j].gap) j++;
-    const inner = calendarDate(toks, j, pub, false);
-    if (inner && toks[j] && toks[j].gap) return { ...inner, a: i };
-    if (wd.abbr) return null;
-    // a bare weekday: relative to publication
-    let a = i;
-    let mode: 'on' | 'last' | 'next' = 'on';
-    if (prev && (prev.l === 'last' || prev.l === 'past' || prev.l === 'previous')) {
-      mode = 'last';
-      a = i - 1;
-    } else if (prev && (prev.l === 'next' || prev.l === 'coming')) {
-      mode = 'next';
-      a = i - 1;
-    } else if (prev && prev.l === 'this') {
-      a = i - 1;
-    }
-    let value: string | null = null;
-    if (pub) {
-      const today = weekdayOf(pub);
-      if (mode === 'next') {
-        const delta = (wd.wd - today + 7) % 7 || 7;
-        value = shiftDays(pub, delta);
-      } else if (mode === 'on' && ahead) {
-        value = shiftDays(pub, (wd.wd - today + 7) % 7);
-      } else {
-        let delta = (today - wd.wd + 7) % 7;
-        if (mode === 'last' && delta === 0) delta = 7;
-        value = shiftDays(pub, -delta);
-      }
-    }
-    return { a, b: wd.end, value, precision: 'day' };
-  }
-  const cal = calendarDate(toks, i, pub, ahead);
-  if (cal) {
-    if (future && cal.a === i && cal.precision !== 'year' && prev) return { ...cal, a: i - 1 };
-    return cal;
-  }
-  // bare month name after a cue
+  if (wd) return weekdayDate(toks, site, wd);
+  const cal = calendarDate(toks, i, { pub, future: site.ahead });
+  if (cal) return future && cal.a === i && cal.precision !== 'year' && prev ? { ...cal, a: i - 1 } : cal;
   const mo = monthAt(toks, i);
-  if (mo) {
-    let ok = false;
-    let mode: 'latest' | 'before' | 'after' | 'ahead' = ahead ? 'ahead' : 'latest';
-    let a = i;
-    if (prev) {
-      if (prev.l === 'of') {
-        const pp = toks[i - 2];
-        ok = !!pp && OF_CUES.has(pp.l);
-      } else if (prev.v === '-' && !t.gap) {
-        const pp = toks[i - 2];
-        ok = !!pp && pp.l === 'mid' && !prev.gap;
-      } else if ((prev.l === 'and' || prev.l === 'or' || prev.l === 'to') && lastEnd === i - 1) {
-        ok = true;
-      } else if (MONTH_CUES.has(prev.l) && prev.l !== 'and' && prev.l !== 'or' && prev.l !== 'to') {
-        ok = true;
-      }
-      if (prev.l === 'last' || prev.l === 'previous' || prev.l === 'past') {
-        mode = 'before';
-        a = i - 1;
-      } else if (prev.l === 'next' || prev.l === 'coming') {
-        mode = 'after';
-        a = i - 1;
-      } else if (prev.l === 'this') {
-        a = i - 1;
-      }
-    }
-    if (!ok) return null;
-    // "May" right before a capitalised word is likely a name ("Theresa May", "May Day")
-    const nx = toks[mo.end];
-    if (t.l === 'may' && nx && nx.k === 'w' && nx.gap && /^[A-Z]/.test(nx.v)) return null;
-    const value = pub ? resolveMonth(mo.month, pub, mode) : `--${p2(mo.month)}`;
-    return { a, b: mo.end, value, precision: 'month' };
-  }
-  // decades: "1970s", "1970's", "’70s"
-  if (t.k === 'n') {
-    const dec = decadeAt(toks, i);
-    if (dec) return dec;
-  }
-  if ((t.v === '’' || t.v === "'" || t.v === '‘') && toks[i + 1] && toks[i + 1].k === 'n' && !toks[i + 1].gap) {
-    const two = toks[i + 1];
-    const s = toks[i + 2];
-    if (/^\d0$/.test(two.v) && s && s.k === 'w' && s.l === 's' && !s.gap) {
-      const d = Number(two.v);
-      let value: string | null = null;
-      if (pub) {
-        const century = Math.floor(pub.y / 100) * 100;
-        let y = century + d;
-        if (y > pub.y) y -= 100;
-        value = `${p4(y)}s`;
-      }
-      return { a: i, b: i + 3, value, precision: 'decade' };
-    }
-  }
-  // a bare year
-  if (t.k === 'n' && isYearLike(toks, i) && !isRangeTail(toks, i)) {
-    return { a: i, b: i + 1, value: t.v, precision: 'year' };
-  }
+  if (mo) return cuedMonth(toks, site, mo);
+  const y = yearOrDecadeAt(toks, i, pub);
+  if (y) return y;
   if (t.k === 'w') return relativeAt(toks, i, pub);
+  return null;
+}
+
+/** The way a word before a weekday or month points (the word then joins the date's span); null: no such word. */
+function direction(prev: Tok | undefined): 'last' | 'next' | 'this' | null {
+  if (!prev) return null;
+  if (prev.l === 'last' || prev.l === 'past' || prev.l === 'previous') return 'last';
+  if (prev.l === 'next' || prev.l === 'coming') return 'next';
+  return prev.l === 'this' ? 'this' : null;
+}
+
+/** A weekday: with the calendar date after it ("Friday, June 9"), else a day relative to publication ("last Tuesday"). */
+function weekdayDate(toks: readonly Tok[], site: DateSite, wd: WeekdayName): Found | null {
+  let j = wd.end;
+  if (toks[j] && toks[j].v === ',' && !toks[j].gap) j++;
+  const inner = calendarDate(toks, j, { pub: site.pub, future: false });
+  if (inner && toks[j] && toks[j].gap) return { ...inner, a: site.i };
+  if (wd.abbr) return null;
+  // a bare weekday: relative to publication
+  const dir = direction(site.prev);
+  const value = site.pub ? weekdayValue(wd.wd, dir, site.pub, site.ahead) : null;
+  return { a: dir === null ? site.i : site.i - 1, b: wd.end, value, precision: 'day' };
+}
+
+/** The day a bare weekday names: "next" → after publication, "last" → before it, else on or before (ahead: on or after). */
+function weekdayValue(wd: number, dir: 'last' | 'next' | 'this' | null, pub: PubDate, ahead: boolean): string {
+  const today = weekdayOf(pub);
+  if (dir === 'next') return shiftDays(pub, (wd - today + 7) % 7 || 7);
+  if (dir !== 'last' && ahead) return shiftDays(pub, (wd - today + 7) % 7);
+  let delta = (today - wd + 7) % 7;
+  if (dir === 'last' && delta === 0) delta = 7;
+  return shiftDays(pub, -delta);
+}
+
+/** Does a cue before the month name at site.i make it a date: "since", "mid-", "the end of", "and" after a date? */
+function monthCued(toks: readonly Tok[], site: DateSite): boolean {
+  const { i, prev } = site;
+  if (!prev) return false;
+  if (prev.l === 'of') {
+    const pp = toks[i - 2];
+    return !!pp && OF_CUES.has(pp.l);
+  }
+  if (prev.v === '-' && !toks[i].gap) {
+    const pp = toks[i - 2];
+    return !!pp && pp.l === 'mid' && !prev.gap;
+  }
+  if ((prev.l === 'and' || prev.l === 'or' || prev.l === 'to') && site.lastEnd === i - 1) return true;
+  return MONTH_CUES.has(prev.l) && prev.l !== 'and' && prev.l !== 'or' && prev.l !== 'to';
+}
+
+/** A month name alone: a month after a cue ("since October", "last October"), placed relative to publication. */
+function cuedMonth(toks: readonly Tok[], site: DateSite, mo: MonthName): Found | null {
+  const i = site.i;
+  if (!monthCued(toks, site)) return null;
+  // "May" right before a capitalised word is likely a name ("Theresa May", "May Day")
+  const nx = toks[mo.end];
+  if (toks[i].l === 'may' && nx && nx.k === 'w' && nx.gap && /^[A-Z]/.test(nx.v)) return null;
+  const dir = direction(site.prev);
+  const mode = dir === 'last' ? 'before' : dir === 'next' ? 'after' : site.ahead ? 'ahead' : 'latest';
+  const value = site.pub ? resolveMonth(mo.month, site.pub, mode) : `--${p2(mo.month)}`;
+  return { a: dir === null ? i : i - 1, b: mo.end, value, precision: 'month' };
+}
+
+/** Decades and bare years: "1970s", "1970's", "’70s", "1989" (not the "21" of "2020-21"). */
+function yearOrDecadeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
+  const t = toks[i];
+  if (t.k !== 'n') return shortDecadeAt(toks, i, pub);
+  const dec = decadeAt(toks, i);
+  if (dec) return dec;
+  if (isYearLike(toks, i) && !isRangeTail(toks, i)) return { a: i, b: i + 1, value: t.v, precision: 'year' };
   return null;
 }
 
@@ -479,76 +489,89 @@ function decadeAt(toks: readonly Tok[], i: number): Found | null {
   return null;
 }
 
+/** "’70s", "'90s": a two-digit decade, the latest such not after publication (value null without one). */
+function shortDecadeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
+  const t = toks[i];
+  const two = toks[i + 1];
+  if (!(t.v === '’' || t.v === "'" || t.v === '‘') || !two || two.k !== 'n' || two.gap) return null;
+  const s = toks[i + 2];
+  if (!/^\d0$/.test(two.v) || !s || s.k !== 'w' || s.l !== 's' || s.gap) return null;
+  let value: string | null = null;
+  if (pub) {
+    const century = Math.floor(pub.y / 100) * 100;
+    let y = century + Number(two.v);
+    if (y > pub.y) y -= 100;
+    value = `${p4(y)}s`;
+  }
+  return { a: i, b: i + 3, value, precision: 'decade' };
+}
+
 /** Month-day, day-month, month-year, ISO dates starting at token i. */
-function calendarDate(toks: readonly Tok[], i: number, pub: PubDate | null, future: boolean): Found | null {
+function calendarDate(toks: readonly Tok[], i: number, when: DayAnchor): Found | null {
   const t = toks[i];
   if (!t) return null;
   const mo = monthAt(toks, i);
-  if (mo) {
-    const dt = toks[mo.end];
-    const d = dayNumber(dt);
-    if (d !== null && dt.gap) {
-      // not "May 2023" (year) and not "April 23-25 km"
-      const j = afterDay(toks, mo.end + 1);
-      const nx = toks[j];
-      if (!(nx && !nx.gap && (nx.k === 'n' || nx.k === 's'))) {
-        const [y, end] = trailingYear(toks, j);
-        if (validDay(y, mo.month, d)) return { a: i, b: end, value: dayValue(mo.month, d, y, pub, future), precision: 'day' };
-      }
-    }
-    const y = yearNumber(dt);
-    if (y !== null && dt.gap) {
-      return { a: i, b: mo.end + 1, value: `${p4(y)}-${p2(mo.month)}`, precision: 'month' };
-    }
-    // "March of 2022"
-    if (isNextWord(dt, 'of') && yearNumber(toks[mo.end + 1]) !== null) {
-      return { a: i, b: mo.end + 2, value: `${toks[mo.end + 1].v}-${p2(mo.month)}`, precision: 'month' };
-    }
-    return null;
-  }
+  if (mo) return monthLedDate(toks, i, mo, when);
   if (t.k !== 'n') return null;
-  // ISO 2023-02-22 / 2023/02/22
-  if (/^\d{4}$/.test(t.v)) {
-    const s1 = toks[i + 1];
-    const m = toks[i + 2];
-    const s2 = toks[i + 3];
-    const d = toks[i + 4];
-    if (
-      s1 &&
-      m &&
-      s2 &&
-      d &&
-      !s1.gap &&
-      !m.gap &&
-      !s2.gap &&
-      !d.gap &&
-      (s1.v === '-' || s1.v === '/') &&
-      s2.v === s1.v &&
-      /^\d{2}$/.test(m.v) &&
-      /^\d{2}$/.test(d.v)
-    ) {
-      const y = Number(t.v);
-      const mm = Number(m.v);
-      const dd = Number(d.v);
-      const after = toks[i + 5];
-      if (validDay(y, mm, dd) && !(after && !after.gap && after.k === 'n')) {
-        return { a: i, b: i + 5, value: iso(y, mm, dd), precision: 'day' };
-      }
+  if (/^\d{4}$/.test(t.v)) return isoDate(toks, i);
+  return dayLedDate(toks, i, when);
+}
+
+/** After the month name at i: a day ("June 9", "June 9th, 2021") or a month of a year ("October 2021", "March of 2022"). */
+function monthLedDate(toks: readonly Tok[], i: number, mo: MonthName, when: DayAnchor): Found | null {
+  const dt = toks[mo.end];
+  const d = dayNumber(dt);
+  if (d !== null && dt.gap) {
+    // not "May 2023" (year) and not "April 23-25 km"
+    const j = afterDay(toks, mo.end + 1);
+    const nx = toks[j];
+    if (!(nx && !nx.gap && (nx.k === 'n' || nx.k === 's'))) {
+      const [y, end] = trailingYear(toks, j);
+      if (validDay(y, mo.month, d)) return { a: i, b: end, value: dayValue(mo.month, d, y, when), precision: 'day' };
     }
-    return null;
   }
-  // 22 February 2023 / 22nd of February
+  const y = yearNumber(dt);
+  if (y !== null && dt.gap) {
+    return { a: i, b: mo.end + 1, value: `${p4(y)}-${p2(mo.month)}`, precision: 'month' };
+  }
+  // "March of 2022"
+  if (isNextWord(dt, 'of') && yearNumber(toks[mo.end + 1]) !== null) {
+    return { a: i, b: mo.end + 2, value: `${toks[mo.end + 1].v}-${p2(mo.month)}`, precision: 'month' };
+  }
+  return null;
+}
+
+/** An ISO date at the four digits at i: "2023-02-22", "2023/02/22" (a real day, not followed by more digits). */
+function isoDate(toks: readonly Tok[], i: number): Found | null {
+  const s1 = toks[i + 1];
+  const m = toks[i + 2];
+  const s2 = toks[i + 3];
+  const d = toks[i + 4];
+  if (!s1 || !m || !s2 || !d || s1.gap || m.gap || s2.gap || d.gap) return null;
+  if ((s1.v !== '-' && s1.v !== '/') || s2.v !== s1.v || !/^\d{2}$/.test(m.v) || !/^\d{2}$/.test(d.v)) return null;
+  const y = Number(toks[i].v);
+  const mm = Number(m.v);
+  const dd = Number(d.v);
+  const after = toks[i + 5];
+  if (validDay(y, mm, dd) && !(after && !after.gap && after.k === 'n')) {
+    return { a: i, b: i + 5, value: iso(y, mm, dd), precision: 'day' };
+  }
+  return null;
+}
+
+/** A day number at i before a month name: "22 February 2023", "22nd of February" (not the "5" of "A5" or "9/11"). */
+function dayLedDate(toks: readonly Tok[], i: number, when: DayAnchor): Found | null {
+  const t = toks[i];
   const d = dayNumber(t);
-  if (d !== null) {
-    const prevT = toks[i - 1];
-    if (prevT && !t.gap && (prevT.k === 'w' || prevT.k === 'n' || prevT.v === '/' || prevT.v === ':')) return null;
-    let j = afterDay(toks, i + 1);
-    if (isNextWord(toks[j], 'of')) j++;
-    const mo2 = monthAt(toks, j);
-    if (mo2 && toks[j].gap) {
-      const [y, end] = trailingYear(toks, mo2.end);
-      if (validDay(y, mo2.month, d)) return { a: i, b: end, value: dayValue(mo2.month, d, y, pub, future), precision: 'day' };
-    }
+  if (d === null) return null;
+  const prevT = toks[i - 1];
+  if (prevT && !t.gap && (prevT.k === 'w' || prevT.k === 'n' || prevT.v === '/' || prevT.v === ':')) return null;
+  let j = afterDay(toks, i + 1);
+  if (isNextWord(toks[j], 'of')) j++;
+  const mo = monthAt(toks, j);
+  if (mo && toks[j].gap) {
+    const [y, end] = trailingYear(toks, mo.end);
+    if (validDay(y, mo.month, d)) return { a: i, b: end, value: dayValue(mo.month, d, y, when), precision: 'day' };
   }
   return null;
 }
