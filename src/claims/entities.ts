@@ -2,23 +2,33 @@
  * Named entities in claims: capitalised name runs, typed person / organization / place / other, and linked to the
  * speaker registry when they name a speaker.
  *
+ * Word lists: titles, honorifics, title modifiers, organisation heads, the gazetteer and demonyms are the shared ones
+ * (src/language/roles.ts, over src/model/titles.json and src/model/places.json); the lists only this stage reads are
+ * in src/model/claims-lexicon.json `entities` (organisation acronyms, place and document heads, name particles, place
+ * cues, sentence-initial stopwords).
+ *
  * How a run is built: consecutive capitalised words on one line, joined across hyphens and slashes with no space
- * ("Guinea-Bissau", "BBC/ITV"), initials ("U.S."), name particles ("von der"), and "of"/"for" when the word before
- * is an organisation, place or title head ("Ministry of Foreign Affairs", "Republic of X", "Secretary of State").
- * A possessive ends a run ("Kenya’s Ministry …" → "Kenya" + "Ministry …").
+ * ("Guinea-Bissau", "BBC/ITV"), initials ("U.S."), abbreviated titles ("Gov. Jane Doe"), name particles ("von der"),
+ * and "of"/"for" when the word before is an organisation, place or title head ("Ministry of Foreign Affairs",
+ * "Republic of X", "Secretary of State"). A possessive ends a run ("Kenya’s Ministry …" → "Kenya" + "Ministry …").
  *
  * How a run is typed, first rule that applies:
  *   1. the whole run names a speaker (name or alias, or it overlaps a speaker mention) → the speaker's kind
  *      (person/anonymous → person, organization/group → organization, a gazetteer place stays a place); speakerId set
- *   2. the whole run is in the gazetteer (src/model/places.json) or a country acronym → place
- *   3. an organisation head inside it (Ministry, Court, Department, Council, Party, Agency, Corps, Inc., Army …) or
- *      an organisation acronym (UN, NATO, …) → organization
- *   4. a title inside it followed by a name ("US Secretary of State Jane Doe") → person for the name, and the part
- *      before the title is typed on its own; a bare title is not an entity
+ *   2. the whole run is in the gazetteer → place; an organisation acronym (UN, NATO, EU, …) → organization
+ *   3. an organisation head or name word inside it (Ministry, Court, Party, Inc., Times, Watch …) → organization; a
+ *      title after the organisation's name is left out ("Fox News | Chairman"); on a title-case line an organisation
+ *      not known from the story gives only the known names inside it
+ *   4. a title (or honorific) inside it followed by a name ("US Secretary of State Jane Doe") → person for the name, and
+ *      the part before the title (less the title's modifiers: "Former", "Deputy", "Ex-") is typed on its own; a bare
+ *      title is not an entity. A one-word title that ends the run after a first name or an initial is the name's last
+ *      word ("Paul Singer"), after another title it is the name ("Mr. King"); a run that ends in a place or document
+ *      head is not split ("Prince William County")
  *   5. a place head at its end (Region, Corridor, River, Province …) → place; a document head (Declaration, Treaty,
  *      Agreement, Act …) → other
  *   6. every piece is a gazetteer place or a known name ("Spain-Portugal") → one entity per piece
- *   7. leading demonyms ("Italian", "Soviet") are dropped; a run that is only demonyms is not an entity
+ *   7. leading title modifiers before a known name are dropped ("Former Florida"); leading demonyms ("Italian",
+ *      "Soviet") are dropped, and a run that is only demonyms is not an entity
  *   8. two to four capitalised words with none of the above → person; one word → a person named elsewhere in the
  *      story by a full name (its surname), else an all-caps acronym → organization, else other
  *   Cues then retype 'other' (and guessed persons, for the strong cues): "the village of X", "the X region",
@@ -28,7 +38,17 @@
  * section headings) only known names are kept.
  */
 import { isWs } from '../language/chars';
-import places from '../model/places.json';
+import {
+  demonymList,
+  firstNameGender,
+  honorificList,
+  isPlace,
+  organizationHeadList,
+  organizationNameWordList,
+  titleList,
+  titleModifierList,
+} from '../language/roles';
+import { words } from '../language/words';
 import lexicon from '../model/claims-lexicon.json';
 import type { ClaimEntity, EntityType, Speaker, SpeakerKind } from '../types';
 import { OPENERS, allCaps, capitalized, hasDigit, isCapitalized, storyTokens, tokensIn, type Tok } from './tokens';
@@ -59,99 +79,25 @@ function needsFold(s: string): boolean {
   }
   return false;
 }
-const GAZETTEER = new Set<string>();
-for (const k of ['countries', 'cities', 'regions', 'subdivisions'] as const) for (const p of places[k]) GAZETTEER.add(norm(p));
-const DEMONYMS = new Set(places.demonyms.map(norm));
-const ORG_HEADS = new Set(E.orgHeads.map(norm));
-const ORG_ACRONYMS = new Set(E.orgAcronyms.map(norm));
-const PLACE_ACRONYMS = new Set(E.placeAcronyms.map(norm));
-/** The fixed name lists in one map, key → IN_GAZETTEER | PLACE_ACRONYM | ORG_ACRONYM: one lookup per key. */
-const IN_GAZETTEER = 1;
-const PLACE_ACRONYM = 2;
-const ORG_ACRONYM = 4;
-const LISTED = new Map<string, number>();
-for (const [set, bit] of [
-  [GAZETTEER, IN_GAZETTEER],
-  [PLACE_ACRONYMS, PLACE_ACRONYM],
-  [ORG_ACRONYMS, ORG_ACRONYM],
-] as const) {
-  for (const k of set) LISTED.set(k, (LISTED.get(k) ?? 0) | bit);
-}
+const DEMONYMS = new Set(demonymList());
 const PLACE_HEADS = new Set(E.placeHeads.map(norm));
 const OTHER_HEADS = new Set(E.otherHeads.map(norm));
-const TITLE_MODIFIERS = new Set(E.titleModifiers.map(norm));
-const TITLES = new PhraseTrie<true>()
-  .addAll(
-    E.titles.filter((t) => !TITLE_MODIFIERS.has(norm(t)) || ['justice', 'chief'].includes(norm(t))),
-    true,
-  )
-  .indexStarts();
-const PARTICLES = new Set([
-  'de',
-  'del',
-  'della',
-  'di',
-  'da',
-  'du',
-  'des',
-  'van',
-  'von',
-  'der',
-  'den',
-  'la',
-  'le',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'y',
-  'ben',
-  'abu',
-  'dos',
-  'das',
-  'ter',
-  'ten',
-  'st',
-]);
+// a word that heads both an organisation and a place ("County", "Prefecture", "Channel") is a place head here: "the
+// English Channel", "Orange County"
+const ORG_HEADS = new Set([...organizationHeadList(), ...organizationNameWordList()].filter((h) => !PLACE_HEADS.has(h)));
+const ORG_ACRONYMS = new Set(E.orgAcronyms.map(norm));
+const TITLE_MODIFIERS = new Set(titleModifierList());
+// titles and the honorifics written before a name ("Secretary of State", "Sen.", "Lt. Gen.")
+const TITLES = new PhraseTrie<true>().addAll(titleList(), true).addAll(honorificList(), true).indexStarts();
+const PARTICLES = new Set(E.nameParticles);
 const INITIAL_STOP = new Set(E.sentenceInitialStopwords);
 const NON_NAMES = new Set(E.nonNames);
 const PLACE_BEFORE = new PhraseTrie<'strong' | 'weak'>();
 for (const c of E.placeCuesBefore) PLACE_BEFORE.add(c, /\bof$/.test(c) ? 'strong' : 'weak');
 PLACE_BEFORE.indexStarts();
 const PLACE_AFTER = new Set(E.placeCuesAfter.map(norm));
-const MONTHS_DAYS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+// month and day names; an abbreviation's dot is a token of its own ("Sept." = sept + .)
+const MONTHS_DAYS = new Set([...words('months'), ...words('weekdays')].map((w) => w.replace(/\.$/, '')));
 // word classes (wordclass.ts) for the lists asked about every word of a name: a word is looked up once
 const MONTH_OR_DAY = wordClass(MONTHS_DAYS);
 const PARTICLE = wordClass(PARTICLES);
@@ -240,7 +186,7 @@ export function buildEntityContext(text: string, speakers: readonly Speaker[] = 
       // every word is the surname of a person named in full elsewhere (the last one: of someone besides this run)
       if (w.slice(0, -1).every((y) => surnames.has(y)) && (surnames.get(own) ?? 0) > 1) continue;
       ctx.known.set(w.join(' '), 'person');
-      if (!GAZETTEER.has(own) && !ctx.known.has(own)) ctx.known.set(own, 'person');
+      if (!isPlace(own) && !ctx.known.has(own) && !PRONOUNS.has(own)) ctx.known.set(own, 'person');
     }
   }
   return ctx;
@@ -400,7 +346,7 @@ function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
           const w = toks[b + 1];
           if (w && b + 1 < hi && w.gap && isNameWord(w)) {
             const joined = norm(`${spanText(toks, i, b)} and ${w.v}`);
-            if (GAZETTEER.has(joined)) {
+            if (isPlace(joined)) {
               b += 2;
               continue;
             }
@@ -454,17 +400,17 @@ interface Found extends ClaimEntity {
 
 function lookupKnown(key: string, ctx: EntityContext | undefined): { type: EntityType; speaker?: Speaker } | null {
   const bare = stripThe(key);
-  const listed = LISTED.get(key) ?? 0;
-  const bareListed = bare === key ? listed : (LISTED.get(bare) ?? 0);
+  // the gazetteer (src/language/roles.ts): "the Hague" and "Hague", "the US" and "US"
+  const barePlace = isPlace(bare);
   if (ctx) {
     const sp = ctx.speakerByName.get(key) ?? (bare === key ? undefined : ctx.speakerByName.get(bare));
     if (sp) {
-      const ty = bareListed & IN_GAZETTEER || listed & PLACE_ACRONYM ? 'place' : (speakerType(sp.kind) ?? knownGet(ctx, key) ?? 'person');
+      const ty = barePlace ? 'place' : (speakerType(sp.kind) ?? knownGet(ctx, key) ?? 'person');
       return { type: ty, speaker: sp };
     }
   }
-  if (listed & (IN_GAZETTEER | PLACE_ACRONYM) || bareListed & IN_GAZETTEER) return { type: 'place' };
-  if (listed & ORG_ACRONYM) return { type: 'organization' };
+  if (barePlace || (bare !== key && isPlace(key))) return { type: 'place' };
+  if (ORG_ACRONYMS.has(key)) return { type: 'organization' };
   const k = ctx ? knownGet(ctx, key) : undefined;
   if (k) return { type: k };
   return null;
@@ -508,26 +454,66 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
   let orgHead = -1;
   let titleStart = -1;
   let titleEnd = -1;
+  // the title before the last one ("Mr." in "Mr. King")
+  let priorStart = -1;
+  let priorEnd = -1;
   for (let j = a; j < b; j++) {
     const t = toks[j];
     if (t.k !== 'w') continue;
     if (orgHead < 0 && headOf(t) === 'org') orgHead = j;
     const tm = TITLES.match(toks, j, b);
     if (tm) {
+      priorStart = titleStart;
+      priorEnd = titleEnd;
       titleStart = j;
       titleEnd = tm.end;
       j = tm.end - 1;
     }
   }
-  // an organisation, unless a title-led name follows it ("Finance Ministry adviser Jane Doe" stays split)
+  // a one-word title that ends the run after a first name or an initial is the name's last word ("Paul Singer",
+  // "Martin D. Singer"); after another title, it is the name that title is written before ("Mr. King", "Rep. Pete King")
+  if (titleEnd === b && titleStart > a && titleEnd - titleStart === 1 && toks[titleStart].gap) {
+    const p = toks[titleStart - 1];
+    const known = p.k === 'w' ? lookupKnown(p.l, ctx) : null;
+    const initial = p.v === '.' && titleStart - 2 >= a && toks[titleStart - 2].k === 'w' && toks[titleStart - 2].v.length === 1;
+    const afterFirstName = initial || (p.k === 'w' && firstNameGender(p.l) !== undefined && (!known || known.type === 'person'));
+    const between = priorEnd >= 0 ? afterModifiers(toks, priorEnd, titleStart) : -1;
+    if (afterFirstName || (between >= 0 && (between >= titleStart || !lookupKnown(nameKey(toks, between, titleStart), ctx)))) {
+      titleStart = priorStart;
+      titleEnd = priorEnd;
+    }
+  }
+  // an organisation, unless a title-led name follows it ("Finance Ministry adviser Jane Doe" stays split); on a
+  // title-case line an organisation must be known, else only the known names inside it are kept
   if (orgHead >= 0 && !(titleEnd > orgHead && titleEnd < b)) {
-    if (strict && !(ctx && knownGet(ctx, key) !== undefined)) return;
-    push(a, b, 'organization', ctx?.speakerByName.get(stripThe(key)));
+    if (strict && !(ctx && knownGet(ctx, key) !== undefined)) {
+      const pieces = knownPieces(toks, a, b, ctx);
+      if (pieces) for (const p of pieces.list) push(p.a, p.b, p.type, p.speaker);
+      return;
+    }
+    // a title after the organisation's name is not part of it: "Democratic National Committee | Chair" (but
+    // "Department of Justice" is one name)
+    if (titleEnd === b && titleStart > orgHead && isNameWord(toks[titleStart - 1]))
+      push(a, titleStart, 'organization', ctx?.speakerByName.get(stripThe(nameKey(toks, a, titleStart))));
+    else push(a, b, 'organization', ctx?.speakerByName.get(stripThe(key)));
     return;
   }
-  if (titleEnd > a) {
+  const last = toks[b - 1];
+  const lastHead = last.k === 'w' ? headOf(last) : null;
+  // a title splits the run, unless a place or document head ends it ("Prince William County", "National Voter
+  // Registration Act")
+  if (titleEnd > a && !((lastHead === 'place' || lastHead === 'other') && b - a >= 2)) {
+    // an organisation's head word that opens the title stays with the name before it: "Republican National Committee
+    // | Chairman Reince Priebus"; the title's modifiers belong to it: "Deputy Foreign Minister", "Ex-President"
     let ts = titleStart;
-    while (ts > a && TITLE_MODIFIERS.has(toks[ts - 1].l)) ts--;
+    if (ts > a) while (ts < titleEnd - 1 && toks[ts].k === 'w' && headOf(toks[ts]) === 'org') ts++;
+    if (ts === titleStart)
+      for (;;) {
+        if (ts > a && TITLE_MODIFIERS.has(toks[ts - 1].l)) ts--;
+        else if (ts - 2 >= a && toks[ts - 1].v === '-' && !toks[ts - 1].gap && !toks[ts].gap && TITLE_MODIFIERS.has(`${toks[ts - 2].l}-`))
+          ts -= 2;
+        else break;
+      }
     if (ts > a) classify(toks, a, ts, ctx, strict, out);
     let ns = titleEnd;
     while (ns < b && toks[ns].k === 'p') ns++;
@@ -535,6 +521,7 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
       const k2 = lookupKnown(nameKey(toks, ns, b), ctx);
       if (k2) push(ns, b, k2.type === 'place' ? 'person' : k2.type, k2.speaker);
       else if (!strict) push(ns, b, 'person');
+      else for (const p of knownPieces(toks, ns, b, ctx)?.list ?? []) push(p.a, p.b, p.type, p.speaker);
     }
     return;
   }
@@ -543,8 +530,6 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
     if (!strict) push(a, b, 'place');
     return;
   }
-  const last = toks[b - 1];
-  const lastHead = last.k === 'w' ? headOf(last) : null;
   if (lastHead === 'place' && b - a >= 2) {
     if (!strict) push(a, b, 'place');
     return;
@@ -560,6 +545,12 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
     return;
   }
   if (strict) return;
+  // leading title modifiers before a known name: "Former Florida", "Ex-CIA"
+  const m = afterModifiers(toks, a, b);
+  if (m > a && m < b && lookupKnown(nameKey(toks, m, b), ctx)) {
+    classify(toks, m, b, ctx, strict, out);
+    return;
+  }
   // 7: leading demonyms
   let d = a;
   while (d < b && toks[d].k === 'w' && classesOf(toks[d]) & DEMONYM) {
@@ -587,6 +578,18 @@ function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext
     return;
   }
   push(a, b, 'other', undefined, true);
+}
+
+/** The first token of toks[a, b) after its leading title modifiers ("Former", "Acting", "Ex-") and the marks after them. */
+function afterModifiers(toks: readonly Tok[], a: number, b: number): number {
+  let m = a;
+  for (;;) {
+    if (m < b && toks[m].k === 'w' && TITLE_MODIFIERS.has(toks[m].l)) m++;
+    else if (m + 1 < b && toks[m].k === 'w' && toks[m + 1].v === '-' && !toks[m + 1].gap && TITLE_MODIFIERS.has(`${toks[m].l}-`)) m += 2;
+    else break;
+  }
+  while (m < b && toks[m].k === 'p') m++;
+  return m;
 }
 
 /** Split toks[a, b) into known names; `complete` when nothing unknown (other than joiners) is left over. */
@@ -673,7 +676,8 @@ function scanRun(toks: readonly Tok[], r: Run, titled: Uint8Array, ctx: EntityCo
       while (a < b && toks[a].k === 'p') a++;
       if (a >= b) return;
       // a lone sentence-initial word must be known (or a name by shape: an acronym)
-      const single = b - a === 1 || (b - a === 3 && toks[a + 1].k === 'p');
+      // (an abbreviated title and a name, "Gov. Doe", is two words)
+      const single = b - a === 1 || (b - a === 3 && toks[a + 1].k === 'p' && !TITLES.match(toks, a, a + 1));
       // (a === r.a: the key is the whole run's, which is not known)
       if (single && a === r.a && !allCaps(toks[a])) return;
     }

@@ -1,10 +1,19 @@
 /**
- * The role lexicon (model/titles.json) as fast lookups: titles, honorifics, and the head nouns that mark
- * anonymous sources, organisations, groups and spokespeople. Plus the first names, countries, places and
- * organisations of compromise's word lexicon, frozen into model/generated/name-words.json (`npm run lexicons`).
+ * The library's word lists about people, organisations and places, as fast lookups; every stage asks here and none
+ * keeps a copy of its own (the claims stage builds its token tries from the lists below).
+ *  - model/titles.json (hand-edited): titles, honorifics, title modifiers, and the head nouns that mark anonymous
+ *    sources, organisations, groups and spokespeople; plus the words that mark an organisation's name.
+ *  - model/places.json (hand-edited): the gazetteer of countries, cities, regions and subdivisions, and demonyms. It is
+ *    the one source for "is this a place / a country": it holds phrases ("United States", "Gaza Strip"), every
+ *    country compromise knows, and is reviewed for news use.
+ *  - model/generated/name-words.json (`npm run lexicons`, not edited by hand): compromise's first names, place words
+ *    and organisation words. Its place words are only a fallback for a single word the gazetteer does not hold
+ *    (isPlaceWord: towns and provinces); it also lists surnames and airport codes ("bolton", "lhr"), so the gazetteer
+ *    never takes it in.
  */
 import { words as wordList } from './words';
 import data from '../model/titles.json';
+import places from '../model/places.json';
 import nameWords from '../model/generated/name-words.json';
 
 export type Gender = 'm' | 'f' | null;
@@ -99,12 +108,87 @@ export function titleGender(title: string): Gender {
   return lex().titles.get(title)?.gender ?? null;
 }
 
-type WordClass = 'male' | 'female' | 'first' | 'country' | 'place' | 'organization';
+/** Every title phrase (titles.json `titles`), lower-case: "president", "secretary of state", "attorney-general". */
+export function titleList(): readonly string[] {
+  return [...lex().titles.keys()];
+}
+
+/** Every honorific as written before a name (titles.json `honorifics`, all variants), lower-case: "mr.", "sen", "lt. gen.". */
+export function honorificList(): readonly string[] {
+  return [...lex().honorifics.keys()];
+}
+
+/** Words that may precede a title without changing its head (titles.json `titleModifiers`): "deputy", "acting", "ex-". */
+export function titleModifierList(): readonly string[] {
+  return [...lex().modifiers];
+}
+
+/** Head nouns of organisations (titles.json `organizationHeads`), lower-case: "ministry", "court", "inc.", "central bank". */
+export function organizationHeadList(): readonly string[] {
+  return (data.organizationHeads as string[]).map((s) => s.toLowerCase());
+}
+
+/**
+ * Words that make a capitalised name an organisation's wherever they stand in it, but head no description of one
+ * (titles.json `organizationNameWords`): "Times", "Watch", "International", "Reuters". Not heads: "the International
+ * Monetary Fund" is headed by "fund", and "the watch" names no organisation.
+ */
+export function organizationNameWordList(): readonly string[] {
+  return (data.organizationNameWords as string[]).map((s) => s.toLowerCase());
+}
+
+export type PlaceKind = 'country' | 'city' | 'region' | 'subdivision';
+
+/** Lower-cased, curly apostrophes folded to "'", white space collapsed and trimmed: the key every place is kept by. */
+export function placeKey(name: string): string {
+  return name
+    .replace(/[\u2019\u2018]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+let gazetteer: Map<string, PlaceKind> | null = null;
+function gaz(): Map<string, PlaceKind> {
+  if (!gazetteer) {
+    gazetteer = new Map();
+    const lists: [PlaceKind, string[]][] = [
+      ['country', places.countries],
+      ['city', places.cities],
+      ['region', places.regions],
+      ['subdivision', places.subdivisions],
+    ];
+    // a name in two lists ("Djibouti", "Hong Kong") keeps the first: a country before a city
+    for (const [kind, list] of lists) for (const p of list) if (!gazetteer.has(placeKey(p))) gazetteer.set(placeKey(p), kind);
+  }
+  return gazetteer;
+}
+
+/**
+ * The gazetteer (model/places.json): what kind of place `key` names ("kenya" → country, "new york" → city,
+ * "middle east" → region, "texas" → subdivision), or null. `key` as {@link placeKey} makes it.
+ */
+export function placeKind(key: string): PlaceKind | null {
+  return gaz().get(key) ?? null;
+}
+
+/** Is `key` (as {@link placeKey} makes it) a place in the gazetteer (model/places.json)? */
+export function isPlace(key: string): boolean {
+  return gaz().has(key);
+}
+
+/** Demonyms and other adjectives of nationality, region, religion or party (places.json `demonyms`), lower-case: "italian", "soviet". */
+export function demonymList(): readonly string[] {
+  return places.demonyms.map(placeKey);
+}
+
+// (name-words.json's countries are not read: places.json holds them all, and is the one country list)
+type WordClass = 'male' | 'female' | 'first' | 'place' | 'organization';
 let words: Map<string, WordClass[]> | null = null;
 function wordClasses(lower: string): WordClass[] {
   if (!words) {
     words = new Map();
-    for (const cls of ['male', 'female', 'first', 'country', 'place', 'organization'] as const) {
+    for (const cls of ['male', 'female', 'first', 'place', 'organization'] as const) {
       for (const w of (nameWords as unknown as Record<WordClass, string[]>)[cls]) {
         const list = words.get(w);
         if (list) list.push(cls);
@@ -123,13 +207,17 @@ export function firstNameGender(lower: string): Gender | undefined {
   return undefined;
 }
 
+/**
+ * Is the lower-case word a place: a one-word name in the gazetteer (model/places.json), or a word compromise's lexicon
+ * tags a place (model/generated/name-words.json: towns and provinces the gazetteer leaves out)?
+ */
 export function isPlaceWord(lower: string): boolean {
-  const t = wordClasses(lower);
-  return t.includes('country') || t.includes('place');
+  return isPlace(lower) || wordClasses(lower).includes('place');
 }
 
+/** Is the lower-case word a country (or territory) in the gazetteer (model/places.json `countries`)? */
 export function isCountry(lower: string): boolean {
-  return wordClasses(lower).includes('country');
+  return placeKind(lower) === 'country';
 }
 
 export function isKnownOrganization(lower: string): boolean {
