@@ -789,11 +789,11 @@ function scanFound(toks: readonly Tok[], ctx: EntityContext | undefined, record 
   for (const e of found) if (e.type === 'place') placeNames.add(nameKey(toks, e.a, e.b));
   if (placeNames.size)
     for (const e of found) if (e.type === 'other' && e.guessed && placeNames.has(nameKey(toks, e.a, e.b))) e.type = 'place';
-  // link to speakers through their mentions
+  // link to speakers through their mentions: a name the speakers stage read as a speaker's mention is that speaker
+  // (before any link made by the name's spelling alone)
   if (ctx && ctx.mentions.length) {
     let m = 0;
     for (const e of found) {
-      if (e.speakerId) continue;
       const s = toks[e.a].s;
       const en = toks[e.b - 1].e;
       while (m < ctx.mentions.length && ctx.mentions[m].end <= s) m++;
