@@ -36,6 +36,18 @@ describe('attribution patterns', () => {
       expect: { kind: 'direct', cue: 'say', source: 'Jane Doe', speaker: 'Jane Doe', content: 'We will not back down,' },
     },
     {
+      name: '“…,” X, an apposition, said (issue 10)',
+      text: '“We will reopen the mill,” Tara Quist, a manager, said.',
+      fragment: 'reopen',
+      expect: { kind: 'direct', cue: 'say', source: 'Tara Quist', speaker: 'Tara Quist' },
+    },
+    {
+      name: '“…,” X, an age, said (issue 10)',
+      text: '“It is the right thing,” Jo Smith, 54, said.',
+      fragment: 'right thing',
+      expect: { kind: 'direct', cue: 'say', source: 'Jo Smith', speaker: 'Jo Smith' },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

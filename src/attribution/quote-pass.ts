@@ -8,7 +8,7 @@ import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
 import { IMPLIED_SAY } from '../cues/lexicon';
-import { npEndingAt, npStartingAt, subjectLeft } from '../language/np';
+import { npEndingAt, npStartingAt, PERSONAL_PRONOUNS, subjectLeft } from '../language/np';
 import type { TokenRange } from '../language/tokens';
 import type { QuoteKind } from '../types';
 import type { QuoteRegion } from '../quotes/marks';
@@ -106,9 +106,18 @@ function quoteTrailer(ctx: Context, q: QuoteAt, j: number, st: Sent): RawAttribu
       source: trailer.source,
       sentence: s,
       rule: 'quote-trailer-mixed',
+      appositive: trailer.appositive,
     });
   }
-  return make(ctx, { kind, parts, cue: trailer.cue, source: trailer.source, sentence: s, rule: 'quote-trailer' });
+  return make(ctx, {
+    kind,
+    parts,
+    cue: trailer.cue,
+    source: trailer.source,
+    sentence: s,
+    rule: 'quote-trailer',
+    appositive: trailer.appositive,
+  });
 }
 
 /** "…,” Trump said during a rally in Ohio, “…" — skip a short adjunct up to the comma before the next quote. */
@@ -176,22 +185,27 @@ function cueInQuote(ctx: Context, q: QuoteAt): RawAttribution | null {
 }
 
 /** "X said" / "said X" / "X told reporters" starting at token j, ending the sentence or a clause. */
-export function trailerAt(ctx: Context, j: number, st: Sent): { cue: CueHit; source: TokenRange; end: number } | null {
+export function trailerAt(
+  ctx: Context,
+  j: number,
+  st: Sent,
+): { cue: CueHit; source: TokenRange; end: number; appositive: TokenRange | null } | null {
   const { tk } = ctx;
   if (j >= st.b) return null;
   // said X
   const c0 = cueAt(tk, j, st.b);
   if (c0 && c0.kind === 'verb' && !ctx.usedCue[j]) {
     const np = npStartingAt(tk, c0.last + 1, st.b);
-    if (np && closesClause(ctx, np[1], st)) return { cue: c0, source: np, end: np[1] };
+    if (np && closesClause(ctx, np[1], st)) return { cue: c0, source: np, end: np[1], appositive: null };
     if (!np && c0.last + 1 < st.b) {
       // "said Smith, who …" — npStartingAt stops at the comma either way; nothing else to try
     }
   }
-  // X said
+  // X said / X, a manager, said / X, 54, said
   const np = npStartingAt(tk, j, st.b);
   if (!np) return null;
-  const k = skipBetweenRight(ctx, np[1], st.b);
+  const apposition = appositionAfter(ctx, np[1], st);
+  const k = skipBetweenRight(ctx, apposition ? apposition[1] + 1 : np[1], st.b);
   const c = cueAt(tk, k, st.b);
   if (!c || c.kind !== 'verb' || ctx.usedCue[k]) return null;
   let end = c.last + 1;
@@ -204,7 +218,22 @@ export function trailerAt(ctx: Context, j: number, st: Sent): { cue: CueHit; sou
   }
   // "“…,” she said." — but not "“…,” she said that …", where the cue has content of its own
   if (!closesClause(ctx, end, st) && !isTrailingAdjunct(ctx, end, st)) return null;
-  return { cue: c, source: np, end };
+  return { cue: c, source: np, end, appositive: apposition };
+}
+
+/**
+ * ", a manager," / ", 54," between a name and its cue ("“…,” Tara Quist, a manager, said."): the apposition's
+ * tokens (without the commas), when a comma follows it; else null.
+ */
+function appositionAfter(ctx: Context, k: number, st: Sent): TokenRange | null {
+  const { tk } = ctx;
+  if (tk.value[k] !== ',' || k + 1 >= st.b) return null;
+  const first = k + 1;
+  // an age: one number of at most three digits
+  if (tk.type[first] === 'number' && tk.value[first].length <= 3 && tk.value[first + 1] === ',') return [first, first + 1];
+  const ap = npStartingAt(tk, first, st.b);
+  if (!ap || tk.value[ap[1]] !== ',' || PERSONAL_PRONOUNS.has(tk.lower[first])) return null;
+  return ap;
 }
 /** "X told reporters:" — the token before the colon ends the listener of a listener cue. */
 export function listenerCueBefore(ctx: Context, b: number, st: Sent): CueHit | null {
