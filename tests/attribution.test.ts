@@ -48,6 +48,24 @@ describe('attribution patterns', () => {
       expect: { kind: 'direct', cue: 'say', source: 'Jo Smith', speaker: 'Jo Smith' },
     },
     {
+      name: '“…,” Grant said — a surname that is also a word, in the speaker slot (issue 10)',
+      text: 'Ann Grant runs the depot. “We are ready,” Grant said.',
+      fragment: 'ready',
+      expect: { kind: 'direct', cue: 'say', source: 'Grant', speaker: 'Ann Grant' },
+    },
+    {
+      name: '“…,” said Hope (issue 10)',
+      text: '“The line will open in May,” said Hope.',
+      fragment: 'line will open',
+      expect: { kind: 'direct', cue: 'say', source: 'Hope', speaker: 'Hope' },
+    },
+    {
+      name: 'a broadcaster’s call sign is not a title (KING-TV)',
+      text: 'Marchers carried white roses through the city, KING-TV reported.',
+      fragment: 'white roses',
+      expect: { cue: 'report', source: 'KING-TV', speaker: 'KING-TV' },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

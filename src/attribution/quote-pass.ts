@@ -195,14 +195,14 @@ export function trailerAt(
   // said X
   const c0 = cueAt(tk, j, st.b);
   if (c0 && c0.kind === 'verb' && !ctx.usedCue[j]) {
-    const np = npStartingAt(tk, c0.last + 1, st.b);
+    const np = npStartingAt(tk, c0.last + 1, st.b) ?? nameInSpeakerSlot(ctx, c0.last + 1, st);
     if (np && closesClause(ctx, np[1], st)) return { cue: c0, source: np, end: np[1], appositive: null };
     if (!np && c0.last + 1 < st.b) {
       // "said Smith, who …" — npStartingAt stops at the comma either way; nothing else to try
     }
   }
   // X said / X, a manager, said / X, 54, said
-  const np = npStartingAt(tk, j, st.b);
+  const np = npStartingAt(tk, j, st.b) ?? nameInSpeakerSlot(ctx, j, st);
   if (!np) return null;
   const apposition = appositionAfter(ctx, np[1], st);
   const k = skipBetweenRight(ctx, apposition ? apposition[1] + 1 : np[1], st.b);
@@ -219,6 +219,19 @@ export function trailerAt(
   // "“…,” she said." — but not "“…,” she said that …", where the cue has content of its own
   if (!closesClause(ctx, end, st) && !isTrailingAdjunct(ctx, end, st)) return null;
   return { cue: c, source: np, end, appositive: apposition };
+}
+
+/**
+ * A capitalised word that wink did not take for a noun, standing where only the speaker can ("“…,” Grant said." /
+ * "“…,” said Hope."): a surname that is also a word (Grant, Hope, Will, Young). It must be followed by a cue or end
+ * the clause; a sentence-initial word cannot be told from a name this way and is left alone.
+ */
+function nameInSpeakerSlot(ctx: Context, j: number, st: Sent): TokenRange | null {
+  const { tk } = ctx;
+  if (j >= st.b || j <= st.a || !isCapitalised(tk.value[j]) || tk.type[j] !== 'word' || tk.pos[j] === 'PRON') return null;
+  const next = j + 1;
+  const cue = cueAt(tk, next, st.b);
+  return (cue && cue.kind === 'verb') || closesClause(ctx, next, st) ? [j, next] : null;
 }
 
 /**

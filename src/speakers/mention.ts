@@ -259,6 +259,8 @@ function readOrganizationName(m: MentionInfo, { words, orig }: CoreWords): boole
 function readTitles(m: MentionInfo, { words, orig }: CoreWords): TitleScan {
   const scan: TitleScan = { nameFrom: 0, sawTitle: false };
   for (let k = 0; k < words.length; k++) {
+    // a word joined by a hyphen to the next is part of a compound name, not a title ("KING-TV")
+    if (orig[k + 1] === '-' && k + 2 < words.length) continue;
     const t = titleAt(words, k);
     const h = honorific(words[k]);
     if (h && (!t || t.len === 1) && k + 1 < words.length && isCapitalised(orig[k + 1])) {

@@ -12,7 +12,7 @@ import type { TokenRange } from '../language/tokens';
 import type { SpeakerKind } from '../types';
 import { analyseMention, type MentionInfo } from './mention';
 import type { Gender, HeadClass } from '../language/roles';
-import { isRoleWord, isTitleModifier } from '../language/roles';
+import { firstNameGender, isRoleWord, isTitleModifier } from '../language/roles';
 import { AFFINITY, DESCRIPTION, PRONOUN } from './weights';
 
 export interface Entity {
@@ -291,6 +291,8 @@ function nameRuns(ctx: Context, skip: Uint8Array): TokenRange[] {
       !skip[j] &&
       (tk.pos[j] === 'PROPN' ||
         (isCapitalised(tk.value[j]) && (tk.pos[j] === 'NOUN' || tk.pos[j] === 'ADJ')) ||
+        // a surname that is also a verb, after a first name ("Ann Grant runs", "Peter Cook said")
+        (j === i + 1 && isCapitalised(tk.value[j]) && tk.pos[j] === 'VERB' && firstNameGender(tk.lower[i]) !== undefined) ||
         (tk.lower[j] === 'of' && j + 1 < tk.n && isCapitalised(tk.value[j + 1]) && tk.pos[j + 1] !== 'PUNCT') ||
         ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))
     )
