@@ -119,6 +119,9 @@ export interface EntityContext {
   known: Map<string, EntityType>;
 }
 
+/** A speaker's mention: where the speakers stage read a name as that speaker. */
+type Mention = EntityContext['mentions'][number];
+
 function speakerType(kind: SpeakerKind): EntityType | null {
   if (kind === 'person' || kind === 'anonymous') return 'person';
   if (kind === 'organization' || kind === 'group') return 'organization';
@@ -279,86 +282,106 @@ function headOf(t: Tok): Head {
   return h;
 }
 
+/** Can token t open a run: a capitalised word, or an all-caps one? */
+function opensRun(t: Tok): boolean {
+  return isNameWord(t) || (t.k === 'w' && allCaps(t));
+}
+
 /** Collect capitalised runs in toks[lo, hi). */
 function collectRuns(toks: readonly Tok[], lo: number, hi: number): Run[] {
   const runs: Run[] = [];
   let i = lo;
   while (i < hi) {
-    const t = toks[i];
-    if (!(isNameWord(t) || (t.k === 'w' && allCaps(t)))) {
+    if (!opensRun(toks[i])) {
       i++;
       continue;
     }
-    let b = i + 1;
-    for (;;) {
-      const nx = toks[b];
-      // names are short: a longer capitalised stretch (an all-caps line) is cut into runs of at most MAX_RUN tokens
-      if (!nx || b >= hi || nx.nl || b - i >= MAX_RUN) break;
-      if (nx.k === 'w' && nx.gap && isNameWord(nx)) {
-        b++;
-        continue;
-      }
-      // hyphen / slash compounds with no spaces: "Guinea-Bissau", "Rolls-Royce", "BBC/ITV"
-      if (nx.k === 'p' && (nx.v === '-' || nx.v === '/' || nx.v === '‑') && !nx.gap) {
-        const w = toks[b + 1];
-        if (w && !w.gap && b + 1 < hi && isNameWord(w)) {
-          b += 2;
-          continue;
-        }
-        break;
-      }
-      // initials and abbreviations: "U.S.", "John F. Kennedy", "Inc."
-      if (nx.v === '.' && !nx.gap) {
-        const prev = toks[b - 1];
-        const w = toks[b + 1];
-        const abbrev = prev.k === 'w' && prev.v.length <= 3 && capitalized(prev);
-        if (abbrev && w && b + 1 < hi && isNameWord(w) && !w.nl && (prev.v.length === 1 || !w.gap || TITLES.match([prev], 0))) {
-          b += 2;
-          continue;
-        }
-        if (abbrev && (ORG_HEADS.has(norm(prev.v + '.')) || prev.v.length === 1)) {
-          // keep the dot of "Inc." / "U.S." inside the run
-          if (prev.v.length === 1 && toks[b - 2] && toks[b - 2].v === '.') {
-            b++;
-          } else if (ORG_HEADS.has(norm(prev.v + '.'))) {
-            b++;
-          }
-        }
-        break;
-      }
-      // connectors: "Ministry of Foreign Affairs", "Secretary of State", "Ursula von der Leyen"
-      if (nx.k === 'w' && nx.gap && !capitalized(nx)) {
-        let k = b;
-        const joinOf = (nx.l === 'of' || nx.l === 'for' || nx.l === 'on') && !!headOf(toks[b - 1]) && headOf(toks[b - 1]) !== null;
-        const particle = (classesOf(nx) & PARTICLE) !== 0;
-        if (joinOf || particle) {
-          k = b + 1;
-          if (joinOf && toks[k] && toks[k].l === 'the' && toks[k].gap) k++;
-          while (particle && toks[k] && toks[k].gap && classesOf(toks[k]) & PARTICLE && !capitalized(toks[k]) && k < b + 3) k++;
-          const w = toks[k];
-          if (w && k < hi && w.gap && !w.nl && isNameWord(w) && !(classesOf(w) & MONTH_OR_DAY)) {
-            b = k + 1;
-            continue;
-          }
-        }
-        // "Bosnia and Herzegovina": only when the joined name is in the gazetteer
-        if (nx.l === 'and') {
-          const w = toks[b + 1];
-          if (w && b + 1 < hi && w.gap && isNameWord(w)) {
-            const joined = norm(`${spanText(toks, i, b)} and ${w.v}`);
-            if (isPlace(joined)) {
-              b += 2;
-              continue;
-            }
-          }
-        }
-      }
-      break;
-    }
+    const b = runEnd({ toks, start: i, hi });
     runs.push({ a: i, b });
     i = b;
   }
   return runs;
+}
+
+/** A run being grown: its tokens, its first token, and the end of the stretch it may grow into. */
+interface Growth {
+  toks: readonly Tok[];
+  start: number;
+  hi: number;
+}
+
+/** Where the run opened at g.start ends: it takes what joins it, step by step, up to a line end or MAX_RUN tokens. */
+function runEnd(g: Growth): number {
+  const { toks, start, hi } = g;
+  let b = start + 1;
+  for (;;) {
+    const nx = toks[b];
+    // names are short: a longer capitalised stretch (an all-caps line) is cut into runs of at most MAX_RUN tokens
+    if (!nx || b >= hi || nx.nl || b - start >= MAX_RUN) return b;
+    const joined = joinedEnd(g, b);
+    if (joined < 0) return nx.v === '.' && !nx.gap ? dotEnd(toks, b) : b;
+    b = joined;
+  }
+}
+
+/** The run's end once toks[b] (and what it brings) joins a run ending at b, or -1 when it does not join. */
+function joinedEnd(g: Growth, b: number): number {
+  const nx = g.toks[b];
+  if (nx.k === 'w' && nx.gap && isNameWord(nx)) return b + 1;
+  if (nx.k === 'p' && (nx.v === '-' || nx.v === '/' || nx.v === '‑') && !nx.gap) return compoundEnd(g, b);
+  if (nx.v === '.' && !nx.gap) return initialEnd(g, b);
+  if (nx.k !== 'w' || !nx.gap || capitalized(nx)) return -1;
+  const end = connectorEnd(g, b);
+  return end < 0 && nx.l === 'and' ? gazetteerAndEnd(g, b) : end;
+}
+
+/** Hyphen and slash compounds with no spaces ("Guinea-Bissau", "BBC/ITV"): past the word after the mark at b, or -1. */
+function compoundEnd(g: Growth, b: number): number {
+  const w = g.toks[b + 1];
+  return w && !w.gap && b + 1 < g.hi && isNameWord(w) ? b + 2 : -1;
+}
+
+/** Is t a short capitalised word that a dot may abbreviate ("U", "Gov", "Inc")? */
+function abbreviates(t: Tok): boolean {
+  return t.k === 'w' && t.v.length <= 3 && capitalized(t);
+}
+
+/** Initials and abbreviations ("U.S.", "John F. Kennedy", "Gov. Jane Doe"): past the name word after the dot at b, or -1. */
+function initialEnd(g: Growth, b: number): number {
+  const prev = g.toks[b - 1];
+  const w = g.toks[b + 1];
+  if (!abbreviates(prev) || !w || b + 1 >= g.hi || !isNameWord(w) || w.nl) return -1;
+  return prev.v.length === 1 || !w.gap || TITLES.match([prev], 0) ? b + 2 : -1;
+}
+
+/** Where a run that stops at the dot at b ends: past the dot of a second initial ("U.S.") or of an organisation head ("Inc."), else b. */
+function dotEnd(toks: readonly Tok[], b: number): number {
+  const prev = toks[b - 1];
+  if (!abbreviates(prev)) return b;
+  if (prev.v.length === 1 && toks[b - 2] && toks[b - 2].v === '.') return b + 1;
+  return ORG_HEADS.has(norm(prev.v + '.')) ? b + 1 : b;
+}
+
+/** Connectors ("Ministry of Foreign Affairs", "Ursula von der Leyen"): past the name word after the one at b, or -1. */
+function connectorEnd(g: Growth, b: number): number {
+  const { toks } = g;
+  // "of"/"for"/"on" after a head word (and an optional "the": "Secretary of the Treasury"), or name particles
+  const nx = toks[b];
+  const joinOf = (nx.l === 'of' || nx.l === 'for' || nx.l === 'on') && headOf(toks[b - 1]) !== null;
+  const particle = (classesOf(nx) & PARTICLE) !== 0;
+  if (!joinOf && !particle) return -1;
+  let k = b + 1;
+  if (joinOf && toks[k] && toks[k].l === 'the' && toks[k].gap) k++;
+  while (particle && toks[k] && toks[k].gap && classesOf(toks[k]) & PARTICLE && !capitalized(toks[k]) && k < b + 3) k++;
+  const w = toks[k];
+  return w && k < g.hi && w.gap && !w.nl && isNameWord(w) && !(classesOf(w) & MONTH_OR_DAY) ? k + 1 : -1;
+}
+
+/** "Bosnia and Herzegovina": past the word after the "and" at b when the joined name is in the gazetteer, or -1. */
+function gazetteerAndEnd(g: Growth, b: number): number {
+  const w = g.toks[b + 1];
+  if (!w || b + 1 >= g.hi || !w.gap || !isNameWord(w)) return -1;
+  return isPlace(norm(`${spanText(g.toks, g.start, b)} and ${w.v}`)) ? b + 2 : -1;
 }
 
 function spanText(toks: readonly Tok[], a: number, b: number): string {
@@ -392,10 +415,13 @@ function sigmaFree(s: string): boolean {
   return s.indexOf('σ') < 0 && s.indexOf('ς') < 0;
 }
 
+/** An entity by token range, toks[a, b); every field is set when it is made. */
 interface Found extends ClaimEntity {
   a: number;
   b: number;
-  guessed?: boolean;
+  speakerId: string | undefined;
+  /** Typed by rule 8's guesses (the cues may retype it). */
+  guessed: boolean;
 }
 
 function lookupKnown(key: string, ctx: EntityContext | undefined): { type: EntityType; speaker?: Speaker } | null {
@@ -416,168 +442,266 @@ function lookupKnown(key: string, ctx: EntityContext | undefined): { type: Entit
   return null;
 }
 
-/** Classify toks[a, b): pushes zero or more entities. `strict` keeps only known names (title-case lines). */
-function classify(toks: readonly Tok[], a: number, b: number, ctx: EntityContext | undefined, strict: boolean, out: Found[]): void {
+/** What classify works with, the same for a run and every part of it: the tokens, the context, `strict`, the output. */
+interface Classing {
+  toks: readonly Tok[];
+  ctx: EntityContext | undefined;
+  /** Keep only known names (title-case lines). */
+  strict: boolean;
+  out: Found[];
+}
+
+/** A stretch of tokens with its type, to be pushed as an entity: a known name, a piece of a run, a guess. */
+interface Piece {
+  a: number;
+  b: number;
+  type: EntityType;
+  speaker: Speaker | undefined;
+}
+
+/** The part of a run being typed, toks[a, b), and its key (nameKey). */
+interface Part {
+  a: number;
+  b: number;
+  key: string;
+}
+
+/** Push a piece as an entity, less the marks other than a dot at its end (none when nothing is left). */
+function emit(c: Classing, p: Piece, guessed = false): void {
+  let y = p.b;
+  while (y > p.a && c.toks[y - 1].k === 'p' && c.toks[y - 1].v !== '.') y--;
+  if (y <= p.a) return;
+  const span = { start: c.toks[p.a].s, end: c.toks[y - 1].e, text: '' };
+  c.out.push({ a: p.a, b: y, span, type: p.type, speakerId: p.speaker?.id, guessed });
+}
+
+/** Push every piece of a list (none when there is no list). */
+function emitAll(c: Classing, pieces: readonly Piece[] | undefined): void {
+  if (pieces) for (const p of pieces) emit(c, p);
+}
+
+/** Classify toks[a, b): pushes zero or more entities, by the first of the module header's typing rules that applies. */
+function classify(c: Classing, a: number, b: number): void {
+  const { toks } = c;
   // trim trailing dots that are not part of an abbreviation, and stray punctuation
   while (b > a && toks[b - 1].k === 'p' && !(toks[b - 1].v === '.' && b - 2 >= a && toks[b - 2].v.length <= 3)) b--;
   while (a < b && toks[a].k === 'p') a++;
   if (a >= b) return;
-  const key = nameKey(toks, a, b);
-  const push = (x: number, y: number, type: EntityType, speaker?: Speaker, guessed = false) => {
-    while (y > x && toks[y - 1].k === 'p' && toks[y - 1].v !== '.') y--;
-    if (y <= x) return;
-    const s = toks[x].s;
-    const e = toks[y - 1].e;
-    const f: Found = { a: x, b: y, span: { start: s, end: e, text: '' }, type, guessed };
-    if (speaker) f.speakerId = speaker.id;
-    out.push(f);
-  };
-  // 1-2: the whole run is known (but a title-led alias, "Prime Minister Jane Doe", still splits off its title)
-  let titled = false;
-  let hasOrgHead = false;
-  for (let j = a; j < b; j++) if (toks[j].k === 'w' && headOf(toks[j]) === 'org') hasOrgHead = true;
-  for (let j = a; j < b - 1 && !titled && !hasOrgHead; j++) {
-    const m = toks[j].k === 'w' ? TITLES.match(toks, j, b) : null;
-    if (m && m.end < b) titled = true;
+  const part: Part = { a, b, key: nameKey(toks, a, b) };
+  // one helper per rule, in the header's order; each returns true when it has typed the part (or found it no entity)
+  if (wholeKnown(c, part)) return; // 1–2
+  if (leadingThe(c, part)) return; // 1–2 again without a "The" that belongs to the name
+  const heads = headsOf(c, part);
+  if (organization(c, part, heads)) return; // 3
+  if (splitAtTitle(c, part, heads)) return; // 4
+  if (headAtEnd(c, part, heads.last)) return; // 5
+  if (knownPiecesOnly(c, part)) return; // 6
+  if (c.strict) return; // title-case lines: only known names
+  if (leadingModifiers(c, part)) return; // 7
+  if (leadingDemonyms(c, part)) return; // 7
+  guess(c, part); // 8
+}
+
+/** Rules 1–2: the whole part is a known name (a speaker, a gazetteer place, an acronym, a name from the story). */
+function wholeKnown(c: Classing, p: Part): boolean {
+  // a title-led alias ("Prime Minister Jane Doe") still splits off its title
+  const known = titleLed(c.toks, p) ? null : lookupKnown(p.key, c.ctx);
+  if (!known) return false;
+  emit(c, { a: p.a, b: p.b, type: known.type, speaker: known.speaker });
+  return true;
+}
+
+/** Does a title open a name in the part (a title that does not end it), with no organisation head in the part? */
+function titleLed(toks: readonly Tok[], p: Part): boolean {
+  for (let j = p.a; j < p.b; j++) if (toks[j].k === 'w' && headOf(toks[j]) === 'org') return false;
+  for (let j = p.a; j < p.b - 1; j++) {
+    const m = toks[j].k === 'w' ? TITLES.match(toks, j, p.b) : null;
+    if (m && m.end < p.b) return true;
   }
-  const known = titled ? null : lookupKnown(key, ctx);
-  if (known) {
-    push(a, b, known.type, known.speaker);
-    return;
-  }
-  // "The Bronx", "The Gambia": a leading "The" that belongs to the name
-  if (toks[a].l === 'the' && b - a >= 2) {
-    classify(toks, a + 1, b, ctx, strict, out);
-    return;
-  }
-  // 3-4: organisation heads, titles
-  let orgHead = -1;
-  let titleStart = -1;
-  let titleEnd = -1;
+  return false;
+}
+
+/** "The Bronx", "The Gambia": a leading "The" that belongs to the name; the rest is typed on its own. */
+function leadingThe(c: Classing, p: Part): boolean {
+  if (c.toks[p.a].l !== 'the' || p.b - p.a < 2) return false;
+  classify(c, p.a + 1, p.b);
+  return true;
+}
+
+/** Where rules 3–5 look in a part (-1: none). */
+interface Heads {
+  /** The first organisation head word. */
+  org: number;
+  /** The title (or honorific) that counts: the last one, or the one before when the last is a name (titleIsName). */
+  titleStart: number;
+  titleEnd: number;
+  /** The head word that ends the part, if any. */
+  last: Head;
+}
+
+/** The part's first organisation head, the title that counts, and its last word's head. */
+function headsOf(c: Classing, p: Part): Heads {
+  const { toks } = c;
+  const heads: Heads = { org: -1, titleStart: -1, titleEnd: -1, last: null };
   // the title before the last one ("Mr." in "Mr. King")
   let priorStart = -1;
   let priorEnd = -1;
-  for (let j = a; j < b; j++) {
+  for (let j = p.a; j < p.b; j++) {
     const t = toks[j];
     if (t.k !== 'w') continue;
-    if (orgHead < 0 && headOf(t) === 'org') orgHead = j;
-    const tm = TITLES.match(toks, j, b);
-    if (tm) {
-      priorStart = titleStart;
-      priorEnd = titleEnd;
-      titleStart = j;
-      titleEnd = tm.end;
-      j = tm.end - 1;
-    }
+    if (heads.org < 0 && headOf(t) === 'org') heads.org = j;
+    const tm = TITLES.match(toks, j, p.b);
+    if (!tm) continue;
+    priorStart = heads.titleStart;
+    priorEnd = heads.titleEnd;
+    heads.titleStart = j;
+    heads.titleEnd = tm.end;
+    j = tm.end - 1;
   }
-  // a one-word title that ends the run after a first name or an initial is the name's last word ("Paul Singer",
-  // "Martin D. Singer"); after another title, it is the name that title is written before ("Mr. King", "Rep. Pete King")
-  if (titleEnd === b && titleStart > a && titleEnd - titleStart === 1 && toks[titleStart].gap) {
-    const p = toks[titleStart - 1];
-    const known = p.k === 'w' ? lookupKnown(p.l, ctx) : null;
-    const initial = p.v === '.' && titleStart - 2 >= a && toks[titleStart - 2].k === 'w' && toks[titleStart - 2].v.length === 1;
-    const afterFirstName = initial || (p.k === 'w' && firstNameGender(p.l) !== undefined && (!known || known.type === 'person'));
-    const between = priorEnd >= 0 ? afterModifiers(toks, priorEnd, titleStart) : -1;
-    if (afterFirstName || (between >= 0 && (between >= titleStart || !lookupKnown(nameKey(toks, between, titleStart), ctx)))) {
-      titleStart = priorStart;
-      titleEnd = priorEnd;
-    }
+  if (titleIsName(c, p, heads, priorEnd)) {
+    heads.titleStart = priorStart;
+    heads.titleEnd = priorEnd;
   }
-  // an organisation, unless a title-led name follows it ("Finance Ministry adviser Jane Doe" stays split); on a
-  // title-case line an organisation must be known, else only the known names inside it are kept
-  if (orgHead >= 0 && !(titleEnd > orgHead && titleEnd < b)) {
-    if (strict && !(ctx && knownGet(ctx, key) !== undefined)) {
-      const pieces = knownPieces(toks, a, b, ctx);
-      if (pieces) for (const p of pieces.list) push(p.a, p.b, p.type, p.speaker);
-      return;
-    }
-    // a title after the organisation's name is not part of it: "Democratic National Committee | Chair" (but
-    // "Department of Justice" is one name)
-    if (titleEnd === b && titleStart > orgHead && isNameWord(toks[titleStart - 1]))
-      push(a, titleStart, 'organization', ctx?.speakerByName.get(stripThe(nameKey(toks, a, titleStart))));
-    else push(a, b, 'organization', ctx?.speakerByName.get(stripThe(key)));
-    return;
+  const last = toks[p.b - 1];
+  heads.last = last.k === 'w' ? headOf(last) : null;
+  return heads;
+}
+
+/** Is the one-word title that ends the part a name ("Paul Singer", "Mr. King"), so that the title before it counts? */
+function titleIsName(c: Classing, p: Part, heads: Heads, priorEnd: number): boolean {
+  // after a first name or an initial it is the name's last word ("Paul Singer", "Martin D. Singer"); after another
+  // title (ending at priorEnd) it is the name that title is written before ("Mr. King", "Rep. Pete King")
+  const { toks, ctx } = c;
+  const ts = heads.titleStart;
+  if (heads.titleEnd !== p.b || ts <= p.a || heads.titleEnd - ts !== 1 || !toks[ts].gap) return false;
+  const w = toks[ts - 1];
+  const known = w.k === 'w' ? lookupKnown(w.l, ctx) : null;
+  const initial = w.v === '.' && ts - 2 >= p.a && toks[ts - 2].k === 'w' && toks[ts - 2].v.length === 1;
+  const afterFirstName = initial || (w.k === 'w' && firstNameGender(w.l) !== undefined && (!known || known.type === 'person'));
+  const between = priorEnd >= 0 ? afterModifiers(toks, priorEnd, ts) : -1;
+  return afterFirstName || (between >= 0 && (between >= ts || !lookupKnown(nameKey(toks, between, ts), ctx)));
+}
+
+/** Rule 3: an organisation head makes the part an organisation (less a title after its name). */
+function organization(c: Classing, p: Part, heads: Heads): boolean {
+  // not when a title-led name follows the head: "Finance Ministry adviser Jane Doe" stays split
+  if (heads.org < 0 || (heads.titleEnd > heads.org && heads.titleEnd < p.b)) return false;
+  const { toks, ctx } = c;
+  // on a title-case line an organisation must be known, else only the known names inside it are kept
+  if (c.strict && !(ctx && knownGet(ctx, p.key) !== undefined)) {
+    emitAll(c, knownPieces(toks, p.a, p.b, ctx)?.list);
+    return true;
   }
-  const last = toks[b - 1];
-  const lastHead = last.k === 'w' ? headOf(last) : null;
-  // a title splits the run, unless a place or document head ends it ("Prince William County", "National Voter
-  // Registration Act")
-  if (titleEnd > a && !((lastHead === 'place' || lastHead === 'other') && b - a >= 2)) {
-    // an organisation's head word that opens the title stays with the name before it: "Republican National Committee
-    // | Chairman Reince Priebus"; the title's modifiers belong to it: "Deputy Foreign Minister", "Ex-President"
-    let ts = titleStart;
-    if (ts > a) while (ts < titleEnd - 1 && toks[ts].k === 'w' && headOf(toks[ts]) === 'org') ts++;
-    if (ts === titleStart)
-      for (;;) {
-        if (ts > a && TITLE_MODIFIERS.has(toks[ts - 1].l)) ts--;
-        else if (ts - 2 >= a && toks[ts - 1].v === '-' && !toks[ts - 1].gap && !toks[ts].gap && TITLE_MODIFIERS.has(`${toks[ts - 2].l}-`))
-          ts -= 2;
-        else break;
-      }
-    if (ts > a) classify(toks, a, ts, ctx, strict, out);
-    let ns = titleEnd;
-    while (ns < b && toks[ns].k === 'p') ns++;
-    if (ns < b) {
-      const k2 = lookupKnown(nameKey(toks, ns, b), ctx);
-      if (k2) push(ns, b, k2.type === 'place' ? 'person' : k2.type, k2.speaker);
-      else if (!strict) push(ns, b, 'person');
-      else for (const p of knownPieces(toks, ns, b, ctx)?.list ?? []) push(p.a, p.b, p.type, p.speaker);
-    }
-    return;
+  // a title after the organisation's name is not part of it: "Democratic National Committee | Chair" (but
+  // "Department of Justice" is one name)
+  const ts = heads.titleStart;
+  const end = heads.titleEnd === p.b && ts > heads.org && isNameWord(toks[ts - 1]) ? ts : p.b;
+  const key = end === p.b ? p.key : nameKey(toks, p.a, end);
+  emit(c, { a: p.a, b: end, type: 'organization', speaker: ctx?.speakerByName.get(stripThe(key)) });
+  return true;
+}
+
+/** Rule 4: a title splits the part: what comes before it is typed on its own, the name after it is a person. */
+function splitAtTitle(c: Classing, p: Part, heads: Heads): boolean {
+  // not when a place or document head ends the part: "Prince William County", "National Voter Registration Act"
+  if (heads.titleEnd <= p.a || ((heads.last === 'place' || heads.last === 'other') && p.b - p.a >= 2)) return false;
+  const ts = titleOpening(c.toks, p.a, heads);
+  if (ts > p.a) classify(c, p.a, ts);
+  nameAfterTitle(c, heads.titleEnd, p.b);
+  return true;
+}
+
+/** Where the splitting title starts: past an organisation head that opens it, else back over its modifiers. */
+function titleOpening(toks: readonly Tok[], a: number, heads: Heads): number {
+  let ts = heads.titleStart;
+  // the head stays with the name before it: "Republican National Committee | Chairman Reince Priebus"
+  if (ts > a) while (ts < heads.titleEnd - 1 && toks[ts].k === 'w' && headOf(toks[ts]) === 'org') ts++;
+  if (ts !== heads.titleStart) return ts;
+  // the title's modifiers belong to it: "Deputy Foreign Minister", "Ex-President"
+  for (;;) {
+    if (ts > a && TITLE_MODIFIERS.has(toks[ts - 1].l)) ts--;
+    else if (ts - 2 >= a && toks[ts - 1].v === '-' && !toks[ts - 1].gap && !toks[ts].gap && TITLE_MODIFIERS.has(`${toks[ts - 2].l}-`))
+      ts -= 2;
+    else return ts;
   }
-  // 5: place / document heads at the end, or "Republic of …", "Gulf of …" at the start
-  if (b - a >= 3 && toks[a].k === 'w' && headOf(toks[a]) === 'place' && toks[a + 1].l === 'of') {
-    if (!strict) push(a, b, 'place');
-    return;
-  }
-  if (lastHead === 'place' && b - a >= 2) {
-    if (!strict) push(a, b, 'place');
-    return;
-  }
-  if (lastHead === 'other' && b - a >= 2) {
-    if (!strict) push(a, b, 'other');
-    return;
-  }
-  // 6: pieces that are all known (hyphen compounds, title-case lines)
-  const pieces = knownPieces(toks, a, b, ctx);
-  if (pieces && (pieces.complete || strict)) {
-    for (const p of pieces.list) push(p.a, p.b, p.type, p.speaker);
-    return;
-  }
-  if (strict) return;
-  // leading title modifiers before a known name: "Former Florida", "Ex-CIA"
-  const m = afterModifiers(toks, a, b);
-  if (m > a && m < b && lookupKnown(nameKey(toks, m, b), ctx)) {
-    classify(toks, m, b, ctx, strict, out);
-    return;
-  }
-  // 7: leading demonyms
-  let d = a;
-  while (d < b && toks[d].k === 'w' && classesOf(toks[d]) & DEMONYM) {
+}
+
+/** The name after a splitting title, toks[from, b): a known name's type (a place there is a person), else a person. */
+function nameAfterTitle(c: Classing, from: number, b: number): void {
+  const { toks, ctx } = c;
+  let a = from;
+  while (a < b && toks[a].k === 'p') a++;
+  if (a >= b) return;
+  const known = lookupKnown(nameKey(toks, a, b), ctx);
+  if (known) emit(c, { a, b, type: known.type === 'place' ? 'person' : known.type, speaker: known.speaker });
+  else if (!c.strict) emit(c, { a, b, type: 'person', speaker: undefined });
+  // on a title-case line only the known names in it are kept
+  else emitAll(c, knownPieces(toks, a, b, ctx)?.list);
+}
+
+/** Rule 5: a place head at the end ("… Region") or start ("Republic of …") → place; a document head at the end → other. */
+function headAtEnd(c: Classing, p: Part, last: Head): boolean {
+  const { toks } = c;
+  let type: EntityType | null = null;
+  if (p.b - p.a >= 3 && toks[p.a].k === 'w' && headOf(toks[p.a]) === 'place' && toks[p.a + 1].l === 'of') type = 'place';
+  else if (last === 'place' && p.b - p.a >= 2) type = 'place';
+  else if (last === 'other' && p.b - p.a >= 2) type = 'other';
+  if (type === null) return false;
+  // on a title-case line such a part is not an entity
+  if (!c.strict) emit(c, { a: p.a, b: p.b, type, speaker: undefined });
+  return true;
+}
+
+/** Rule 6: every piece is a known name (hyphen compounds); on a title-case line, whatever known pieces there are. */
+function knownPiecesOnly(c: Classing, p: Part): boolean {
+  const pieces = knownPieces(c.toks, p.a, p.b, c.ctx);
+  if (!pieces || !(pieces.complete || c.strict)) return false;
+  emitAll(c, pieces.list);
+  return true;
+}
+
+/** Rule 7: leading title modifiers before a known name are dropped ("Former Florida", "Ex-CIA"). */
+function leadingModifiers(c: Classing, p: Part): boolean {
+  const m = afterModifiers(c.toks, p.a, p.b);
+  if (m <= p.a || m >= p.b || !lookupKnown(nameKey(c.toks, m, p.b), c.ctx)) return false;
+  classify(c, m, p.b);
+  return true;
+}
+
+/** Rule 7: leading demonyms are dropped ("Italian", "Soviet"); a part that is only demonyms is not an entity. */
+function leadingDemonyms(c: Classing, p: Part): boolean {
+  const { toks } = c;
+  let d = p.a;
+  while (d < p.b && toks[d].k === 'w' && classesOf(toks[d]) & DEMONYM) {
     d++;
-    while (d < b && toks[d].k === 'p') d++;
+    while (d < p.b && toks[d].k === 'p') d++;
   }
-  if (d >= b) return;
-  if (d > a) {
-    classify(toks, d, b, ctx, strict, out);
-    return;
-  }
-  // 8: guesses
-  const words = [];
-  for (let j = a; j < b; j++) if (toks[j].k === 'w') words.push(toks[j]);
-  const acronym = words.length === 1 && allCaps(words[0]) && words[0].v.length <= 6;
-  if (acronym) {
-    push(a, b, 'organization', undefined, true);
-    return;
-  }
+  if (d === p.a) return false;
+  if (d < p.b) classify(c, d, p.b);
+  return true;
+}
+
+/** Rule 8, guesses: one short all-caps word → organization; two to four spaced capitalised words → person; else other. */
+function guess(c: Classing, p: Part): void {
+  const { toks } = c;
+  const words: Tok[] = [];
+  for (let j = p.a; j < p.b; j++) if (toks[j].k === 'w') words.push(toks[j]);
+  let type: EntityType = 'other';
+  if (words.length === 1 && allCaps(words[0]) && words[0].v.length <= 6) type = 'organization';
   // a person's name has spaces: "Jane Doe"; a hyphen compound alone ("Baden-Württemberg") is left to the cues
-  let spaced = false;
-  for (let j = a + 1; j < b; j++) if (toks[j].gap) spaced = true;
-  if (spaced && words.length >= 2 && words.length <= 4 && words.every((w) => capitalized(w) && !allCaps(w) && !hasDigit(w))) {
-    push(a, b, 'person', undefined, true);
-    return;
-  }
-  push(a, b, 'other', undefined, true);
+  else if (spaced(toks, p) && words.length >= 2 && words.length <= 4 && words.every(nameShaped)) type = 'person';
+  emit(c, { a: p.a, b: p.b, type, speaker: undefined }, true);
+}
+
+/** Is there a space inside the part ("Jane Doe")? */
+function spaced(toks: readonly Tok[], p: Part): boolean {
+  for (let j = p.a + 1; j < p.b; j++) if (toks[j].gap) return true;
+  return false;
+}
+
+/** Is w shaped like a word of a person's name: capitalised, not all caps, no digit? */
+function nameShaped(w: Tok): boolean {
+  return capitalized(w) && !allCaps(w) && !hasDigit(w);
 }
 
 /** The first token of toks[a, b) after its leading title modifiers ("Former", "Acting", "Ex-") and the marks after them. */
@@ -598,8 +722,8 @@ function knownPieces(
   a: number,
   b: number,
   ctx: EntityContext | undefined,
-): { list: { a: number; b: number; type: EntityType; speaker?: Speaker }[]; complete: boolean } | null {
-  const list: { a: number; b: number; type: EntityType; speaker?: Speaker }[] = [];
+): { list: Piece[]; complete: boolean } | null {
+  const list: Piece[] = [];
   let complete = true;
   let j = a;
   while (j < b) {
@@ -682,7 +806,7 @@ function scanRun(toks: readonly Tok[], r: Run, titled: Uint8Array, ctx: EntityCo
       if (single && a === r.a && !allCaps(toks[a])) return;
     }
   }
-  classify(toks, a, b, ctx, strict, found);
+  classify({ toks, ctx, strict, out: found }, a, b);
 }
 
 /**
@@ -718,12 +842,20 @@ function copyFound(f: Found): Found {
  * `record`: keep a ScanRecord (see above).
  */
 function scanFound(toks: readonly Tok[], ctx: EntityContext | undefined, record = false): Found[] {
+  const found = scanRuns(toks, ctx, record);
+  // cues: "the village of X", "the X region", "X-based", "in X", coordination with a place
+  retypeByCues(toks, found);
+  retypeCoordinated(toks, found);
+  retypeBySameName(toks, found);
+  if (ctx && ctx.mentions.length) linkMentions(toks, found, ctx.mentions);
+  return inOrder(found);
+}
+
+/** The entities of every run as classified: replayed from the first scan where it still holds; recorded when `record`. */
+function scanRuns(toks: readonly Tok[], ctx: EntityContext | undefined, record: boolean): Found[] {
   const { titled, runs } = shapeOf(toks);
   const found: Found[] = [];
-  const prior = ctx && !record ? RECORDS.get(toks) : undefined;
-  const replay = prior && prior.ctx === ctx ? prior : undefined;
-  // a record is replayed once: its entities are handed over as they are (the cue passes below change them)
-  if (replay) RECORDS.delete(toks);
+  const replay = ctx && !record ? takeRecord(toks, ctx) : undefined;
   const rec: ScanRecord | undefined =
     record && ctx && ctx.known.size === 0 ? { ctx, found: [], foundEnd: [], asked: [], askedEnd: [] } : undefined;
   if (rec) askedKnown = rec.asked;
@@ -735,82 +867,114 @@ function scanFound(toks: readonly Tok[], ctx: EntityContext | undefined, record 
       }
       const from = found.length;
       scanRun(toks, runs[r], titled, ctx, found);
-      if (rec) {
-        for (let f = from; f < found.length; f++) rec.found.push(copyFound(found[f]));
-        rec.foundEnd.push(rec.found.length);
-        rec.askedEnd.push(rec.asked.length);
-      }
+      if (rec) recordRun(rec, found, from);
     }
   } finally {
     if (rec) askedKnown = null;
   }
   if (rec) RECORDS.set(toks, rec);
-  // cues: "the village of X", "the X region", "X-based", "in X", coordination with a place
+  return found;
+}
+
+/** The record of the stream's first scan under this context, if any, taken out of RECORDS. */
+function takeRecord(toks: readonly Tok[], ctx: EntityContext): ScanRecord | undefined {
+  const prior = RECORDS.get(toks);
+  if (!prior || prior.ctx !== ctx) return undefined;
+  // a record is replayed once: its entities are handed over as they are (the cue passes change them)
+  RECORDS.delete(toks);
+  return prior;
+}
+
+/** Close a run in the record: copies of its entities, found[from…], and the end of the keys it asked about. */
+function recordRun(rec: ScanRecord, found: readonly Found[], from: number): void {
+  for (let f = from; f < found.length; f++) rec.found.push(copyFound(found[f]));
+  rec.foundEnd.push(rec.found.length);
+  rec.askedEnd.push(rec.asked.length);
+}
+
+/** Place cues around each name that is not a place nor a speaker's retype it: 'other' and guessed persons (strong cues). */
+function retypeByCues(toks: readonly Tok[], found: Found[]): void {
   for (let f = 0; f < found.length; f++) {
     const e = found[f];
     if (e.type === 'place' || e.speakerId) continue;
-    const nx = toks[e.b];
-    const nx2 = toks[e.b + 1];
-    let strong = false;
-    let weak = false;
-    if (nx && nx.k === 'w' && nx.gap && PLACE_AFTER.has(nx.l)) strong = true;
-    if (nx && nx.v === '-' && !nx.gap && nx2 && !nx2.gap && PLACE_AFTER.has(`-${nx2.l}`)) strong = true;
-    const before = PLACE_BEFORE.matchEndingAt(toks, e.a, Math.max(0, e.a - 3));
-    if (before) {
-      if (before.value === 'strong') strong = true;
-      else weak = true;
-    }
-    // "the X region": "the" before
-    if (!strong && f > 0) {
-      const p = toks[e.a - 1];
-      const prevE = found[f - 1];
-      if (p && (p.l === 'and' || p.l === 'or' || p.v === ',') && prevE.b === e.a - 1 && prevE.type === 'place') strong = true;
-    }
-    if (strong && (e.type === 'other' || (e.guessed && e.type === 'person'))) e.type = 'place';
-    else if (weak && e.type === 'other' && e.guessed) e.type = 'place';
+    // a strong cue ("the village of X", "X region", "X-based", a coordinated place) retypes 'other' and a guessed
+    // person; a weak one ("in X") only a guessed 'other'
+    const cue = placeCue(toks, found, f);
+    if (cue === 'strong' && (e.type === 'other' || (e.guessed && e.type === 'person'))) e.type = 'place';
+    else if (cue === 'weak' && e.type === 'other' && e.guessed) e.type = 'place';
   }
-  // a later coordination pass: "villages of X and Y" where X became a place only now
+}
+
+/** How strongly the words around found[f] say it is a place: 'strong', 'weak' or null (no cue). */
+function placeCue(toks: readonly Tok[], found: readonly Found[], f: number): 'strong' | 'weak' | null {
+  const e = found[f];
+  // a cue after the name or a coordinated place is strong; a cue before it as placeCuesBefore has it ("of": strong)
+  if (placeCueAfter(toks, e.b)) return 'strong';
+  const before = PLACE_BEFORE.matchEndingAt(toks, e.a, Math.max(0, e.a - 3));
+  if (before && before.value === 'strong') return 'strong';
+  if (f > 0 && coordinatedWithPlace(toks, found[f - 1], e)) return 'strong';
+  return before ? 'weak' : null;
+}
+
+/** Is toks[b] a place cue after a name: "region" (a word after a space) or "-based" (no spaces)? */
+function placeCueAfter(toks: readonly Tok[], b: number): boolean {
+  const nx = toks[b];
+  if (!nx) return false;
+  if (nx.k === 'w' && nx.gap && PLACE_AFTER.has(nx.l)) return true;
+  const nx2 = toks[b + 1];
+  return nx.v === '-' && !nx.gap && !!nx2 && !nx2.gap && PLACE_AFTER.has(`-${nx2.l}`);
+}
+
+/** Does e follow the place prev with only "and", "or" or a comma between them? */
+function coordinatedWithPlace(toks: readonly Tok[], prev: Found, e: Found): boolean {
+  const p = toks[e.a - 1];
+  return !!p && (p.l === 'and' || p.l === 'or' || p.v === ',') && prev.b === e.a - 1 && prev.type === 'place';
+}
+
+/** A later coordination pass: "villages of X and Y" where X became a place only in the cue pass. */
+function retypeCoordinated(toks: readonly Tok[], found: Found[]): void {
   for (let f = 1; f < found.length; f++) {
     const e = found[f];
-    const prevE = found[f - 1];
-    const p = toks[e.a - 1];
-    if (
-      e.type === 'other' &&
-      e.guessed &&
-      prevE.type === 'place' &&
-      p &&
-      (p.l === 'and' || p.l === 'or' || p.v === ',') &&
-      prevE.b === e.a - 1
-    )
-      e.type = 'place';
+    if (e.type === 'other' && e.guessed && coordinatedWithPlace(toks, found[f - 1], e)) e.type = 'place';
   }
-  // one name, one type: a guessed 'other' takes 'place' when another mention of the same name was typed a place
+}
+
+/** One name, one type: a guessed 'other' takes 'place' when another mention of the same name was typed a place. */
+function retypeBySameName(toks: readonly Tok[], found: Found[]): void {
   const placeNames = new Set<string>();
   for (const e of found) if (e.type === 'place') placeNames.add(nameKey(toks, e.a, e.b));
-  if (placeNames.size)
-    for (const e of found) if (e.type === 'other' && e.guessed && placeNames.has(nameKey(toks, e.a, e.b))) e.type = 'place';
-  // link to speakers through their mentions: a name the speakers stage read as a speaker's mention is that speaker
-  // (before any link made by the name's spelling alone)
-  if (ctx && ctx.mentions.length) {
-    let m = 0;
-    for (const e of found) {
-      const s = toks[e.a].s;
-      const en = toks[e.b - 1].e;
-      while (m < ctx.mentions.length && ctx.mentions[m].end <= s) m++;
-      for (let k = m; k < ctx.mentions.length && ctx.mentions[k].start < en; k++) {
-        const mm = ctx.mentions[k];
-        // the mention is this name, or ends with it ("Secretary Jane Doe"); not a name inside a longer description
-        // ("a Treasury Department aide" does not make "Treasury Department" the aide)
-        if ((mm.start <= s && mm.end === en) || (mm.start >= s && mm.end <= en)) {
-          e.speakerId = mm.speaker.id;
-          const ty = speakerType(mm.speaker.kind);
-          if (ty && e.type !== 'place') e.type = ty;
-          break;
-        }
-      }
-    }
+  if (!placeNames.size) return;
+  for (const e of found) if (e.type === 'other' && e.guessed && placeNames.has(nameKey(toks, e.a, e.b))) e.type = 'place';
+}
+
+/** A name the speakers stage read as a speaker's mention is that speaker, and of its kind unless it is a place. */
+function linkMentions(toks: readonly Tok[], found: Found[], mentions: readonly Mention[]): void {
+  let m = 0;
+  for (const e of found) {
+    const start = toks[e.a].s;
+    const end = toks[e.b - 1].e;
+    while (m < mentions.length && mentions[m].end <= start) m++;
+    const mention = mentionOf(mentions, m, { start, end });
+    if (!mention) continue;
+    e.speakerId = mention.speaker.id;
+    const ty = speakerType(mention.speaker.kind);
+    if (ty && e.type !== 'place') e.type = ty;
   }
-  // (runs come in order and each one's entities too: usually sorted already)
+}
+
+/** The first mention from mentions[from] on that is the name at `at` or ends with it ("Secretary Jane Doe"). */
+function mentionOf(mentions: readonly Mention[], from: number, at: { start: number; end: number }): Mention | undefined {
+  // not one with the name inside a longer description ("a Treasury Department aide" does not make "Treasury
+  // Department" the aide)
+  for (let k = from; k < mentions.length && mentions[k].start < at.end; k++) {
+    const mm = mentions[k];
+    if ((mm.start <= at.start && mm.end === at.end) || (mm.start >= at.start && mm.end <= at.end)) return mm;
+  }
+  return undefined;
+}
+
+/** The entities by start: runs come in order and each one's entities too, so they usually are already. */
+function inOrder(found: Found[]): Found[] {
   for (let f = 1; f < found.length; f++) if (found[f].a < found[f - 1].a) return found.sort((x, y) => x.a - y.a);
   return found;
 }
