@@ -458,6 +458,20 @@ describe('attribution patterns', () => {
 });
 
 describe('speaker resolution', () => {
+  it('takes the name right before ", who" for the relative pronoun (issue 10)', () => {
+    const { rows } = run('Ann Lee welcomed the plan. But Dan Frost, who argues the deal is unfair, said the town would lose money.');
+    expect(find(rows, 'the deal is unfair')?.speaker).toBe('Dan Frost');
+    const agent = run('Ann Smith spoke first. The claim was denied by Tom Brown, who said it was false.').rows;
+    expect(find(agent, 'it was false')?.speaker).toBe('Tom Brown');
+  });
+
+  it('keeps a subject with an apposition as the subject "he" picks up (issue 10)', () => {
+    const { rows } = run(
+      '“We acted fast,” said Sam Green. Tom Brown, a critic of the plan, was keen to distance himself. “It was mishandled,” he said.',
+    );
+    expect(find(rows, 'mishandled')?.speaker).toBe('Tom Brown');
+  });
+
   it('resolves names with titles, surnames and pronouns by gender', () => {
     const text = [
       'WASHINGTON (AP) — Secretary of State Mary Collins met Foreign Minister Pedro Alves on Monday.',

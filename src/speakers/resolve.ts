@@ -11,6 +11,7 @@ import type { RawAttribution } from '../attribution/types';
 import type { TokenRange } from '../language/tokens';
 import type { SpeakerKind } from '../types';
 import { analyseMention, type MentionInfo } from './mention';
+import { npEndingAt, npStartingAt, PERSONAL_PRONOUNS } from '../language/np';
 import type { Gender, HeadClass } from '../language/roles';
 import { firstNameGender, isRoleWord, isTitleModifier } from '../language/roles';
 import { AFFINITY, DESCRIPTION, PRONOUN } from './weights';
@@ -270,6 +271,11 @@ export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolutio
 function isSubjectAt(ctx: Context, range: TokenRange): boolean {
   const { tk } = ctx;
   let j = range[1];
+  // "Tom Brown, a critic of the plan, was keen …": the apposition between a subject and its verb
+  if (tk.value[j] === ',') {
+    const ap = npStartingAt(tk, j + 1, Math.min(tk.n, j + 16));
+    if (ap && tk.value[ap[1]] === ',' && !PERSONAL_PRONOUNS.has(tk.lower[j + 1])) j = ap[1] + 1;
+  }
   let budget = 3;
   while (j < tk.n && budget-- > 0 && (tk.pos[j] === 'ADV' || tk.value[j] === ',')) j++;
   return j < tk.n && (tk.pos[j] === 'VERB' || tk.pos[j] === 'AUX');
@@ -362,7 +368,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, c
     r,
     k,
     certainty,
-    m: analyseMention(tk, r.source),
+    m: analyseMention(tk, relativeAntecedent(ctx, r) ?? r.source),
     appositive: r.appositive ? analyseMention(tk, r.appositive) : null,
   };
   const { m } = turn;
@@ -381,6 +387,37 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, c
   }
   return e;
 }
+
+/**
+ * "…, Dan Frost, who argues …": a relative pronoun after a comma, right after a name, stands for that name, not
+ * for whoever a free pronoun would pick up. Only the name is taken ("the speeches by Bernie Sanders, who …" is
+ * Sanders, but not a name inside a prepositional phrase). Null when the source is no such pronoun (a restrictive
+ * "voters who …" is left as it was).
+ */
+function relativeAntecedent(ctx: Context, r: RawAttribution): TokenRange | null {
+  const { tk } = ctx;
+  const src = r.source;
+  if (!src || src[1] - src[0] !== 1 || !RELATIVE.has(tk.lower[src[0]])) return null;
+  const last = src[0] - 2;
+  const lo = ctx.seg.sentTok[r.sentence]?.[0] ?? 0;
+  if (last < lo || tk.value[last + 1] !== ',' || !isCapitalised(tk.value[last]) || tk.pos[last] !== 'PROPN') return null;
+  let first = last;
+  while (
+    first - 1 >= lo &&
+    first > last - 5 &&
+    (tk.pos[first - 1] === 'PROPN' || (tk.value[first - 1] === '.' && tk.start[first] === tk.end[first - 1]))
+  )
+    first--;
+  // "an analyst at Jefferies, who …": when the name ends a noun phrase's prepositional phrase, "who" stands for the
+  // whole phrase ("denied by Jack Straw, who …" keeps the name: the agent's "by" starts no noun phrase)
+  if (first - 1 >= lo && tk.pos[first - 1] === 'ADP') {
+    const np = npEndingAt(tk, last, lo);
+    if (np && np[0] < first - 1) return np;
+  }
+  return [first, last + 1];
+}
+
+const RELATIVE = new Set(['who', 'which']);
 
 /** The source mention (and its appositive) describe the entity found for it. */
 function takeSource(reg: Registry, turn: Turn, e: Entity): Entity {
