@@ -3,6 +3,7 @@
  * paragraph, with the open-each-paragraph convention for long quotes.
  */
 import { describe, expect, it } from 'vitest';
+import { extract } from '../src/index';
 import { findQuoteRegions } from '../src/quotes/marks';
 
 /** Paragraphs of a text split on blank lines, as offsets. */
@@ -56,5 +57,77 @@ describe('regions across paragraphs', () => {
     const regions = findQuoteRegions(text, paragraphs(text));
     expect(regions.map((r) => text.slice(r.parts[0][0], r.parts[0][1]))).toEqual(['A,', 'B,', 'C.']);
     for (let i = 1; i < regions.length; i++) expect(regions[i].open).toBeGreaterThan(regions[i - 1].open);
+  });
+});
+
+describe('a quote run on past its missing closing mark', () => {
+  /** Each region's quoted text, with "(open)" after a region cut without a closing mark. */
+  const cut = (text: string): string[] =>
+    findQuoteRegions(text, paragraphs(text)).map(
+      (r) => r.parts.map(([a, b]) => text.slice(a, b)).join(' | ') + (r.unclosed ? ' (open)' : ''),
+    );
+
+  it.each([
+    // a new opening mark after a sentence end cuts the open quote there; the narrative after belongs to no quote
+    [
+      'Ms Diaz said: “The plan is sound. “We start in June.” Later Mr Park said the money was gone.',
+      ['The plan is sound. (open)', 'We start in June.'],
+    ],
+    [
+      'Ms Diaz said: "The plan is sound. "We start in June." Later Mr Park said the money was gone.',
+      ['The plan is sound. (open)', 'We start in June.'],
+    ],
+    [
+      '“Is it sound? “We start in June!” “Then we stop…  “Never,” she said.',
+      ['Is it sound? (open)', 'We start in June!', 'Then we stop… (open)', 'Never,'],
+    ],
+    // the mark after a sentence end in a straight quote opens only before a word
+    ['"We start. " she said.', ['We start. ']],
+    // closed quotes one after the other are untouched
+    ['“We are ready,” she said. “We start in June.”', ['We are ready,', 'We start in June.']],
+    // nesting: single inside double, a quote in the other style, a title abbreviation or an initial before the mark
+    ['“She said ‘we start in June.’ That is final,” he said.', ['She said ‘we start in June.’ That is final,']],
+    ['"It was great. “Jaws” is my favourite film," he said.', ['It was great. “Jaws” is my favourite film,']],
+    ['“We met Mr. “Big” Smith there,” he said.', ['We met Mr. “Big” Smith there,']],
+    ['“It was J. “Red” Adair,” he said.', ['It was J. “Red” Adair,']],
+    // no sentence end before the new mark: no cut
+    ['“He told me: “Go home.” And I went,” she said.', ['He told me: “Go home.” And I went,']],
+  ])('%s', (text, expected) => {
+    expect(cut(text)).toEqual(expected);
+  });
+
+  it('a left mark with no word after it closes an open quote', () => {
+    expect(cut('“Do you want that?“ he asked.')).toEqual(['Do you want that?']);
+    expect(cut('“We are done here.“[Herald]')).toEqual(['We are done here.']);
+    expect(cut('“They see that. “\n\nThe story was updated.')).toEqual(['They see that. ']);
+    expect(cut('„Wir gehen.“ sagte er.')).toEqual(['Wir gehen.']);
+  });
+
+  it('a quote carried from the paragraph before is cut the same way', () => {
+    expect(cut('“First part of it.\n\n“Second part. “Third part,” she said.')).toEqual([
+      'First part of it. | Second part. (open)',
+      'Third part,',
+    ]);
+  });
+
+  it('stays linear on a run of cut quotes', () => {
+    const text = '“One more. '.repeat(100_000);
+    const t0 = performance.now();
+    const regions = findQuoteRegions(text, paragraphs(text));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(regions).toHaveLength(100_000);
+    expect(regions.every((r) => r.unclosed)).toBe(true);
+  });
+});
+
+describe('a run-on quote in a story', () => {
+  it('the narrative and the next speaker after it are no longer inside the first quote', () => {
+    const r = extract('Ms Diaz said: "The plan is sound. "We start in June." Later Mr Park said the money was gone.');
+    const name = new Map(r.speakers.map((sp) => [sp.id, sp.name]));
+    expect(r.quotes.map((q) => [q.content.text, q.speakerId && name.get(q.speakerId)])).toEqual([
+      ['The plan is sound.', 'Diaz'],
+      ['We start in June.', 'Diaz'],
+      ['the money was gone', 'Park'],
+    ]);
   });
 });

@@ -7,6 +7,10 @@
  * Linear in the text: one scan over each paragraph, a small stack of open marks.
  */
 import type { CharRange } from '../language/tokens';
+import { words } from '../language/words';
+
+/** Title abbreviations ("Mr.", "Sen.") whose dot ends no sentence. */
+const TITLE_ABBR = words('titleAbbr');
 
 export interface QuoteRegion {
   /** Offset of the opening mark. */
@@ -206,6 +210,7 @@ function scanMarks(s: ParaScan): void {
     if (classified === Q.None) continue;
     const q = settleMark(s, i, classified, code);
     if (q === Q.OpenDouble) {
+      if (!twin) cutRunOn(s, i, code);
       stack.push({ at: i, double: true, len });
       if (twin) i++;
       continue;
@@ -238,6 +243,12 @@ function settleMark(s: ParaScan, i: number, classified: Q, code: number): Q {
     text.indexOf('\u201d', i + 1) < end
   )
     q = Q.OpenDouble;
+  // a left mark used as a closer (…a fascist?“ he asked / …stand.“[Outlet] / a “ ending the paragraph): a double quote
+  // is open, no word follows the mark, and either no space comes before it or nothing after it
+  if (q === Q.OpenDouble && code === 0x201c && stack.length && stack[0].double) {
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+    if (next < 0 || (!opensAfter(i > start ? text.charCodeAt(i - 1) : -1) && !isLetterOrDigit(next))) q = Q.CloseDouble;
+  }
   if (q === Q.AmbigSingle) q = top && !top.double ? Q.CloseSingle : Q.None;
   // a straight " while a straight " is open closes it
   if (
@@ -250,6 +261,58 @@ function settleMark(s: ParaScan, i: number, classified: Q, code: number): Q {
   )
     q = Q.CloseDouble;
   return q;
+}
+
+/**
+ * A run-on quote in scraped copy: its closing mark is missing and the next quote's opening mark comes while it is
+ * still open (`Ms Diaz said: “The plan is sound. “We start in June.” Later …`). When an opening double mark at i
+ * meets an open double quote of the same style (alone on the stack: no single quote open inside it) that has run to a
+ * sentence end just before the mark, that quote is cut there, unclosed, and the mark opens a new quote. “ « „ open
+ * here (a “ that closes was settled before); a straight " opens only after white space and before a letter or
+ * digit. A title abbreviation ("Mr.") or an initial ("J.") before the dot is no sentence end. O(1) per mark but for
+ * the white space before it, which no other mark scans.
+ */
+function cutRunOn(s: ParaScan, i: number, code: number): void {
+  const { text, start, stack } = s;
+  if (stack.length !== 1 || !stack[0].double) return;
+  const opener = stack[0];
+  const openCode = text.charCodeAt(opener.at);
+  // a quote inside a quote in the other style ("… “…” …") is nesting; '' is left alone
+  if (openCode === 0x27 || (openCode === 0x22) !== (code === 0x22)) return;
+  if (code === 0x22) {
+    const next = text.charCodeAt(i + 1);
+    if (!(i > start && isSpace(text.charCodeAt(i - 1))) || !isLetterOrDigit(next)) return;
+  }
+  // the sentence end before the mark: . ! ? … then white space
+  let j = i - 1;
+  while (j >= start && isSpace(text.charCodeAt(j))) j--;
+  const from = opener.at + opener.len;
+  if (j <= from) return;
+  const c = text.charCodeAt(j);
+  if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) return;
+  if (c === 46 && abbreviationAt(text, j, from)) return;
+  const cut = j + 1;
+  stack.length = 0;
+  const continued = s.continued;
+  if (continued) {
+    continued.parts.push([from, cut]);
+    continued.close = cut;
+    continued.unclosed = true;
+    s.out.push(continued);
+    s.continued = null;
+  } else {
+    s.out.push({ open: opener.at, close: cut, parts: [[from, cut]], paragraph: s.p, single: false, unclosed: true });
+  }
+}
+
+/** Is the dot at j the dot of a title abbreviation ("Mr.") or an initial ("J.")? Looks at most 8 characters back. */
+function abbreviationAt(text: string, j: number, from: number): boolean {
+  let k = j;
+  while (k > from && j - k < 8 && isLetterOrDigit(text.charCodeAt(k - 1))) k--;
+  if (k === j || (k > from && isLetterOrDigit(text.charCodeAt(k - 1)))) return false;
+  const word = text.slice(k, j);
+  if (word.length === 1) return word !== word.toLowerCase();
+  return TITLE_ABBR.has(word.toLowerCase());
 }
 
 /**
