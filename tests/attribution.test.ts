@@ -465,6 +465,18 @@ describe('speaker resolution', () => {
     expect(find(agent, 'it was false')?.speaker).toBe('Tom Brown');
   });
 
+  it('lets "the company" take up a business named before it, and nothing else (issue 10)', () => {
+    const { r, rows } = run('Acme said sales fell in March. The company said it would cut 300 jobs. It added that prices would rise.');
+    expect(find(rows, 'cut 300 jobs')?.speaker).toBe('Acme');
+    expect(find(rows, 'prices would rise')?.speaker).toBe('Acme');
+    expect(r.speakers.find((s) => s.name === 'Acme')?.kind).toBe('organization');
+    // a description with another head, or a one-word "name" that is a weekday, stays apart
+    const other = run('The FBI said it had no comment. The campaign said the report was false.').rows;
+    expect(find(other, 'report was false')?.speaker).not.toBe('FBI');
+    const person = run('Jane Okoro said sales fell. The company said it would cut jobs.').rows;
+    expect(find(person, 'cut jobs')?.speaker).not.toBe('Jane Okoro');
+  });
+
   it('keeps a subject with an apposition as the subject "he" picks up (issue 10)', () => {
     const { rows } = run(
       '“We acted fast,” said Sam Green. Tom Brown, a critic of the plan, was keen to distance himself. “It was mishandled,” he said.',

@@ -15,6 +15,7 @@ import { npEndingAt, npStartingAt, PERSONAL_PRONOUNS } from '../language/np';
 import type { Gender, HeadClass } from '../language/roles';
 import { firstNameGender, isRoleWord, isTitleModifier } from '../language/roles';
 import { AFFINITY, DESCRIPTION, PRONOUN } from './weights';
+import { words } from '../language/words';
 
 export interface Entity {
   id: number;
@@ -222,7 +223,26 @@ function headCompatible(e: Entity, m: MentionInfo, h: string): boolean {
   if (e.heads.has(h)) return true;
   if (m.headClass === 'spokes' && e.classes.has('spokes')) return true;
   if (m.headClass === 'title' && m.titles.some((t) => e.titles.has(t))) return true;
+  if (!m.plural && COMPANY_HEADS.has(h) && organizationLike(e)) return true;
   return false;
+}
+
+/** "the company", "the firm", "the bank": heads that may take up a business named before (see organizationLike). */
+const COMPANY_HEADS = words('companyHeads');
+/** One-word "names" that are common words at a sentence's start: never a company taken up by "the company". */
+const NOT_COMPANY_NAMES = new Set([...words('weekdays'), ...words('months'), ...words('determiners'), ...words('quantifierSubjects')]);
+
+/**
+ * Can "the company", "the firm", "the bank" be e? An organisation named without a head word of its own ("Acme",
+ * not "the Tax Foundation"), or a one-word name that nothing marks as a person (no first name, title, honorific or
+ * gender): "Acme said sales fell. The company said …".
+ */
+function organizationLike(e: Entity): boolean {
+  if (e.kind === 'organization') return e.heads.size === 0;
+  if (e.kind !== 'person' || !e.nameWords || e.nameWords.length !== 1 || e.gender || e.titles.size) return false;
+  const w = e.nameWords[0].toLowerCase();
+  // (a bare word that only ever stood at a sentence's start — "Friday", "Both" — has not been the subject of anything)
+  return firstNameGender(w) === undefined && !NOT_COMPANY_NAMES.has(w) && (e.spoke > 0 || e.lastSubject >= 0);
 }
 
 export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolution {
@@ -558,7 +578,11 @@ function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttributi
       best = e;
     }
   }
-  if (best && bestScore > DESCRIPTION.floor) return best;
+  if (best && bestScore > DESCRIPTION.floor) {
+    // a bare name that "the company" refers to is a company
+    if (h !== null && COMPANY_HEADS.has(h) && best.kind === 'person') best.kind = 'organization';
+    return best;
+  }
   return reg.create(kindFor());
 }
 
