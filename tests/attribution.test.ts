@@ -477,6 +477,13 @@ describe('speaker resolution', () => {
     expect(find(person, 'cut jobs')?.speaker).not.toBe('Jane Okoro');
   });
 
+  it('lets "the minister" take up the one person just named as a subject, and not across another (issue 10)', () => {
+    const { rows } = run('Jo Bloggs has criticised the plan. The minister told MPs the scheme would fail.');
+    expect(find(rows, 'scheme would fail')?.speaker).toBe('Jo Bloggs');
+    const two = run('Jo Bloggs met Sam Green on Monday. The minister told MPs the scheme would fail.').rows;
+    expect(find(two, 'scheme would fail')?.speaker).not.toBe('Jo Bloggs');
+  });
+
   it('keeps a subject with an apposition as the subject "he" picks up (issue 10)', () => {
     const { rows } = run(
       '“We acted fast,” said Sam Green. Tom Brown, a critic of the plan, was keen to distance himself. “It was mishandled,” he said.',

@@ -583,7 +583,35 @@ function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttributi
     if (h !== null && COMPANY_HEADS.has(h) && best.kind === 'person') best.kind = 'organization';
     return best;
   }
-  return reg.create(kindFor());
+  return untitledSubject(reg, m, cur) ?? reg.create(kindFor());
+}
+
+/** "The minister", "the former party leader": "the" and lower-case words, the last not a plural in -s. */
+function plainRole(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length < 2 || words[0].toLowerCase() !== 'the') return false;
+  for (let k = 1; k < words.length; k++) if (!/^[a-z][a-z-]*$/.test(words[k])) return false;
+  return !words[words.length - 1].endsWith('s');
+}
+
+/**
+ * "Jo Bloggs has criticised the plan. The minister told MPs …": a definite role description that no one's known
+ * title fits takes up the person who was the subject of this or the previous sentence — the only person met in
+ * those two sentences — when the story gave them no title that could clash and their gender agrees.
+ */
+function untitledSubject(reg: Registry, m: MentionInfo, cur: number): Entity | null {
+  if (m.headClass !== 'title' || m.plural || m.affiliation.length || m.possessor || !plainRole(m.text)) return null;
+  let best: Entity | null = null;
+  for (const e of reg.recent(cur - 1)) {
+    if (e.kind !== 'person' && e.kind !== 'anonymous') continue;
+    // anyone else met in these two sentences makes the role ambiguous
+    if (best) return null;
+    if (e.kind !== 'person' || !e.nameWords || e.titles.size || e.plural) return null;
+    if (e.lastSubject !== cur && e.lastSubject !== cur - 1) return null;
+    if (m.gender && e.gender && m.gender !== e.gender) return null;
+    best = e;
+  }
+  return best;
 }
 
 /** "According to his press office, Smith …": the owner named right after. */
