@@ -484,6 +484,13 @@ describe('speaker resolution', () => {
     expect(find(two, 'scheme would fail')?.speaker).not.toBe('Jo Bloggs');
   });
 
+  it('gives "the report said" to the body that released the report (issue 10)', () => {
+    const { rows } = run(
+      'The Eastvale Water Board released its annual report on Tuesday. The report said leaks cost the city 8% of its supply.',
+    );
+    expect(find(rows, 'leaks cost')?.speaker).toBe('Eastvale Water Board');
+  });
+
   it('keeps a subject with an apposition as the subject "he" picks up (issue 10)', () => {
     const { rows } = run(
       '“We acted fast,” said Sam Green. Tom Brown, a critic of the plan, was keen to distance himself. “It was mishandled,” he said.',

@@ -62,6 +62,8 @@ class Registry {
   lastSpeakerParagraph = -1;
   /** The source mention of the last attribution, which a following quote with no cue continues. */
   lastSource: TokenRange | null = null;
+  /** Documents put out by someone the story named ("The board released its report"), in text order. */
+  documents: { head: string; author: Entity; sentence: number }[] = [];
   /** Entities in the order they were last touched (sentence stamps), for bounded look-backs. */
   private activity: { e: Entity; sentence: number }[] = [];
   /** Name words (lower-case) → entities whose name contains them. */
@@ -341,9 +343,15 @@ function nameRuns(ctx: Context, skip: Uint8Array): TokenRange[] {
 }
 
 function backgroundMention(ctx: Context, reg: Registry, range: TokenRange): void {
+  const e = registerName(ctx, reg, range);
+  if (e && isSubjectAt(ctx, range)) noteDocument(ctx, reg, range, e);
+}
+
+/** A name run the story mentions: the entity it names, registered or taken up (null when it names no one). */
+function registerName(ctx: Context, reg: Registry, range: TokenRange): Entity | null {
   const { tk } = ctx;
   const m = analyseMention(tk, range);
-  if (m.type !== 'name' || !m.name.length) return;
+  if (m.type !== 'name' || !m.name.length) return null;
   const s = ctx.sentOfTok[range[0]];
   const inQuote = ctx.regionOfTok[range[0]] >= 0;
   const subject = isSubjectAt(ctx, range);
@@ -351,24 +359,47 @@ function backgroundMention(ctx: Context, reg: Registry, range: TokenRange): void
     if (m.country && m.name.length === 1) {
       const known = reg.byName(m.name, false);
       if (known) reg.absorb(known, m, s, subject, inQuote);
-      return;
+      return known;
     }
-    if (!m.head) return;
+    if (!m.head) return null;
     const e = reg.byName(m.name, false) ?? reg.create('organization');
     reg.absorb(e, m, s, subject, inQuote);
-    return;
+    return e;
   }
   const known = reg.byName(m.name, true);
   if (known) {
     reg.absorb(known, m, s, subject, inQuote);
-    return;
+    return known;
   }
   // a new person: only when the story marks it as one (a title, or a first name and a surname)
   if (m.titles.length || (m.name.length >= 2 && m.gender)) {
     const e = reg.create('person');
     reg.absorb(e, m, s, subject, inQuote);
+    return e;
+  }
+  return null;
+}
+
+/** "The Eastvale Water Board released its annual report …": the document the subject puts out, for a later "the report said". */
+function noteDocument(ctx: Context, reg: Registry, range: TokenRange, author: Entity): void {
+  const { tk } = ctx;
+  const s = ctx.sentOfTok[range[0]];
+  const end = Math.min(tk.n, range[1] + 4);
+  for (let v = range[1]; v < end && ctx.sentOfTok[v] === s; v++) {
+    if (!RELEASE_VERBS.has(tk.lower[v])) continue;
+    for (let d = v + 1; d < Math.min(tk.n, v + 7) && ctx.sentOfTok[d] === s; d++) {
+      if (DOCUMENT_HEADS.has(tk.lower[d])) {
+        reg.documents.push({ head: tk.lower[d], author, sentence: s });
+        return;
+      }
+      if (tk.pos[d] === 'VERB' || tk.pos[d] === 'PUNCT') break;
+    }
+    return;
   }
 }
+
+const RELEASE_VERBS = words('releaseVerbs');
+const DOCUMENT_HEADS = words('documentHeads');
 
 /** One sourced attribution being resolved: its analysed source and appositive, and where its certainty factor goes. */
 interface Turn {
@@ -474,7 +505,8 @@ function pronounSpeaker(reg: Registry, turn: Turn): Entity | null {
 /** A document that speaks for its author: "a readout released by X", "the ministry's statement". */
 function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null {
   const { m, r } = turn;
-  if (m.type !== 'nominal' || m.headClass !== 'document' || !(m.agent || m.possessor)) return null;
+  if (m.type !== 'nominal' || m.headClass !== 'document') return null;
+  if (!(m.agent || m.possessor)) return releasedBy(reg, turn);
   const who = analyseMention(ctx.tk, (m.agent ?? m.possessor) as TokenRange);
   const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as TokenRange, appositive: null };
   const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(reg, who, inner);
@@ -485,6 +517,26 @@ function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null 
   turn.certainty[turn.k] = 0.9;
   return e;
 }
+
+/** "The report said …" after "The board released its report": the body that put the document out. */
+function releasedBy(reg: Registry, turn: Turn): Entity | null {
+  const { m, r } = turn;
+  if (m.fresh || !m.head) return null;
+  const head = m.head.slice(m.head.lastIndexOf(' ') + 1);
+  for (let k = reg.documents.length - 1; k >= 0; k--) {
+    const doc = reg.documents[k];
+    if (r.sentence - doc.sentence > DOCUMENT_REACH || doc.sentence > r.sentence) break;
+    if (doc.head !== head) continue;
+    const alias = m.coreText;
+    if (!doc.author.aliases.includes(alias)) doc.author.aliases.push(alias);
+    turn.certainty[turn.k] = 0.85;
+    return doc.author;
+  }
+  return null;
+}
+
+/** How many sentences back "the report" may reach for the document it is. */
+const DOCUMENT_REACH = 12;
 
 /** An office that speaks for its owner ("his press office", "Smith's spokesman"): one per office and owner. */
 function ownerOffice(ctx: Context, reg: Registry, turn: Turn): Entity | null {
