@@ -491,6 +491,13 @@ describe('speaker resolution', () => {
     expect(find(rows, 'leaks cost')?.speaker).toBe('Eastvale Water Board');
   });
 
+  it('never gives "he" or "she" to a document (issue 10)', () => {
+    const { rows } = run(
+      'Senator Ann Marsh spoke on Monday. A statement from the committee said the vote was delayed. “We will try again,” she said.',
+    );
+    expect(find(rows, 'try again')?.speaker).toBe('Ann Marsh');
+  });
+
   it('keeps a subject with an apposition as the subject "he" picks up (issue 10)', () => {
     const { rows } = run(
       '“We acted fast,” said Sam Green. Tom Brown, a critic of the plan, was keen to distance himself. “It was mishandled,” he said.',

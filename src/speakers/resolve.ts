@@ -699,7 +699,8 @@ function resolvePronoun(reg: Registry, m: MentionInfo, r: RawAttribution): Entit
   const ok = (e: Entity): boolean => {
     if (neuter) return e.kind === 'organization' || e.kind === 'unknown';
     if (plural) return e.kind === 'group' || e.kind === 'organization' || e.plural || (e.kind === 'anonymous' && !e.gender);
-    return PERSONISH.has(e.kind) && genderOk(e, g) && !e.plural;
+    // (a document — "the code", "the report" — is never "he" or "she")
+    return PERSONISH.has(e.kind) && genderOk(e, g) && !e.plural && !(e.kind === 'unknown' && e.classes.has('document'));
   };
   let best: Entity | null = null;
   let bestScore = -Infinity;
