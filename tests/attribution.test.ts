@@ -491,6 +491,11 @@ describe('speaker resolution', () => {
     expect(find(rows, 'leaks cost')?.speaker).toBe('Eastvale Water Board');
   });
 
+  it('links an acronym to the organisation whose initials it is (issue 10)', () => {
+    const { rows } = run('The British Retail Consortium said sales fell. “It was a bad month,” the BRC said.');
+    expect(find(rows, 'bad month')?.speaker).toBe('British Retail Consortium');
+  });
+
   it('never gives "he" or "she" to a document (issue 10)', () => {
     const { rows } = run(
       'Senator Ann Marsh spoke on Monday. A statement from the committee said the vote was delayed. “We will try again,” she said.',

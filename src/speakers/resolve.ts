@@ -56,6 +56,9 @@ const LOOKBACK = 64;
 const RECENT_SCAN = 512;
 const norm = (w: string): string => w.toLowerCase().replace(/[’']s$/, '');
 
+/** Small words an organisation's initials leave out ("Department of Justice" → DOJ takes no letter from "of"). */
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in']);
+
 class Registry {
   entities: Entity[] = [];
   lastSpeaker: Entity | null = null;
@@ -182,6 +185,23 @@ class Registry {
     const last = e.mentions[e.mentions.length - 1];
     if (last && last.start === start && last.end === end) return;
     e.mentions.push({ start, end });
+  }
+
+  /**
+   * "The BRC said" after "the British Retail Consortium": the latest organisation whose capitalised name words
+   * (of, the, and, for aside) have these initials. Only for a one-word name of two to six capitals.
+   */
+  byInitials(words: string[]): Entity | null {
+    if (words.length !== 1 || !/^[A-Z]{2,6}$/.test(words[0])) return null;
+    const acronym = words[0];
+    for (let k = this.entities.length - 1; k >= 0; k--) {
+      const e = this.entities[k];
+      if (e.kind !== 'organization' || !e.nameWords || e.nameWords.length < 2) continue;
+      let initials = '';
+      for (const w of e.nameWords) if (isCapitalised(w) && !INITIALS_SKIP.has(w.toLowerCase())) initials += w[0];
+      if (initials === acronym) return e;
+    }
+    return null;
   }
 
   byName(words: string[], personOnly: boolean): Entity | null {
@@ -580,7 +600,7 @@ function absorbAppositive(reg: Registry, e: Entity, a: MentionInfo): void {
 
 function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttribution): Entity | null {
   if (m.type === 'name') {
-    const known = reg.byName(m.name, !m.organizationName);
+    const known = reg.byName(m.name, !m.organizationName) ?? reg.byInitials(m.name);
     if (known) return known;
     if (!m.organizationName) {
       // a role introduced first and a name right after: "a spokesperson for X said …" then "Jane Doe said …"
