@@ -421,6 +421,13 @@ describe('attribution patterns', () => {
     expect(extract(text).quotes).toEqual([]);
   });
 
+  it('takes no bare noun-phrase object for a statement (issue 11 convention)', () => {
+    expect(extract('Jo Bloggs has criticised the plan. The senator denied the allegations on Monday.').quotes).toEqual([]);
+    // a clause, or quoted words, after the same verbs still are
+    const { rows } = run('The senator denied that she had met the lobbyist.');
+    expect(find(rows, 'met the lobbyist')?.source).toBe('The senator');
+  });
+
   it('does not read apostrophes as quote marks', () => {
     const text = 'The Minister’s aides said the ’90s were different. It was rock ’n’ roll, the band’s manager said.';
     const r = extract(text);

@@ -8,6 +8,7 @@ import type { CueHit } from '../cues/find';
 import type { CharRange, TokenRange } from '../language/tokens';
 import type { QuoteKind } from '../types';
 import { type Sent, charRange, regionsWithin, upperStart } from './clause';
+import { words } from '../language/words';
 
 /**
  * How sure each pattern is of what it found: the attribution's confidence before its source is resolved. The
@@ -77,6 +78,15 @@ export function withContent(ctx: Context, first: number, end: number, how: Conte
   let words = 0;
   for (let t = first; t < end && words < 2; t++) if (ctx.tk.type[t] === 'word' || ctx.tk.type[t] === 'number') words++;
   if (words < 2 && !regionsWithin(ctx, range[0], range[1]).length) return null;
+  // a bare noun phrase after the cue ("criticised the plan", "denied the report") names what was spoken of, not
+  // what was said: a statement has a verb (or quoted words)
+  if (
+    how.rule === 'subject-cue-object' &&
+    !how.cue.entry.object &&
+    bareNounPhrase(ctx, first, end) &&
+    !regionsWithin(ctx, range[0], range[1]).length
+  )
+    return null;
   const inside = regionsWithin(ctx, range[0], range[1]).filter((r) => !ctx.usedRegion[r]);
   for (const r of inside) ctx.usedRegion[r] = 1;
   // a content that is only one quote is that quote
@@ -91,3 +101,17 @@ export function withContent(ctx: Context, first: number, end: number, how: Conte
   }
   return make(ctx, { kind, parts, cue: how.cue, source: how.source, sentence: how.st.s, rule: how.rule, appositive: how.appositive });
 }
+
+/**
+ * Are tokens [first, end) a noun phrase and no clause: led by a determiner or a possessive ("the plan", "his remarks")
+ * and holding no verb or auxiliary? (A that-less clause whose verb wink tags as a noun — "leaks cost the city …" —
+ * starts with no determiner, and stays.)
+ */
+function bareNounPhrase(ctx: Context, first: number, end: number): boolean {
+  const { tk } = ctx;
+  if (!(tk.pos[first] === 'DET' || POSSESSIVE.has(tk.lower[first]))) return false;
+  for (let t = first; t < end; t++) if (tk.pos[t] === 'VERB' || tk.pos[t] === 'AUX') return false;
+  return true;
+}
+
+const POSSESSIVE = words('possessives');
