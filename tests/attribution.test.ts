@@ -498,6 +498,12 @@ describe('speaker resolution', () => {
     expect(find(rows, 'leaks cost')?.speaker).toBe('Eastvale Water Board');
   });
 
+  it('never runs a name over a sentence end (issue 10)', () => {
+    const { r, rows } = run('Critics sided with Ms. Ortiz. Paul Reyes, the mayor, agreed that the plan was sound. “We lost,” Reyes said.');
+    expect(r.speakers.map((s) => s.name)).not.toContain('Ortiz.Paul Reyes');
+    expect(find(rows, 'We lost')?.speaker).toBe('Paul Reyes');
+  });
+
   it('links an acronym to the organisation whose initials it is (issue 10)', () => {
     const { rows } = run('The British Retail Consortium said sales fell. “It was a bad month,” the BRC said.');
     expect(find(rows, 'bad month')?.speaker).toBe('British Retail Consortium');

@@ -342,7 +342,13 @@ function nameRuns(ctx: Context, skip: Uint8Array): TokenRange[] {
         // a surname that is also a verb, after a first name ("Ann Grant runs", "Peter Cook said")
         (j === i + 1 && isCapitalised(tk.value[j]) && tk.pos[j] === 'VERB' && firstNameGender(tk.lower[i]) !== undefined) ||
         (tk.lower[j] === 'of' && j + 1 < tk.n && isCapitalised(tk.value[j + 1]) && tk.pos[j + 1] !== 'PUNCT') ||
-        ((tk.value[j] === '-' || tk.value[j] === '.') && tk.start[j] === tk.end[j - 1] && j + 1 < tk.n && tk.pos[j + 1] === 'PROPN'))
+        // a hyphen or an initial's period inside a name, with no space either side ("Ali-Frazier", "J.K"), never a
+        // sentence's end ("… Ms. Ortiz. Paul Reyes …")
+        ((tk.value[j] === '-' || tk.value[j] === '.') &&
+          tk.start[j] === tk.end[j - 1] &&
+          j + 1 < tk.n &&
+          tk.start[j + 1] === tk.end[j] &&
+          tk.pos[j + 1] === 'PROPN'))
     )
       j++;
     let a = i;
