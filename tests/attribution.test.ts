@@ -499,9 +499,11 @@ describe('speaker resolution', () => {
   });
 
   it('never runs a name over a sentence end (issue 10)', () => {
-    const { r, rows } = run('Critics sided with Ms. Ortiz. Paul Reyes, the mayor, agreed that the plan was sound. “We lost,” Reyes said.');
+    const { r, rows } = run('Critics sided with Ms. Ortiz. Paul Reyes agreed. “We lost,” Reyes said.');
     expect(r.speakers.map((s) => s.name)).not.toContain('Ortiz.Paul Reyes');
     expect(find(rows, 'We lost')?.speaker).toBe('Paul Reyes');
+    const two = run('He congratulated primary winner Donald Trump. Rubio offered the crowd a farewell. “We lost,” Rubio said.');
+    expect(find(two.rows, 'We lost')?.speaker).toBe('Rubio');
   });
 
   it('links an acronym to the organisation whose initials it is (issue 10)', () => {
