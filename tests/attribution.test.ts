@@ -66,6 +66,18 @@ describe('attribution patterns', () => {
       expect: { cue: 'report', source: 'KING-TV', speaker: 'KING-TV' },
     },
     {
+      name: 'X said in a statement: “…” — an adjunct between the cue and the colon (issue 10)',
+      text: 'The ministry said in a statement: “We regret the loss of life.”',
+      fragment: 'regret',
+      expect: { kind: 'direct', cue: 'say', source: 'The ministry' },
+    },
+    {
+      name: 'X wrote on Twitter: “…”',
+      text: 'Ms. Grey wrote on Twitter: “I never agreed to this.”',
+      fragment: 'never agreed',
+      expect: { kind: 'direct', cue: 'write', source: 'Ms. Grey', speaker: 'Grey' },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

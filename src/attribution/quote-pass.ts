@@ -12,7 +12,7 @@ import { npEndingAt, npStartingAt, PERSONAL_PRONOUNS, subjectLeft } from '../lan
 import type { TokenRange } from '../language/tokens';
 import type { QuoteKind } from '../types';
 import type { QuoteRegion } from '../quotes/marks';
-import { END_PUNCT, OBJECT_PRONOUNS, DASH_SIGN } from './words';
+import { ADJUNCT_PREPS, END_PUNCT, OBJECT_PRONOUNS, DASH_SIGN, TIME_WORDS } from './words';
 import {
   type Sent,
   sentOf,
@@ -144,7 +144,7 @@ function cueBefore(ctx: Context, q: QuoteAt): RawAttribution | null {
   const punct = tk.value[b] === ':' || tk.value[b] === ',';
   if (punct) b--;
   if (b < st.a) return null;
-  const c = cueAt(tk, b, st.b) ?? listenerCueBefore(ctx, b, st);
+  const c = cueAt(tk, b, st.b) ?? listenerCueBefore(ctx, b, st) ?? (punct ? cueBeforeAdjunct(ctx, b, st) : null);
   if (!c || c.kind !== 'verb' || ctx.usedCue[c.first] || !(punct || upperStart(ctx, r))) return null;
   const subj = subjectLeft(tk, c.first, st.a) ?? coordinatedSubject(ctx, c, st.a);
   if (!subj) return null;
@@ -160,6 +160,32 @@ function cueBefore(ctx: Context, q: QuoteAt): RawAttribution | null {
     appositive: subj.appositive,
   });
 }
+
+/**
+ * “X said in a statement:”, “wrote on Twitter:”, “said on Monday,”: a verb cue followed by a short adjunct (a
+ * preposition or a time word first, no verb, no comma) that ends at token b, right before the quote's colon or
+ * comma. Null when none.
+ */
+function cueBeforeAdjunct(ctx: Context, b: number, st: Sent): CueHit | null {
+  const { tk } = ctx;
+  for (let p = b - 1; p >= st.a && p >= b - ADJUNCT_REACH; p--) {
+    if (tk.pos[p] === 'VERB' || tk.pos[p] === 'AUX') {
+      const c = cueAt(tk, p, st.b);
+      const first = c ? c.last + 1 : -1;
+      return c &&
+        c.kind === 'verb' &&
+        first <= b &&
+        (ADJUNCT_PREPS.has(tk.lower[first]) || TIME_WORDS.has(tk.lower[first]) || tk.lower[first] === 'via')
+        ? c
+        : null;
+    }
+    if (tk.value[p] === ',' || END_PUNCT.has(tk.value[p]) || ctx.regionOfTok[p] >= 0) return null;
+  }
+  return null;
+}
+
+/** How many tokens an adjunct between a cue and a quote's colon may hold (“said in a joint statement on Monday:”). */
+const ADJUNCT_REACH = 8;
 
 /** X also “stressed …” — the cue is the quote's first word. */
 function cueInQuote(ctx: Context, q: QuoteAt): RawAttribution | null {
