@@ -78,6 +78,12 @@ describe('attribution patterns', () => {
       expect: { kind: 'direct', cue: 'write', source: 'Ms. Grey', speaker: 'Grey' },
     },
     {
+      name: 'X, who … the parents’ committee, said … — a plural possessive is no quote mark (issue 11)',
+      text: "Ines Varga, who chairs the parents' committee, said the new timetable leaves too little pool time.",
+      fragment: 'timetable',
+      expect: { kind: 'indirect', cue: 'say', source: 'Ines Varga', speaker: 'Ines Varga' },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

@@ -293,7 +293,7 @@ function scanAside(tk: Tokens, i: number, lo: number, bracket: string): { open: 
     tk.value[k] !== bracket &&
     (bracket !== ',' || !ASIDE_DASHES.has(tk.value[k])) &&
     i - k < 45 &&
-    !isQuoteMark(tk.value[k])
+    (!isQuoteMark(tk.value[k]) || possessiveApostrophe(tk, k))
   ) {
     const lw = tk.lower[k];
     if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN'))
@@ -307,6 +307,14 @@ function scanAside(tk: Tokens, i: number, lo: number, bracket: string): { open: 
     k--;
   }
   return { open: k, finite, relative };
+}
+
+/** Is token k the apostrophe of a plural possessive ("the parents' committee"): glued to a word in -s, a space after? */
+function possessiveApostrophe(tk: Tokens, k: number): boolean {
+  const v = tk.value[k];
+  if ((v !== "'" && v !== '’') || k === 0 || k + 1 >= tk.n || tk.start[k] !== tk.end[k - 1] || tk.end[k] === tk.start[k + 1]) return false;
+  const prev = tk.lower[k - 1];
+  return prev.endsWith('s');
 }
 
 /** The source phrase right after an inverted cue ("…,” said the official at the ministry."). */
