@@ -84,6 +84,12 @@ describe('attribution patterns', () => {
       expect: { kind: 'indirect', cue: 'say', source: 'Ines Varga', speaker: 'Ines Varga' },
     },
     {
+      name: 'A, X said, and B — two statements around one cue are two quotes (issue 11)',
+      text: 'The pool will stay shut until June, Varga said, and the repairs will cost less than planned.',
+      fragment: 'repairs',
+      expect: { kind: 'indirect', cue: 'say', source: 'Varga', content: 'and the repairs will cost less than planned' },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

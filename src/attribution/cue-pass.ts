@@ -145,7 +145,7 @@ export function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: R
       appositive: subj.appositive,
     });
   }
-  return parenthetical(ctx, site, subj) ?? contentThenSource(ctx, site, subj);
+  return parenthetical(ctx, site, subj, out) ?? contentThenSource(ctx, site, subj);
 }
 
 /** How far left the subject may reach: a window before the cue, but not back into a quote that ends before it. */
@@ -180,7 +180,7 @@ function subjectOf(ctx: Context, site: CueSite, out: RawAttribution[], hasConten
 }
 
 /** "Acts of protest, Mr. Obama said, are acts of patriotism": the statement around a parenthetical cue. */
-function parenthetical(ctx: Context, site: CueSite, subj: Subject): RawAttribution | null {
+function parenthetical(ctx: Context, site: CueSite, subj: Subject, out: RawAttribution[]): RawAttribution | null {
   const { tk } = ctx;
   const { c, st, bodyA } = site;
   if (
@@ -197,6 +197,14 @@ function parenthetical(ctx: Context, site: CueSite, subj: Subject): RawAttributi
   const end = contentEnd(ctx, c.last + 2, st, false);
   const right = charRange(ctx, c.last + 2, end);
   if (!left || !right) return null;
+  // "The pool will stay shut, Varga said, and the repairs will cost less": two statements, one after the other
+  const conj = tk.lower[c.last + 2];
+  if ((conj === 'and' || conj === 'but') && hasVerb(ctx, bodyA, subj.np[0] - 1) && hasVerb(ctx, c.last + 3, end)) {
+    const how = { cue: c, source: subj.np, st, rule: 'parenthetical' as const, appositive: subj.appositive };
+    const first = withContent(ctx, bodyA, subj.np[0] - 1, how);
+    if (first) out.push(first);
+    return withContent(ctx, c.last + 2, end, how);
+  }
   const found = withContent(ctx, c.last + 2, end, { cue: c, source: subj.np, st, rule: 'parenthetical', appositive: subj.appositive });
   if (!found) return null;
   found.parts = [left, right];
