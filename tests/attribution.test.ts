@@ -90,6 +90,17 @@ describe('attribution patterns', () => {
       expect: { kind: 'indirect', cue: 'say', source: 'Varga', content: 'and the repairs will cost less than planned' },
     },
     {
+      name: 'A, according to X, B — the statement goes on past a mid-sentence "according to" (issue 11)',
+      text: 'The depot, according to the fire marshal, had no working sprinklers.',
+      fragment: 'sprinklers',
+      expect: {
+        kind: 'indirect',
+        cue: 'according to',
+        source: 'the fire marshal',
+        content: 'The depot, according to the fire marshal, had no working sprinklers',
+      },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

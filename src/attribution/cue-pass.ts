@@ -70,7 +70,8 @@ export function accordingTo(ctx: Context, c: CueHit, st: Sent, bodyA: number): R
     // …, according to X.
     const a = bodyA;
     // content starts after an earlier attribution's end in the same sentence, if any
-    return withContent(ctx, a, before, { cue: c, source: np, st, rule: 'according-to-after' });
+    const found = withContent(ctx, a, before, { cue: c, source: np, st, rule: 'according-to-after' });
+    return found ? midSentence(ctx, found, np, st) : null;
   }
   // According to X, …
   let k = np[1];
@@ -78,6 +79,23 @@ export function accordingTo(ctx: Context, c: CueHit, st: Sent, bodyA: number): R
   if (k >= st.b || tk.value[k] !== ',') k = np[1] - 1;
   return withContent(ctx, k + 1, st.b, { cue: c, source: np, st, rule: 'according-to-before' });
 }
+/**
+ * “The depot, according to the fire marshal, had no working sprinklers.”: when the source is followed by a comma
+ * and the sentence goes on with a verb, the statement goes on too — the rest of the sentence is its second span.
+ */
+function midSentence(ctx: Context, found: RawAttribution, np: TokenRange, st: Sent): RawAttribution {
+  const { tk } = ctx;
+  const k = np[1];
+  if (found.kind !== 'indirect' || tk.value[k] !== ',' || k + 1 >= st.b || cueAt(tk, k + 1, st.b)) return found;
+  const first = k + 1;
+  const end = contentEnd(ctx, first, st, false);
+  const p0 = tk.pos[first];
+  if (!(p0 === 'VERB' || p0 === 'AUX' || p0 === 'ADV') || !hasVerb(ctx, first, end)) return found;
+  const right = charRange(ctx, first, end);
+  if (right) found.parts = [...found.parts, right];
+  return found;
+}
+
 export function participle(ctx: Context, c: CueHit, st: Sent, out: RawAttribution[]): RawAttribution | null {
   const content = contentAfter(ctx, c, st);
   if (!content) return null;
