@@ -101,6 +101,12 @@ describe('attribution patterns', () => {
       },
     },
     {
+      name: 'X said as …, Y — a subordinate clause first, then the main clause (issue 11)',
+      text: 'He said as the doors opened, a queue had already formed around the block.',
+      fragment: 'queue',
+      expect: { kind: 'indirect', cue: 'say', source: 'He', content: 'as the doors opened, a queue had already formed around the block' },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

@@ -44,8 +44,27 @@ export function contentAfter(ctx: Context, cue: CueHit, st: Sent): ContentStart 
   if (timePhraseEnd(tk, k, st.b) > 0) return null;
   if (cue.entry.object) return objectContent(ctx, k, st);
   if (cue.entry.kind === 'verb' && tk.lower[k] === 'to') return infinitiveContent(ctx, cue, k, st);
-  if (CUTTING_SCONJ.has(tk.lower[k])) return null;
+  if (CUTTING_SCONJ.has(tk.lower[k])) return subordinateFirst(ctx, cue, k, st);
   return clauseAfterAdjunct(ctx, cue, k, st) ?? plainContent(ctx, cue, k, st);
+}
+
+/**
+ * “He said as the doors opened, a queue had already formed.”: a subordinate clause right after a speech verb, then
+ * a comma and a clause with its own subject and verb — the whole is what was said. Null when no such clause follows
+ * (“He said as he left.” reports nothing).
+ */
+function subordinateFirst(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
+  const { tk } = ctx;
+  if (cue.kind !== 'verb' || cue.entry.weak || cue.entry.object || cue.last + 1 !== k) return null;
+  for (let t = k + 2; t < st.b && t < k + 20; t++) {
+    if (ctx.regionOfTok[t] >= 0 || END_PUNCT.has(tk.value[t])) return null;
+    if (tk.value[t] !== ',') continue;
+    const np = npStartingAt(tk, t + 1, st.b);
+    if (!np) return null;
+    const v = skipBetweenRight(ctx, np[1], st.b);
+    return v < st.b && (tk.pos[v] === 'VERB' || tk.pos[v] === 'AUX') ? { first: k, viaThat: false } : null;
+  }
+  return null;
 }
 
 /** The token after the cue and, for a listener cue ("told reporters"), after its listener. */
