@@ -56,6 +56,9 @@ export function contentAfter(ctx: Context, cue: CueHit, st: Sent): ContentStart 
 function subordinateFirst(ctx: Context, cue: CueHit, k: number, st: Sent): ContentStart | null {
   const { tk } = ctx;
   if (cue.kind !== 'verb' || cue.entry.weak || cue.entry.object || cue.last + 1 !== k) return null;
+  // "did not complain when …": a denied or negated act of speech reports nothing here
+  const before = cue.first > 0 ? tk.lower[cue.first - 1] : '';
+  if (cue.entry.stance !== 'neutral' || before === 'not' || before === "n't" || before === 'never') return null;
   for (let t = k + 2; t < st.b && t < k + 20; t++) {
     if (ctx.regionOfTok[t] >= 0 || END_PUNCT.has(tk.value[t])) return null;
     if (tk.value[t] !== ',') continue;
