@@ -107,6 +107,18 @@ describe('attribution patterns', () => {
       expect: { kind: 'indirect', cue: 'say', source: 'He', content: 'as the doors opened, a queue had already formed around the block' },
     },
     {
+      name: '“….” ― Name: a dash signature after a quote that ends its sentence (issue 10)',
+      text: 'Readers wrote in after the debate.\n\n“We will not close the library.” ― Mayor Ed Price\n\n“It is a sad day.” — Eastvale Library (@eastvalelib) March 3',
+      fragment: 'close the library',
+      expect: { kind: 'direct', source: 'Mayor Ed Price', speaker: 'Ed Price' },
+    },
+    {
+      name: '“….” — Name (@handle) date: a post signed with its handle',
+      text: '“It is a sad day.” — Eastvale Library (@eastvalelib) March 3',
+      fragment: 'sad day',
+      expect: { kind: 'direct', source: 'Eastvale Library', speaker: 'Eastvale Library' },
+    },
+    {
       name: '“…,” said X',
       text: '“The talks are over,” said the ambassador.',
       fragment: 'talks are over',

@@ -57,7 +57,12 @@ const kindOf = (ctx: Context, q: QuoteAt): QuoteKind => (startsSentence(ctx, q.r
 /** “…,” X said / “…,” said X / “…” ― Jane Doe: a cue or a signature right after the closing mark, in the same sentence. */
 function cueAfter(ctx: Context, q: QuoteAt): RawAttribution | null {
   const { tk } = ctx;
-  if (q.reg.unclosed || q.closeTok >= tk.n || ctx.sentOfTok[q.closeTok] !== q.lastSent) return null;
+  if (q.reg.unclosed || q.closeTok >= tk.n) return null;
+  // “….” ― Mayor Ed Price: a signature after a quote that ends its sentence starts the next one, in the paragraph
+  const next = q.lastSent + 1;
+  if (ctx.sentOfTok[q.closeTok] === next && DASH_SIGN.has(tk.value[q.closeTok]) && ctx.seg.sentPara[next] === ctx.seg.sentPara[q.lastSent])
+    return dashSignature(ctx, q, q.closeTok, sentOf(ctx, next));
+  if (ctx.sentOfTok[q.closeTok] !== q.lastSent) return null;
   const st = sentOf(ctx, q.lastSent);
   let j = q.closeTok;
   if (tk.value[j] === ',') j++;
@@ -69,7 +74,8 @@ function dashSignature(ctx: Context, q: QuoteAt, j: number, st: Sent): RawAttrib
   const { tk } = ctx;
   if (!DASH_SIGN.has(tk.value[j])) return null;
   const np = npStartingAt(tk, j + 1, st.b);
-  if (!np || !isCapitalised(tk.value[j + 1]) || !closesClause(ctx, np[1], st)) return null;
+  // (the name may be followed by a handle or a date: "― Eastvale Library (@eastvalelib) March 3")
+  if (!np || !isCapitalised(tk.value[j + 1]) || !(closesClause(ctx, np[1], st) || tk.value[np[1]] === '(')) return null;
   ctx.usedRegion[q.r] = 1;
   const cue: CueHit = { first: j, last: j, entry: IMPLIED_SAY, kind: 'verb' };
   return make(ctx, { kind: kindOf(ctx, q), parts: q.reg.parts.slice(), cue, source: np, sentence: q.s, rule: 'quote-dash-signature' });
