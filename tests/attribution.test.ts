@@ -559,6 +559,12 @@ describe('speaker resolution', () => {
     expect(find(two.rows, 'We lost')?.speaker).toBe('Rubio');
   });
 
+  it('names an unnamed speaker when the next source has its title and a name (issue 10)', () => {
+    const { rows } = run('A senior minister has warned that the budget will fail. Minister Jo Bloggs told MPs the plan was unworkable.');
+    expect(find(rows, 'budget will fail')?.speaker).toBe('Jo Bloggs');
+    expect(find(rows, 'unworkable')?.speaker).toBe('Jo Bloggs');
+  });
+
   it('links an acronym to the organisation whose initials it is (issue 10)', () => {
     const { rows } = run('The British Retail Consortium said sales fell. “It was a bad month,” the BRC said.');
     expect(find(rows, 'bad month')?.speaker).toBe('British Retail Consortium');

@@ -611,14 +611,14 @@ function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttributi
     if (!m.organizationName) {
       // a role introduced first and a name right after: "a spokesperson for X said …" then "Jane Doe said …"
       const last = reg.lastSpeaker;
+      // (or the same title: "A senior minister has warned …" then "Minister Jo Bloggs told MPs …")
       if (
         last &&
         !last.nameWords &&
-        last.classes.has('spokes') &&
         last.kind === 'anonymous' &&
         r.paragraph - reg.lastSpeakerParagraph <= 1 &&
-        !m.titles.length &&
-        !r.appositive
+        !r.appositive &&
+        ((last.classes.has('spokes') && !m.titles.length) || sameTitle(last, m))
       ) {
         last.kind = 'person';
         return last;
@@ -662,6 +662,12 @@ function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttributi
     return best;
   }
   return untitledSubject(reg, m, cur) ?? reg.create(kindFor());
+}
+
+/** Does the named mention carry a title the unnamed entity was described by ("a senior minister" / "Minister Jo Bloggs")? */
+function sameTitle(e: Entity, m: MentionInfo): boolean {
+  for (const t of m.titles) if (e.titles.has(t) || e.heads.has(t.slice(t.lastIndexOf(' ') + 1))) return true;
+  return false;
 }
 
 /** "The minister", "the former party leader": "the" and lower-case words, the last not a plural in -s. */
