@@ -565,6 +565,11 @@ describe('speaker resolution', () => {
     expect(find(rows, 'unworkable')?.speaker).toBe('Jo Bloggs');
   });
 
+  it('gives a "she said" nothing earlier can take to the name opening its sentence (issue 10)', () => {
+    const { rows } = run('Okoro kept calm, however: “No one will be fired,” she said.');
+    expect(find(rows, 'fired')?.speaker).toBe('Okoro');
+  });
+
   it('links an acronym to the organisation whose initials it is (issue 10)', () => {
     const { rows } = run('The British Retail Consortium said sales fell. “It was a bad month,” the BRC said.');
     expect(find(rows, 'bad month')?.speaker).toBe('British Retail Consortium');

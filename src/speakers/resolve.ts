@@ -449,7 +449,7 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, c
     appositive: r.appositive ? analyseMention(tk, r.appositive) : null,
   };
   const { m } = turn;
-  if (m.type === 'pronoun') return pronounSpeaker(reg, turn);
+  if (m.type === 'pronoun') return pronounSpeaker(reg, turn, () => sentenceSubject(ctx, reg, turn));
   const author = documentAuthor(ctx, reg, turn);
   if (author) return author;
   const office = ownerOffice(ctx, reg, turn);
@@ -515,16 +515,38 @@ function continuedSpeaker(reg: Registry, r: RawAttribution, k: number, certainty
 }
 
 /** A pronoun source: the referent it picks up, now mentioned here. */
-function pronounSpeaker(reg: Registry, turn: Turn): Entity | null {
+function pronounSpeaker(reg: Registry, turn: Turn, fallback: () => Entity | null): Entity | null {
   const { m, r, k, certainty } = turn;
   const s = r.sentence;
-  const e = resolvePronoun(reg, m, r);
+  const e = resolvePronoun(reg, m, r) ?? fallback();
   certainty[k] = e ? 0.9 : 0.5;
   if (!e) return null;
   if (!e.gender && m.gender && PERSONISH.has(e.kind)) e.gender = m.gender;
   reg.addMention(e, m.start, m.end);
   e.lastSeen = s;
   reg.touch(e, s);
+  return e;
+}
+
+/**
+ * "Okoro kept calm, however: “No one will be fired,” she said.": a personal pronoun nothing earlier can take is the
+ * name that opens its own sentence as the subject — a one-word name the registry did not keep, as it marks no
+ * person by itself. Null when the sentence opens otherwise.
+ */
+function sentenceSubject(ctx: Context, reg: Registry, turn: Turn): Entity | null {
+  const { tk } = ctx;
+  const { m, r } = turn;
+  if (m.pronoun !== 'he' && m.pronoun !== 'she') return null;
+  const span = ctx.seg.sentTok[r.sentence];
+  if (!span) return null;
+  const a = span[0];
+  let b = a;
+  while (b < span[1] && b - a < 4 && tk.pos[b] === 'PROPN') b++;
+  if (b === a || !r.source || b > r.source[0] || !isSubjectAt(ctx, [a, b])) return null;
+  const name = analyseMention(tk, [a, b]);
+  if (name.type !== 'name' || name.organizationName || name.country) return null;
+  const e = reg.byName(name.name, true) ?? reg.create('person');
+  reg.absorb(e, name, r.sentence, true, false);
   return e;
 }
 
