@@ -194,7 +194,8 @@ class Registry {
   byInitials(words: string[]): Entity | null {
     if (words.length !== 1 || !/^[A-Z]{2,6}$/.test(words[0])) return null;
     const acronym = words[0];
-    for (let k = this.entities.length - 1; k >= 0; k--) {
+    // (the latest LOOKBACK entities only: a story of thousands of capitalised sources stays linear)
+    for (let k = this.entities.length - 1; k >= 0 && k >= this.entities.length - LOOKBACK; k--) {
       const e = this.entities[k];
       if (e.kind !== 'organization' || !e.nameWords || e.nameWords.length < 2) continue;
       let initials = '';
@@ -571,7 +572,7 @@ function releasedBy(reg: Registry, turn: Turn): Entity | null {
   const { m, r } = turn;
   if (m.fresh || !m.head) return null;
   const head = m.head.slice(m.head.lastIndexOf(' ') + 1);
-  for (let k = reg.documents.length - 1; k >= 0; k--) {
+  for (let k = reg.documents.length - 1; k >= 0 && k >= reg.documents.length - LOOKBACK; k--) {
     const doc = reg.documents[k];
     if (r.sentence - doc.sentence > DOCUMENT_REACH || doc.sentence > r.sentence) break;
     if (doc.head !== head) continue;
