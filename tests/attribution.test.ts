@@ -570,6 +570,11 @@ describe('speaker resolution', () => {
     expect(find(rows, 'fired')?.speaker).toBe('Okoro');
   });
 
+  it('gives "a report from X" to X (issue 10)', () => {
+    const { rows } = run('Leaks cost the city 8% of its water, according to a report from the Eastvale Consortium.');
+    expect(find(rows, 'Leaks cost')?.speaker).toBe('Eastvale Consortium');
+  });
+
   it('links an acronym to the organisation whose initials it is (issue 10)', () => {
     const { rows } = run('The British Retail Consortium said sales fell. “It was a bad month,” the BRC said.');
     expect(find(rows, 'bad month')?.speaker).toBe('British Retail Consortium');

@@ -555,9 +555,10 @@ function sentenceSubject(ctx: Context, reg: Registry, turn: Turn): Entity | null
 function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null {
   const { m, r } = turn;
   if (m.type !== 'nominal' || m.headClass !== 'document') return null;
-  if (!(m.agent || m.possessor)) return releasedBy(reg, turn);
-  const who = analyseMention(ctx.tk, (m.agent ?? m.possessor) as TokenRange);
-  const inner: RawAttribution = { ...r, source: (m.agent ?? m.possessor) as TokenRange, appositive: null };
+  const by = m.agent ?? m.possessor ?? authorAfter(ctx, m);
+  if (!by) return releasedBy(reg, turn);
+  const who = analyseMention(ctx.tk, by);
+  const inner: RawAttribution = { ...r, source: by, appositive: null };
   const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(reg, who, inner);
   if (!e) return null;
   reg.absorb(e, who, r.sentence, true, false);
@@ -565,6 +566,19 @@ function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null 
   if (!e.aliases.includes(alias)) e.aliases.push(alias);
   turn.certainty[turn.k] = 0.9;
   return e;
+}
+
+/** "a report from the Eastvale Consortium", "a statement by the ministry": the named body after "from" or "by". */
+function authorAfter(ctx: Context, m: MentionInfo): TokenRange | null {
+  const { tk } = ctx;
+  const [a, b] = m.range;
+  for (let i = a + 1; i < b - 1; i++) {
+    if (tk.lower[i] !== 'from' && tk.lower[i] !== 'by') continue;
+    let first = i + 1;
+    if (tk.lower[first] === 'the') first++;
+    return first < b && isCapitalised(tk.value[first]) ? [i + 1, b] : null;
+  }
+  return null;
 }
 
 /** "The report said …" after "The board released its report": the body that put the document out. */
