@@ -10,6 +10,7 @@ import type { QuoteRegion } from '../quotes/marks';
 import type { CueHit } from '../cues/find';
 import { subjectLeft, skipBetweenLeft, isQuoteMark } from '../language/np';
 import { END_PUNCT, BE, MODALS, TIME_DETS, TIME_MODIFIERS, TIME_NOUNS } from './words';
+import { firstNotBefore } from '../language/search';
 
 export interface Sent {
   a: number; // first token
@@ -41,14 +42,8 @@ export function charRange(ctx: Context, first: number, lastExcl: number): CharRa
 export function regionsWithin(ctx: Context, start: number, end: number): number[] {
   const out: number[] = [];
   const rs = ctx.regions;
-  // regions are sorted by open; binary search the first that opens at or after start
-  let lo = 0;
-  let hi = rs.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (rs[m].open < start - 1) lo = m + 1;
-    else hi = m;
-  }
+  // regions are sorted by open: the first that opens at or after start - 1
+  const lo = firstNotBefore(rs.length, (i) => rs[i].open < start - 1);
   for (let r = lo; r < rs.length && rs[r].open < end; r++) {
     if (rs[r].open >= start - 1 && rs[r].close <= end + 1) out.push(r);
   }

@@ -33,6 +33,7 @@ import { buildEntityContext, entitiesInTokens } from './entities';
 import { scoreFeatures } from './checkworthy';
 import { ClaimStory, isSpan } from './story';
 import { UnitFinder, type Unit } from './units';
+import { firstNotBefore } from '../language/search';
 
 export interface BuildClaimsInput {
   /** The story, exactly as given to extract(). */
@@ -129,13 +130,7 @@ function claimOf(story: ClaimStory, u: Unit, facts: StoryFacts): Claim | null {
 
 /** Copies of the story's entities inside [a, b) (claims share no objects). */
 function entitiesIn(all: readonly ClaimEntity[], a: number, b: number): ClaimEntity[] {
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid].span.start < a) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNotBefore(all.length, (i) => all[i].span.start < a);
   const out: ClaimEntity[] = [];
   for (let i = lo; i < all.length && all[i].span.start < b; i++) {
     const e = all[i];

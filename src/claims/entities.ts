@@ -426,7 +426,7 @@ interface Found extends ClaimEntity {
 
 function lookupKnown(key: string, ctx: EntityContext | undefined): { type: EntityType; speaker?: Speaker } | null {
   const bare = stripThe(key);
-  // the gazetteer (src/language/roles.ts): "the Hague" and "Hague", "the US" and "US"
+  // the gazetteer (src/language/roles.ts): "the Netherlands" and "Netherlands", "the US" and "US"
   const barePlace = isPlace(bare);
   if (ctx) {
     const sp = ctx.speakerByName.get(key) ?? (bare === key ? undefined : ctx.speakerByName.get(bare));

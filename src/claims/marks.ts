@@ -2,17 +2,11 @@
  * Interval helpers of the claims stage: sorted sentences, merged intervals with an overlap test, and set-only marks
  * over the story's characters.
  */
+import { firstNotBefore } from '../language/search';
 
 /** Index of the first of the sorted sentences that ends after offset p (binary search). */
 export function firstSentenceEndingAfter(sentences: readonly [number, number][], p: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid][1] <= p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(sentences.length, (i) => sentences[i][1] <= p);
 }
 
 /** Sorted, merged intervals with an overlap test. */
@@ -31,13 +25,8 @@ export class Intervals {
     }
   }
   overlaps(a: number, b: number): boolean {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ends[mid] <= a) lo = mid + 1;
-      else hi = mid;
-    }
+    const ends = this.ends;
+    const lo = firstNotBefore(ends.length, (i) => ends[i] <= a);
     return lo < this.starts.length && this.starts[lo] < b;
   }
 }

@@ -16,6 +16,7 @@
  */
 
 import { tokenize, type Tokens } from '../language/tokens';
+import { firstNotBefore } from '../language/search';
 
 export type TokKind = 'w' | 'n' | 's' | 'p';
 
@@ -342,14 +343,7 @@ export function claimTokens(tk: Tokens): Tok[] {
 
 /** Index of the first token of `toks` that ends after offset p. */
 export function firstTokenAfter(toks: readonly Tok[], p: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].e <= p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(toks.length, (i) => toks[i].e <= p);
 }
 
 /**

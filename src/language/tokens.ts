@@ -25,6 +25,7 @@
 import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { hardenTrex, isWinkSpace, winkView, type Trex } from './wink-safety';
+import { firstNotBefore } from './search';
 
 /**
  * Tokens [first, end): indexes into the token arrays. The optional `unit` is never set: it only keeps a token
@@ -372,12 +373,5 @@ function join(pieces: Piece[]): Piece {
 
 /** First token whose start is >= offset (binary search). */
 export function tokenAt(tk: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = tk.n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tk.start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(tk.n, (i) => tk.start[i] < offset);
 }
