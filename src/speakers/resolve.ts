@@ -56,8 +56,8 @@ const LOOKBACK = 64;
 const RECENT_SCAN = 512;
 const norm = (w: string): string => w.toLowerCase().replace(/[’']s$/, '');
 
-/** Small words an organisation's initials leave out ("Department of Justice" → DOJ takes no letter from "of"). */
-const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in']);
+/** Small words an organisation's initials leave out ("The Bank of England" → BOE takes no letter from "The"). */
+const INITIALS_SKIP = words('nameStopWords');
 
 class Registry {
   entities: Entity[] = [];
@@ -495,7 +495,7 @@ function relativeAntecedent(ctx: Context, r: RawAttribution): TokenRange | null 
   return [first, last + 1];
 }
 
-const RELATIVE = new Set(['who', 'which']);
+const RELATIVE = words('relativeWords');
 
 /** The source mention (and its appositive) describe the entity found for it. */
 function takeSource(reg: Registry, turn: Turn, e: Entity): Entity {
