@@ -178,12 +178,7 @@ function cueBeforeAdjunct(ctx: Context, b: number, st: Sent): CueHit | null {
     if (tk.pos[p] === 'VERB' || tk.pos[p] === 'AUX') {
       const c = cueAt(tk, p, st.b);
       const first = c ? c.last + 1 : -1;
-      return c &&
-        c.kind === 'verb' &&
-        first <= b &&
-        (ADJUNCT_PREPS.has(tk.lower[first]) || TIME_WORDS.has(tk.lower[first]) || tk.lower[first] === 'via')
-        ? c
-        : null;
+      return c && c.kind === 'verb' && first <= b && (ADJUNCT_PREPS.has(tk.lower[first]) || TIME_WORDS.has(tk.lower[first])) ? c : null;
     }
     if (tk.value[p] === ',' || END_PUNCT.has(tk.value[p]) || ctx.regionOfTok[p] >= 0) return null;
   }
