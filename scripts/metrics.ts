@@ -79,8 +79,8 @@ export interface SpeakerCounts {
   strictCorrect: number;
 }
 
-/** The summable counts of one article or of many (see sumCounts). */
-export interface Counts {
+/** The plain counts that Counts and Metrics share: articles, gold attributions and predictions. */
+export interface Totals {
   articles: number;
   gold: number;
   goldDirect: number;
@@ -90,6 +90,23 @@ export interface Counts {
   predictedEmpty: number;
   predictedDuplicates: number;
   predictedBadSpans: number;
+}
+
+/** The keys of Totals, in the order the report prints them. */
+export const TOTAL_KEYS = [
+  'articles',
+  'gold',
+  'goldDirect',
+  'goldIndirect',
+  'goldEmpty',
+  'predicted',
+  'predictedEmpty',
+  'predictedDuplicates',
+  'predictedBadSpans',
+] as const satisfies readonly (keyof Totals)[];
+
+/** The summable counts of one article or of many (see sumCounts). */
+export interface Counts extends Totals {
   /** Keyed by the threshold as a string ("0.3", "0.8"). */
   matched: Record<string, MatchCounts>;
   exactMatched: number;
@@ -115,16 +132,7 @@ export interface MatchMetrics extends PRF {
 }
 
 /** The metrics of aggregate(); every ratio is micro-averaged. Accuracies are null with an empty denominator. */
-export interface Metrics {
-  articles: number;
-  gold: number;
-  goldDirect: number;
-  goldIndirect: number;
-  goldEmpty: number;
-  predicted: number;
-  predictedEmpty: number;
-  predictedDuplicates: number;
-  predictedBadSpans: number;
+export interface Metrics extends Totals {
   /** Keyed by the threshold as a string ("0.3", "0.8"). */
   match: Record<string, MatchMetrics>;
   exact: PRF & { matched: number };
@@ -504,19 +512,7 @@ export function sumCounts(list: readonly Counts[]): Counts {
   const total = emptyCounts();
   total.matched = {};
   for (const c of list) {
-    for (const k of [
-      'articles',
-      'gold',
-      'goldDirect',
-      'goldIndirect',
-      'goldEmpty',
-      'predicted',
-      'predictedEmpty',
-      'predictedDuplicates',
-      'predictedBadSpans',
-      'exactMatched',
-    ] satisfies ScalarCountKey[])
-      total[k] += c[k];
+    for (const k of [...TOTAL_KEYS, 'exactMatched'] satisfies ScalarCountKey[]) total[k] += c[k];
     for (const [t, m] of Object.entries(c.matched)) {
       total.matched[t] ??= { all: 0, direct: 0, indirect: 0 };
       const tm = total.matched[t];
