@@ -372,6 +372,9 @@ describe('findDates', () => {
     expect(findDates('on December 30', 0, 14, on('2023-01-05'))[0].value).toBe('2022-12-30');
     expect(findDates('on January 2', 0, 12, on('2023-01-05'))[0].value).toBe('2023-01-02');
     expect(findDates('on February 29', 0, 15, on('2023-05-02'))[0].value).toBe('2020-02-29');
+    // a year below 100 is that year, not 19xx (Date.UTC's reading)
+    expect(findDates('yesterday', 0, 9, on('0050-03-10'))[0].value).toBe('0050-03-09');
+    expect(findDates('yesterday', 0, 9, on('2023-03-01'))[0].value).toBe('2023-02-28');
     expect(findDates('in May', 0, 6, on('2023-05-02T10:00:00Z'))[0].value).toBe('2023-05');
   });
 

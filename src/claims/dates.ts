@@ -156,8 +156,15 @@ const p2 = (n: number) => String(n).padStart(2, '0');
 const p4 = (n: number) => String(n).padStart(4, '0');
 const iso = (y: number, m: number, d: number) => `${p4(y)}-${p2(m)}-${p2(d)}`;
 
+/** p's date shifted by `delta` days, at 00:00 UTC; Date.UTC alone would read years 0–99 as 1900–1999. */
+function utcDate(p: PubDate, delta = 0): Date {
+  const t = new Date(0);
+  t.setUTCFullYear(p.y, p.m - 1, p.d + delta);
+  return t;
+}
+
 function shiftDays(p: PubDate, delta: number): string {
-  const t = new Date(Date.UTC(p.y, p.m - 1, p.d + delta));
+  const t = utcDate(p, delta);
   return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 function shiftMonths(p: PubDate, delta: number): string {
@@ -165,15 +172,17 @@ function shiftMonths(p: PubDate, delta: number): string {
   return `${p4(Math.floor(idx / 12))}-${p2((idx % 12) + 1)}`;
 }
 function weekdayOf(p: PubDate): number {
-  return new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+  return utcDate(p).getUTCDay();
 }
 /** The ISO 8601 week ("2023-W17") of the publication date shifted by `weeks` weeks. */
 function isoWeek(p: PubDate, weeks: number): string {
-  const t = new Date(Date.UTC(p.y, p.m - 1, p.d + 7 * weeks));
+  const t = utcDate(p, 7 * weeks);
   const dow = t.getUTCDay() || 7;
   t.setUTCDate(t.getUTCDate() + 4 - dow); // the Thursday of that week decides its year
   const y = t.getUTCFullYear();
-  const week = Math.ceil(((t.getTime() - Date.UTC(y, 0, 1)) / 86_400_000 + 1) / 7);
+  const jan1 = new Date(0);
+  jan1.setUTCFullYear(y, 0, 1);
+  const week = Math.ceil(((t.getTime() - jan1.getTime()) / 86_400_000 + 1) / 7);
   return `${p4(y)}-W${p2(week)}`;
 }
 
