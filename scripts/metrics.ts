@@ -117,6 +117,9 @@ export interface Counts extends Totals {
 /** The plain-number fields of Counts, which sumCounts adds up one by one. */
 type ScalarCountKey = Exclude<keyof Counts, 'matched' | 'source' | 'speaker'>;
 
+/** Every ScalarCountKey, for sumCounts. */
+const SCALAR_COUNT_KEYS = [...TOTAL_KEYS, 'exactMatched'] satisfies ScalarCountKey[];
+
 export interface PRF {
   precision: number;
   recall: number;
@@ -512,7 +515,7 @@ export function sumCounts(list: readonly Counts[]): Counts {
   const total = emptyCounts();
   total.matched = {};
   for (const c of list) {
-    for (const k of [...TOTAL_KEYS, 'exactMatched'] satisfies ScalarCountKey[]) total[k] += c[k];
+    for (const k of SCALAR_COUNT_KEYS) total[k] += c[k];
     for (const [t, m] of Object.entries(c.matched)) {
       total.matched[t] ??= { all: 0, direct: 0, indirect: 0 };
       const tm = total.matched[t];

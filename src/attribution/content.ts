@@ -86,7 +86,7 @@ function afterListener(ctx: Context, cue: CueHit, st: Sent): number {
 
 /**
  * A complementizer "that" after a short run of adjuncts ("said Tuesday", "said on Monday", "said in a statement",
- * "said in phone calls with … that"): its token, or -1 when something else comes first.
+ * "said in an interview with … that"): its token, or -1 when something else comes first.
  */
 function thatAhead(ctx: Context, k: number, st: Sent): number {
   const { tk } = ctx;

@@ -153,7 +153,7 @@ export function verbCue(ctx: Context, c: CueHit, st: Sent, bodyA: number, out: R
   if (!subj) return cueThenSource(ctx, site);
   if (content) {
     const end = contentEnd(ctx, content.first, st, content.viaThat);
-    // the words between the cue and its content ("said in phone calls with …") hold no cue of their own
+    // the words between the cue and its content ("said in an interview with …") hold no cue of their own
     for (let t = c.last + 1; t < content.first; t++) ctx.usedCue[t] = 1;
     return withContent(ctx, content.first, end, {
       cue: c,

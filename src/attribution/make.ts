@@ -77,17 +77,12 @@ export function withContent(ctx: Context, first: number, end: number, how: Conte
   // a one-word content ("Mexico said enough.") is no statement to check
   let words = 0;
   for (let t = first; t < end && words < 2; t++) if (ctx.tk.type[t] === 'word' || ctx.tk.type[t] === 'number') words++;
-  if (words < 2 && !regionsWithin(ctx, range[0], range[1]).length) return null;
+  const regions = regionsWithin(ctx, range[0], range[1]);
+  if (words < 2 && !regions.length) return null;
   // a bare noun phrase after the cue ("criticised the plan", "denied the report") names what was spoken of, not
   // what was said: a statement has a verb (or quoted words)
-  if (
-    how.rule === 'subject-cue-object' &&
-    !how.cue.entry.object &&
-    bareNounPhrase(ctx, first, end) &&
-    !regionsWithin(ctx, range[0], range[1]).length
-  )
-    return null;
-  const inside = regionsWithin(ctx, range[0], range[1]).filter((r) => !ctx.usedRegion[r]);
+  if (how.rule === 'subject-cue-object' && !how.cue.entry.object && bareNounPhrase(ctx, first, end) && !regions.length) return null;
+  const inside = regions.filter((r) => !ctx.usedRegion[r]);
   for (const r of inside) ctx.usedRegion[r] = 1;
   // a content that is only one quote is that quote
   let kind: QuoteKind = inside.length ? 'mixed' : 'indirect';

@@ -224,9 +224,6 @@ export function trailerAt(
   if (c0 && c0.kind === 'verb' && !ctx.usedCue[j]) {
     const np = npStartingAt(tk, c0.last + 1, st.b) ?? nameInSpeakerSlot(ctx, c0.last + 1, st);
     if (np && closesClause(ctx, np[1], st)) return { cue: c0, source: np, end: np[1], appositive: null };
-    if (!np && c0.last + 1 < st.b) {
-      // "said Smith, who …" — npStartingAt stops at the comma either way; nothing else to try
-    }
   }
   // X said / X, a manager, said / X, 54, said
   const np = npStartingAt(tk, j, st.b) ?? nameInSpeakerSlot(ctx, j, st);

@@ -20,10 +20,10 @@ export const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM
 /** Prepositions of a short adjunct between a cue and its that-less content ("said on Friday he …"). */
 export const ADJUNCT_PREPS = words('adjunctPreps');
 export const OBJECT_PRONOUNS = words('objectPronouns');
-/** Subordinators that end an object-content ("pledged support … as he spoke …"). */
+/** Subordinators that end an object-content ("backed the plan … as she left …"). */
 export const CUTTING_SCONJ = words('cuttingSubordinators');
 export const TIME_WORDS = words('timeWords');
-/** Between a cue and "that", only these may stand ("said in phone calls with X — Y — that …"). */
+/** Between a cue and "that", only these may stand ("said in an interview with X — a local paper — that …"). */
 export const SAFE_BEFORE_THAT = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PUNCT', 'CCONJ', 'ADV', 'PART', 'PRON', 'SYM']);
 export const BE = words('formsOfBe');
 export const MODALS = words('modals');

@@ -139,7 +139,7 @@ const TYPE_ORDER: ClaimType[] = ['quantity', 'temporal', 'event', 'comparison', 
 const T = Object.fromEntries(TYPE_ORDER.map((t, i) => [t, 1 << i])) as Record<ClaimType, number>;
 
 export interface FeatureInput {
-  /** Tokens of the claim text (from lex(text, start, end)). */
+  /** Tokens of the claim text (claims/tokens.ts tokensIn). */
   toks: readonly Tok[];
   quantities: readonly Quantity[];
   dates: readonly ClaimDate[];

@@ -1,5 +1,5 @@
 /**
- * Noun-phrase edges around a cue: the subject to its left ("The official at the State Department said"),
+ * Noun-phrase edges around a cue: the subject to its left ("The spokesman for the water board said"),
  * the source after an inverted cue ("… said the official"), and the listener after "told".
  * Token-level, using wink's POS tags; each walk is bounded, so the cost per cue is constant.
  */
@@ -296,8 +296,7 @@ function scanAside(tk: Tokens, i: number, lo: number, bracket: string): { open: 
     (!isQuoteMark(tk.value[k]) || possessiveApostrophe(tk, k))
   ) {
     const lw = tk.lower[k];
-    if (lw === 'who' || lw === 'which' || lw === 'whose' || lw === 'whom' || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN'))
-      relative = true;
+    if (RELATIVE_WORDS.has(lw) || (lw === 'that' && k - 1 >= lo && tk.pos[k - 1] === 'NOUN')) relative = true;
     // (a capitalised "verb" inside an aside is a name's word: wink tags "Peter Cook", "Ways and Means" as verbs;
     // a participle after a noun is a reduced relative: "a shirt covered in buttons")
     const nameWord = isCapitalised(tk.value[k]);

@@ -62,7 +62,7 @@ const FRESH = words('indefiniteDeterminers');
 const DEFINITE = words('definiteDeterminers');
 const SPLIT_PREPS = words('nounPhrasePrepositions');
 const STOP = words('nameStopWords');
-/** Words that follow a head and close the description's core ("privy to", "familiar with"). */
+/** Words that follow a head and close the description's core ("aware of", "familiar with"). */
 const POSTMOD = words('descriptionClosers');
 
 /** Light stem for matching affiliations: "Canadian"/"Canada" → "canad", "States"/"State" → "state". */
