@@ -2,7 +2,7 @@
  * Measure quotewire on annotated corpora (format and metrics: ../shared/corpora/README.md; scoring: ./metrics.ts).
  * It measures the build: extract() comes from dist/, not from src/ (`npm run eval` builds first).
  *
- *   npm run eval                                   # ../shared/corpora/polnear-dev.jsonl
+ *   npm run eval                                   # the dev corpora: ../shared/corpora/{polnear-dev,bbc-dev}.jsonl
  *   npm run eval -- corpus.jsonl [more.jsonl] [--limit N] [--json] [--misses /tmp/misses.jsonl]
  *   npx tsx scripts/eval.ts [corpus.jsonl ...] [options]   # without building
  *
@@ -20,7 +20,18 @@ import { basename, dirname, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Extraction } from '../src/types';
-import { aggregate, type Counts, type Metrics, missRecords, parseJsonl, scoreArticle, sumCounts, THRESHOLDS } from './metrics';
+import { CUE_CLASSES, MENTION_CLASSES } from './classes';
+import {
+  ATTRIBUTION_THRESHOLD,
+  aggregate,
+  type Counts,
+  type Metrics,
+  missRecords,
+  parseJsonl,
+  scoreArticle,
+  sumCounts,
+  THRESHOLDS,
+} from './metrics';
 
 interface Options {
   files: string[];
@@ -44,7 +55,7 @@ type TimedMetrics = Metrics & { timing: Timing };
 type Report = TimedMetrics & { errors: number; byCorpus?: Record<string, TimedMetrics> };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_CORPUS = resolve(repoRoot, '..', 'shared', 'corpora', 'polnear-dev.jsonl');
+const DEFAULT_CORPORA = ['polnear-dev.jsonl', 'bbc-dev.jsonl'].map((f) => resolve(repoRoot, '..', 'shared', 'corpora', f));
 
 function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
@@ -79,11 +90,9 @@ const opts = parseArgs(process.argv.slice(2));
 
 let files = opts.files.map((f) => resolve(f));
 if (files.length === 0) {
-  if (!existsSync(DEFAULT_CORPUS)) {
-    console.log(`eval: corpus not found, skipped (${DEFAULT_CORPUS})`);
-    process.exit(0);
-  }
-  files = [DEFAULT_CORPUS];
+  files = DEFAULT_CORPORA.filter((f) => existsSync(f));
+  for (const f of DEFAULT_CORPORA) if (!existsSync(f)) console.log(`eval: corpus not found, skipped (${f})`);
+  if (files.length === 0) process.exit(0);
 }
 for (const f of files) if (!existsSync(f)) usage(`corpus not found: ${f}`);
 
@@ -123,7 +132,9 @@ for (const file of files) {
       errors.push({ corpus: name, id: article.id, message: errorText(err) });
     }
     ms += performance.now() - t0;
-    const { counts: c, details } = scoreArticle(article, extraction);
+    // PolNeAR joins `"A," X said. "B."` into one attribution: score follow-on quotes as spans of the quote they continue
+    const joinContinuations = /^polnear/i.test(article.corpus ?? name);
+    const { counts: c, details } = scoreArticle(article, extraction, THRESHOLDS, { joinContinuations });
     counts.push(c);
     if (missesPath)
       for (const r of missRecords(article, extraction, details)) missLines.push(JSON.stringify({ corpus: article.corpus ?? name, ...r }));
@@ -201,6 +212,21 @@ function printTable(columns: Array<[name: string, metrics: TimedMetrics]>): void
         ? 'n/a (no reference)'
         : `${pct(m.speaker.accuracy)}  (${m.speaker.correct}/${m.speaker.n}; strict ${pct(m.speaker.strictAccuracy)})`,
   ]);
+  for (const k of CUE_CLASSES) {
+    rows.push([
+      `  cue "${k}": P / R @${ATTRIBUTION_THRESHOLD}`,
+      (m) => `${pct(m.byCue[k].precision)} / ${pct(m.byCue[k].recall)}  (${m.byCue[k].predicted} predicted, ${m.byCue[k].gold} gold)`,
+    ]);
+  }
+  for (const k of MENTION_CLASSES) {
+    rows.push([
+      `  speaker strict, ${k}`,
+      (m) =>
+        m.speakerByMention[k].n
+          ? `${pct(m.speakerByMention[k].strictAccuracy)}  (${m.speakerByMention[k].strictCorrect}/${m.speakerByMention[k].n})`
+          : 'n/a',
+    ]);
+  }
   rows.push(['run time', (m) => `${(m.timing.ms / 1000).toFixed(2)} s, ${m.timing.wordsPerSecond ?? 'n/a'} words/s`]);
   const notes = (m: TimedMetrics): string => {
     const n: string[] = [];

@@ -27,6 +27,16 @@
  * - Ratios with an empty denominator: P/R/F1 are 0; accuracies are null ("n/a").
  */
 import type { Extraction, Quote, QuoteKind, Span, Speaker } from '../src/types';
+import {
+  CUE_CLASSES,
+  type CueClass,
+  cueClassOf,
+  joinContinuations,
+  MENTION_CLASSES,
+  type MentionClass,
+  mentionClassOf,
+  opensSentence,
+} from './classes';
 
 // ---------- the corpus format (../shared/corpora/README.md: one article a line) ----------
 
@@ -79,6 +89,20 @@ export interface SpeakerCounts {
   strictCorrect: number;
 }
 
+/** Per class of cue (see classes.ts), at the attribution threshold: gold and predictions of the class, and how many of each matched. */
+export interface CueClassCounts {
+  gold: number;
+  predicted: number;
+  matchedGold: number;
+  matchedPred: number;
+}
+
+/** Per class of gold source mention (see classes.ts): matched pairs with a reference, and how many got the speaker (strict). */
+export interface MentionClassCounts {
+  n: number;
+  strictCorrect: number;
+}
+
 /** The plain counts that Counts and Metrics share: articles, gold attributions and predictions. */
 export interface Totals {
   articles: number;
@@ -112,10 +136,12 @@ export interface Counts extends Totals {
   exactMatched: number;
   source: SourceCounts;
   speaker: SpeakerCounts;
+  byCue: Record<CueClass, CueClassCounts>;
+  speakerByMention: Record<MentionClass, MentionClassCounts>;
 }
 
 /** The plain-number fields of Counts, which sumCounts adds up one by one. */
-type ScalarCountKey = Exclude<keyof Counts, 'matched' | 'source' | 'speaker'>;
+type ScalarCountKey = Exclude<keyof Counts, 'matched' | 'source' | 'speaker' | 'byCue' | 'speakerByMention'>;
 
 /** Every ScalarCountKey, for sumCounts. */
 const SCALAR_COUNT_KEYS = [...TOTAL_KEYS, 'exactMatched'] satisfies ScalarCountKey[];
@@ -141,6 +167,10 @@ export interface Metrics extends Totals {
   exact: PRF & { matched: number };
   source: SourceCounts & { accuracy: number | null };
   speaker: SpeakerCounts & { accuracy: number | null; strictAccuracy: number | null };
+  /** Precision and recall per class of cue, at the attribution threshold (null with an empty denominator). */
+  byCue: Record<CueClass, CueClassCounts & { precision: number | null; recall: number | null }>;
+  /** Strict speaker accuracy per class of gold source mention (null with nothing matched). */
+  speakerByMention: Record<MentionClass, MentionClassCounts & { strictAccuracy: number | null }>;
 }
 
 /** A matched pair: indices into the predictions and the gold attributions, and the gold-side overlap fraction. */
@@ -390,7 +420,15 @@ function emptyCounts(): Counts {
     exactMatched: 0,
     source: { n: 0, correct: 0, goldNull: 0, goldNullPredNull: 0 },
     speaker: { n: 0, correct: 0, strictCorrect: 0 },
+    byCue: Object.fromEntries(CUE_CLASSES.map((c) => [c, { gold: 0, predicted: 0, matchedGold: 0, matchedPred: 0 }])) as Counts['byCue'],
+    speakerByMention: Object.fromEntries(MENTION_CLASSES.map((c) => [c, { n: 0, strictCorrect: 0 }])) as Counts['speakerByMention'],
   };
+}
+
+/** How scoreArticle reads the predictions. */
+export interface ScoreOptions {
+  /** PolNeAR's convention: a quote that names the quote it continues counts as more spans of it (classes.ts). */
+  joinContinuations?: boolean;
 }
 
 /**
@@ -403,6 +441,7 @@ export function scoreArticle(
   article: Article,
   extraction: Extraction | null | undefined,
   thresholds: readonly number[] = THRESHOLDS,
+  options: ScoreOptions = {},
 ): Scored {
   const text = article.text ?? '';
   const counts = emptyCounts();
@@ -425,7 +464,7 @@ export function scoreArticle(
   counts.goldIndirect = counts.gold - counts.goldDirect;
 
   // predictions
-  const quotes = extraction?.quotes ?? [];
+  const quotes = options.joinContinuations ? joinContinuations(extraction?.quotes ?? []) : (extraction?.quotes ?? []);
   const speakers = extraction?.speakers ?? [];
   const preds = quotes.map((q): PredItem => {
     const raw = quoteContentSpans(q);
@@ -469,6 +508,7 @@ export function scoreArticle(
   const base = matches[String(at)] ?? [];
   const src: ScoreDetails['src'] = [];
   const spk: ScoreDetails['spk'] = [];
+  const strictOk = new Set<number>();
   for (const m of base) {
     const g = golds[m.gold].attr;
     const q = preds[m.pred].quote;
@@ -487,9 +527,14 @@ export function scoreArticle(
       const speaker = q.speakerId == null ? undefined : speakers.find((s) => s.id === q.speakerId);
       if (speakerMatchesReference(speaker, g.reference)) counts.speaker.correct++;
       else spk.push({ pred: m.pred, gold: m.gold });
-      if (speakerMatchesReference(speaker, g.reference, true)) counts.speaker.strictCorrect++;
+      if (speakerMatchesReference(speaker, g.reference, true)) {
+        counts.speaker.strictCorrect++;
+        strictOk.add(m.gold);
+      }
     }
   }
+
+  countClasses(counts, text, golds, preds, base, strictOk);
 
   const matchedG = new Set(base.map((m) => m.gold));
   const matchedP = new Set(base.map((m) => m.pred));
@@ -510,6 +555,30 @@ export function scoreArticle(
   return { counts, details };
 }
 
+/**
+ * The per-class counts of one article: cue classes of gold and predictions (matched at the attribution threshold),
+ * and strict speaker accuracy by the class of the gold source mention. `strict`: matched gold indices whose
+ * speaker passed the strict check.
+ */
+function countClasses(counts: Counts, text: string, golds: GoldItem[], preds: PredItem[], base: Pair[], strict: Set<number>): void {
+  const goldClass = golds.map((g) => cueClassOf(g.attr.cue?.text));
+  const predClass = preds.map((p) => cueClassOf(p.quote.cue?.span.text));
+  for (const c of goldClass) counts.byCue[c].gold++;
+  for (const c of predClass) counts.byCue[c].predicted++;
+  for (const m of base) {
+    counts.byCue[goldClass[m.gold]].matchedGold++;
+    counts.byCue[predClass[m.pred]].matchedPred++;
+    const g = golds[m.gold].attr;
+    if (!g.reference) continue;
+    const src = goldSpans(g.source);
+    const cls = mentionClassOf(g.source?.text, src.length > 0 && opensSentence(text, src[0][0]));
+    counts.speakerByMention[cls].n++;
+    if (strict.has(m.gold)) counts.speakerByMention[cls].strictCorrect++;
+  }
+}
+
+const CUE_COUNT_KEYS = ['gold', 'predicted', 'matchedGold', 'matchedPred'] as const satisfies readonly (keyof CueClassCounts)[];
+
 /** Sum article counts (micro-averaging). */
 export function sumCounts(list: readonly Counts[]): Counts {
   const total = emptyCounts();
@@ -525,6 +594,11 @@ export function sumCounts(list: readonly Counts[]): Counts {
     }
     for (const k of Object.keys(total.source) as Array<keyof SourceCounts>) total.source[k] += c.source[k];
     for (const k of Object.keys(total.speaker) as Array<keyof SpeakerCounts>) total.speaker[k] += c.speaker[k];
+    for (const k of CUE_CLASSES) for (const f of CUE_COUNT_KEYS) total.byCue[k][f] += c.byCue[k][f];
+    for (const k of MENTION_CLASSES) {
+      total.speakerByMention[k].n += c.speakerByMention[k].n;
+      total.speakerByMention[k].strictCorrect += c.speakerByMention[k].strictCorrect;
+    }
   }
   if (list.length === 0) total.matched = emptyCounts().matched;
   return total;
@@ -582,6 +656,18 @@ export function aggregate(countsOrList: Counts | Counts[]): Metrics {
       strictCorrect: c.speaker.strictCorrect,
       strictAccuracy: ratioOrNull(c.speaker.strictCorrect, c.speaker.n),
     },
+    byCue: Object.fromEntries(
+      CUE_CLASSES.map((k) => {
+        const b = c.byCue[k];
+        return [k, { ...b, precision: ratioOrNull(b.matchedPred, b.predicted), recall: ratioOrNull(b.matchedGold, b.gold) }];
+      }),
+    ) as Metrics['byCue'],
+    speakerByMention: Object.fromEntries(
+      MENTION_CLASSES.map((k) => {
+        const b = c.speakerByMention[k];
+        return [k, { ...b, strictAccuracy: ratioOrNull(b.strictCorrect, b.n) }];
+      }),
+    ) as Metrics['speakerByMention'],
   };
 }
 

@@ -48,6 +48,8 @@ export function extractChecked(text: unknown, opts: CheckedOptions): Extraction 
       confidence: Math.round(Math.max(0, Math.min(1, r.confidence * res.certainty[i] * (e ? 1 : 0.6))) * 100) / 100,
     };
     if (parts.length > 1) q.spans = parts;
+    const from = res.continues[i];
+    if (from >= 0) q.continues = `q${from + 1}`;
     return q;
   });
   const claims = buildClaims({ text, tokens: tk, document: seg.model, quotes, speakers, published: opts.publishedAt });

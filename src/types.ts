@@ -97,6 +97,11 @@ export interface Quote {
   sentence: number;
   /** 0..1: lower for floating or guessed attributions. */
   confidence: number;
+  /**
+   * A follow-on quote (no cue of its own, its speaker carried over): the id of the quote it continues, so
+   * `"A," X said. "B."` can be read as one statement in two quotes. Absent on every other quote.
+   */
+  continues?: string;
 }
 
 export type ClaimType = 'quantity' | 'temporal' | 'event' | 'comparison' | 'causal' | 'rule' | 'prediction' | 'position';

@@ -461,6 +461,20 @@ describe('attribution patterns', () => {
     expect(find(rows, 'goes to the House')).toBeUndefined();
   });
 
+  it('names the quote a follow-on quote continues, and only on follow-on quotes', () => {
+    const text =
+      '“We won the vote,” the senator said. “Now the work begins.”\n\n“It will not be easy, but we are ready.”\n\n“Ask me again in June,” the governor said.';
+    const { quotes } = extract(text);
+    const byText = (s: string) => quotes.find((q) => q.content.text.includes(s));
+    const first = byText('won the vote');
+    const second = byText('work begins');
+    expect(first?.continues).toBeUndefined();
+    expect(second?.continues).toBe(first?.id);
+    expect(byText('not be easy')?.continues).toBe(second?.id);
+    expect(byText('Ask me again')?.continues).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(quotes))).toEqual(quotes);
+  });
+
   it('joins an interrupted quote into one quote with two spans', () => {
     const text = '“The first step is to listen,” she said, “and then we act.”';
     const r = extract(text);

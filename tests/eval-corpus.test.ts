@@ -79,7 +79,7 @@ describe.skipIf(!haveCorpus)(`quotewire on the first ${N} PolNeAR dev articles`,
   });
 
   it('the eval script prints the same kind of metrics as JSON', { timeout: 300_000 }, () => {
-    const out = execFileSync(process.execPath, evalArgs('--limit', '3', '--json'), {
+    const out = execFileSync(process.execPath, evalArgs(corpus, '--limit', '3', '--json'), {
       cwd: root,
       encoding: 'utf8',
       stdio: 'pipe',

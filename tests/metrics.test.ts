@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Extraction, Quote, Speaker, Span } from '../src/types';
 import * as M from '../scripts/metrics';
 import type { Article, GoldAttribution, GoldPart, Interval } from '../scripts/metrics';
+import { cueClassOf, joinContinuations, mentionClassOf } from '../scripts/classes';
 
 // ---------- helpers: build gold and predictions from substrings of a made-up text ----------
 
@@ -485,5 +486,83 @@ describe('miss records', () => {
     expect(fp).toMatchObject({ content: 'The minister said', kind: 'indirect', source: null });
     const src = recs.find((r) => r.type === 'src')!;
     expect(src).toMatchObject({ goldSource: 'The minister', predSource: 'The mayor' });
+  });
+});
+
+// ---------- PolNeAR's reading of follow-on quotes, and the per-class tables ----------
+
+describe('continuations joined (PolNeAR)', () => {
+  const text = '“We won,” the senator said. “Now the work begins.” Aides cheered. Critics said the vote was rigged.';
+  const a = article(text, [gold(text, { content: ['We won', 'Now the work begins'], source: 'the senator' })]);
+  const q1 = quote(text, { content: 'We won', source: 'the senator' });
+  const q2 = { ...quote(text, { content: 'Now the work begins' }), continues: q1.id };
+  const q3 = quote(text, { content: 'the vote was rigged', source: 'Critics' });
+
+  it('folds a quote that continues another into it as more spans, along the whole chain', () => {
+    const q4 = { ...quote(text, { content: 'Aides cheered' }), continues: q2.id };
+    const joined = joinContinuations([q1, q2, q3, q4]);
+    expect(joined.map((q) => q.id)).toEqual([q1.id, q3.id]);
+    expect(joined[0].spans?.map((s) => s.text)).toEqual(['We won', 'Now the work begins', 'Aides cheered']);
+    expect(joined[1]).toBe(q3);
+  });
+
+  it('ignores a continues that names no quote', () => {
+    const stray = { ...q2, continues: 'q999' };
+    expect(joinContinuations([q1, stray])).toEqual([q1, stray]);
+  });
+
+  it('scores the joined quote as one exact match only when asked', () => {
+    const plain = M.aggregate([M.scoreArticle(a, extraction([q1, q2, q3])).counts]);
+    const joined = M.aggregate([M.scoreArticle(a, extraction([q1, q2, q3]), M.THRESHOLDS, { joinContinuations: true }).counts]);
+    expect(plain.exact.matched).toBe(0);
+    expect(plain.predicted).toBe(3);
+    expect(joined.exact.matched).toBe(1);
+    expect(joined.predicted).toBe(2);
+    expect(joined.source.correct).toBe(1);
+  });
+});
+
+describe('classes of cue and of mention', () => {
+  it('classes a cue by its text', () => {
+    expect(cueClassOf('said')).toBe('said');
+    expect(cueClassOf('told reporters')).toBe('said');
+    expect(cueClassOf('according to')).toBe('according to');
+    expect(cueClassOf(':')).toBe('colon');
+    expect(cueClassOf('—')).toBe('colon');
+    expect(cueClassOf('called')).toBe('naming');
+    expect(cueClassOf('described')).toBe('naming');
+    expect(cueClassOf(null)).toBe('no cue');
+    expect(cueClassOf('  ')).toBe('no cue');
+  });
+
+  it('classes a gold source mention as name, pronoun, description or follow-on', () => {
+    expect(mentionClassOf('Mr Dunn')).toBe('name');
+    expect(mentionClassOf('the Home Office')).toBe('name');
+    expect(mentionClassOf('Dunn')).toBe('name');
+    expect(mentionClassOf('Officials', true)).toBe('description');
+    expect(mentionClassOf('she')).toBe('pronoun');
+    expect(mentionClassOf('the prime minister')).toBe('description');
+    expect(mentionClassOf(null)).toBe('follow-on');
+  });
+
+  it('counts precision and recall per cue class and strict speaker accuracy per mention class', () => {
+    const t = 'Jo Ames said the plant will close. She said jobs will go. The mayor called it “a disaster”.';
+    const g = [
+      { ...gold(t, { content: 'the plant will close', source: 'Jo Ames', cue: 'said', reference: 'Jo Ames' }) },
+      { ...gold(t, { content: 'jobs will go', source: 'She', cue: 'said', reference: 'Jo Ames' }) },
+      { ...gold(t, { content: 'a disaster', source: 'The mayor', cue: 'called', reference: 'Lee Bo' }) },
+    ];
+    const ames: Speaker = { id: 's1', name: 'Jo Ames', kind: 'person', aliases: [], mentions: [] } as unknown as Speaker;
+    const said = (q: Quote): Quote => ({ ...q, cue: { span: spanOf(t, 'said'), lemma: 'say', stance: 'neutral' } });
+    const preds = [
+      said(quote(t, { content: 'the plant will close', source: 'Jo Ames', speakerId: 's1' })),
+      said(quote(t, { content: 'jobs will go', source: 'She', speakerId: null })),
+    ];
+    const m = M.aggregate([M.scoreArticle(article(t, g), extraction(preds, [ames])).counts]);
+    expect(m.byCue.said).toMatchObject({ gold: 2, predicted: 2, precision: 1, recall: 1 });
+    expect(m.byCue.naming).toMatchObject({ gold: 1, predicted: 0, precision: null, recall: 0 });
+    expect(m.speakerByMention.name).toMatchObject({ n: 1, strictCorrect: 1, strictAccuracy: 1 });
+    expect(m.speakerByMention.pronoun).toMatchObject({ n: 1, strictCorrect: 0, strictAccuracy: 0 });
+    expect(m.speakerByMention.description.strictAccuracy).toBeNull();
   });
 });

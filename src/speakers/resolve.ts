@@ -48,6 +48,8 @@ export interface Resolution {
   speakerOf: (Entity | null)[];
   /** Resolution confidence factor per attribution. */
   certainty: number[];
+  /** Per attribution: the index of the attribution a follow-on quote continues (the last speaker's), or -1. */
+  continues: number[];
 }
 
 /** How many same-named candidates a look-up weighs, most recent first. */
@@ -65,6 +67,10 @@ class Registry {
   lastSpeakerParagraph = -1;
   /** The source mention of the last attribution, which a following quote with no cue continues. */
   lastSource: TokenRange | null = null;
+  /** The index of the last attribution that found a speaker; -1 before the first. */
+  lastQuote = -1;
+  /** Per attribution: the attribution a follow-on quote continues, or -1 (see continuedSpeaker). */
+  continues: number[] = [];
   /** Documents put out by someone the story named ("The board released its report"), in text order. */
   documents: { head: string; author: Entity; sentence: number }[] = [];
   /** Entities in the order they were last touched (sentence stamps), for bounded look-backs. */
@@ -271,6 +277,7 @@ function organizationLike(e: Entity): boolean {
 export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolution {
   const { tk } = ctx;
   const reg = new Registry();
+  reg.continues = new Array(raws.length).fill(-1);
   const speakerOf: (Entity | null)[] = new Array(raws.length).fill(null);
   const certainty: number[] = new Array(raws.length).fill(1);
 
@@ -303,12 +310,13 @@ export function resolveSpeakers(ctx: Context, raws: RawAttribution[]): Resolutio
       reg.lastSpeaker = e;
       reg.lastSpeakerParagraph = r.paragraph;
       reg.lastSource = r.source;
+      reg.lastQuote = k;
       e.lastSubject = r.sentence;
       reg.touch(e, r.sentence);
     }
   }
   flushRunsBefore(Infinity);
-  return { entities: reg.entities, speakerOf, certainty };
+  return { entities: reg.entities, speakerOf, certainty, continues: reg.continues };
 }
 
 function isSubjectAt(ctx: Context, range: TokenRange): boolean {
@@ -512,6 +520,7 @@ function continuedSpeaker(reg: Registry, r: RawAttribution, k: number, certainty
   certainty[k] = r.paragraph === reg.lastSpeakerParagraph ? 0.9 : 0.75;
   // the mention that names this speaker is the one the quote continues from
   r.source = reg.lastSource;
+  reg.continues[k] = reg.lastQuote;
   return last;
 }
 
