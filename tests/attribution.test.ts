@@ -42,6 +42,30 @@ describe('attribution patterns', () => {
       expect: { kind: 'direct', cue: 'say', source: 'Tara Quist', speaker: 'Tara Quist' },
     },
     {
+      name: '“…,” X - a long apposition set off by dashes - told (issue 10)',
+      text: '“We used to see this kind of thing in the markets,” Lev Orlov - then an economic adviser to the president - told a news conference.',
+      fragment: 'kind of thing',
+      expect: { kind: 'direct', cue: 'tell', source: 'Lev Orlov', speaker: 'Lev Orlov' },
+    },
+    {
+      name: '“…,” X, a long apposition with a participle, said (issue 10)',
+      text: '“The rules will not hold,” Ines Vahl, a well-known critic of the plan in the northern provinces, said.',
+      fragment: 'rules will not hold',
+      expect: { kind: 'direct', cue: 'say', source: 'Ines Vahl', speaker: 'Ines Vahl' },
+    },
+    {
+      name: 'he: Mr X, the subject of the sentence before, behind a long apposition (issue 10)',
+      text: '“It was a swindle,” Nora Pike, a senior aide, said. Mr Rask, a well-known opponent of state ownership in most parts of the market, was keen to keep his distance. The sale had been badly handled, he said.',
+      fragment: 'badly handled',
+      expect: { kind: 'indirect', cue: 'say', source: 'he', speaker: 'Rask' },
+    },
+    {
+      name: '“Mr. Dunn” is not “Jane Dunn”: an honorific of the other gender starts a new person (issue 10)',
+      text: 'Jane Dunn, the mayor, opened the bridge. “It took ten years,” she said. Her husband watched. “I am proud of her,” Mr. Dunn said.',
+      fragment: 'proud of her',
+      expect: { kind: 'direct', cue: 'say', source: 'Mr. Dunn', speaker: 'Dunn' },
+    },
+    {
       name: '“…,” X, an age, said (issue 10)',
       text: '“It is the right thing,” Jo Smith, 54, said.',
       fragment: 'right thing',

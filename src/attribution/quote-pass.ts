@@ -8,7 +8,7 @@ import { tokenAt } from '../language/tokens';
 import type { RawAttribution } from './types';
 import { cueAt, type CueHit } from '../cues/find';
 import { IMPLIED_SAY } from '../cues/lexicon';
-import { npEndingAt, npStartingAt, PERSONAL_PRONOUNS, subjectLeft } from '../language/np';
+import { appositionAt, npEndingAt, npStartingAt, subjectLeft } from '../language/np';
 import type { TokenRange } from '../language/tokens';
 import type { QuoteKind } from '../types';
 import type { QuoteRegion } from '../quotes/marks';
@@ -228,7 +228,7 @@ export function trailerAt(
   // X said / X, a manager, said / X, 54, said
   const np = npStartingAt(tk, j, st.b) ?? nameInSpeakerSlot(ctx, j, st);
   if (!np) return null;
-  const apposition = appositionAfter(ctx, np[1], st);
+  const apposition = appositionAt(tk, np[1], st.b);
   const k = skipBetweenRight(ctx, apposition ? apposition[1] + 1 : np[1], st.b);
   const c = cueAt(tk, k, st.b);
   if (!c || c.kind !== 'verb' || ctx.usedCue[k]) return null;
@@ -258,20 +258,6 @@ function nameInSpeakerSlot(ctx: Context, j: number, st: Sent): TokenRange | null
   return (cue && cue.kind === 'verb') || closesClause(ctx, next, st) ? [j, next] : null;
 }
 
-/**
- * ", a manager," / ", 54," between a name and its cue ("“…,” Tara Quist, a manager, said."): the apposition's
- * tokens (without the commas), when a comma follows it; else null.
- */
-function appositionAfter(ctx: Context, k: number, st: Sent): TokenRange | null {
-  const { tk } = ctx;
-  if (tk.value[k] !== ',' || k + 1 >= st.b) return null;
-  const first = k + 1;
-  // an age: one number of at most three digits
-  if (tk.type[first] === 'number' && tk.value[first].length <= 3 && tk.value[first + 1] === ',') return [first, first + 1];
-  const ap = npStartingAt(tk, first, st.b);
-  if (!ap || tk.value[ap[1]] !== ',' || PERSONAL_PRONOUNS.has(tk.lower[first])) return null;
-  return ap;
-}
 /** "X told reporters:" — the token before the colon ends the listener of a listener cue. */
 export function listenerCueBefore(ctx: Context, b: number, st: Sent): CueHit | null {
   const np = npEndingAt(ctx.tk, b, st.a);

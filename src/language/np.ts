@@ -357,3 +357,44 @@ export function npStartingAt(tk: Tokens, first: number, hi: number): TokenRange 
   if (lastHead < 0) return null;
   return [first, lastHead + 1];
 }
+
+/** How many tokens an apposition between a name and its verb may hold. */
+const APPOSITION_MAX = 28;
+const APPOSITION_OPENERS = words('appositionOpeners');
+/** Dashes that set off an apposition: spaced, not glued inside a compound. */
+const APPOSITION_DASHES = new Set(['-', '–', '—', '--']);
+
+/**
+ * The apposition that opens at token k between a name and its verb, without its delimiters, when the same
+ * delimiter closes it before `hi`: ", a manager," / ", 54," / ", a well-known opponent of the plan in the city," /
+ * " - then adviser to the president - ". Null otherwise. A long one must open with a determiner, a possessive or
+ * "then"/"former" and hold no auxiliary, no pronoun but a possessive, and no verb but a participle inside a phrase.
+ */
+export function appositionAt(tk: Tokens, k: number, hi: number): TokenRange | null {
+  const dash = APPOSITION_DASHES.has(tk.value[k]) && !glued(tk, k);
+  if ((tk.value[k] !== ',' && !dash) || k + 1 >= hi) return null;
+  const close = tk.value[k];
+  const first = k + 1;
+  if (PERSONAL_PRONOUNS.has(tk.lower[first])) return null;
+  // an age: one number of at most three digits
+  if (!dash && tk.type[first] === 'number' && tk.value[first].length <= 3 && tk.value[first + 1] === ',') return [first, first + 1];
+  const np = npStartingAt(tk, first, hi);
+  if (np && tk.value[np[1]] === close) return np;
+  if (!APPOSITION_OPENERS.has(tk.lower[first])) return null;
+  for (let j = first + 1; j < Math.min(hi, first + APPOSITION_MAX); j++) {
+    if (tk.value[j] === close && (!dash || !glued(tk, j))) return [first, j];
+    if (!inApposition(tk, j)) return null;
+  }
+  return null;
+}
+
+/** Can token j stand inside a long apposition? Not an auxiliary, a quote mark, a pronoun (possessives aside) or a finite verb. */
+function inApposition(tk: Tokens, j: number): boolean {
+  const p = tk.pos[j];
+  if (p === 'AUX' || isQuoteMark(tk.value[j]) || tk.value[j] === ';') return false;
+  if (p === 'PRON') return POSSESSIVE.has(tk.lower[j]);
+  if (p !== 'VERB') return true;
+  // a participle inside the phrase: "well-known", "based in", "appointed by"
+  if (j > 0 && glued(tk, j - 1)) return true;
+  return /(?:ed|en|wn|ing)$/.test(tk.lower[j]) && (tk.pos[j + 1] === 'ADP' || tk.pos[j + 1] === 'NOUN' || tk.pos[j + 1] === 'PROPN');
+}

@@ -54,6 +54,8 @@ export interface MentionInfo {
   /** A name that names an organisation or a country rather than a person. */
   organizationName: boolean;
   country: boolean;
+  /** An honorific stands before the name ("Mr Dunn", "Ms. Ortiz"): a person, whatever else the name is. */
+  honorific: boolean;
 }
 
 const PRONOUNS = words('mentionPronouns');
@@ -139,6 +141,7 @@ function newMention(tk: Tokens, range: TokenRange): MentionInfo {
     possessor: null,
     organizationName: false,
     country: false,
+    honorific: false,
   };
 }
 
@@ -266,6 +269,7 @@ function readTitles(m: MentionInfo, { words, orig }: CoreWords): TitleScan {
     if (h && (!t || t.len === 1) && k + 1 < words.length && isCapitalised(orig[k + 1])) {
       if (h.gender) m.gender = h.gender;
       if (h.title) m.titles.push(h.title);
+      m.honorific = true;
       scan.nameFrom = k + 1;
       scan.sawTitle = true;
       continue;

@@ -11,7 +11,7 @@ import type { RawAttribution } from '../attribution/types';
 import type { TokenRange } from '../language/tokens';
 import type { SpeakerKind } from '../types';
 import { analyseMention, type MentionInfo } from './mention';
-import { npEndingAt, npStartingAt, PERSONAL_PRONOUNS } from '../language/np';
+import { appositionAt, npEndingAt } from '../language/np';
 import type { Gender, HeadClass } from '../language/roles';
 import { firstNameGender, isRoleWord, isTitleModifier } from '../language/roles';
 import { AFFINITY, DESCRIPTION, PRONOUN } from './weights';
@@ -211,7 +211,8 @@ class Registry {
     return null;
   }
 
-  byName(words: string[], personOnly: boolean): Entity | null {
+  /** The entity these name words name, most recent first; never one of the other gender ("Mr. Dunn" is not "Jane Dunn"). */
+  byName(words: string[], personOnly: boolean, gender: Gender = null): Entity | null {
     const low = words.map(norm);
     const surname = low[low.length - 1];
     let best: Entity | null = null;
@@ -220,6 +221,7 @@ class Registry {
       const e = pool[k];
       if (!e.nameWords) continue;
       if (personOnly && e.kind !== 'person' && e.kind !== 'anonymous') continue;
+      if (!genderOk(e, gender)) continue;
       const names = e.nameWords.map(norm);
       if (e.kind === 'organization') {
         // "The Post" for "The New York Post"; "Moscow" for "Moscow"
@@ -323,10 +325,8 @@ function isSubjectAt(ctx: Context, range: TokenRange): boolean {
   const { tk } = ctx;
   let j = range[1];
   // "Tom Brown, a critic of the plan, was keen …": the apposition between a subject and its verb
-  if (tk.value[j] === ',') {
-    const ap = npStartingAt(tk, j + 1, Math.min(tk.n, j + 16));
-    if (ap && tk.value[ap[1]] === ',' && !PERSONAL_PRONOUNS.has(tk.lower[j + 1])) j = ap[1] + 1;
-  }
+  const ap = appositionAt(tk, j, ctx.seg.sentTok[ctx.sentOfTok[range[0]]]?.[1] ?? tk.n);
+  if (ap) j = ap[1] + 1;
   let budget = 3;
   while (j < tk.n && budget-- > 0 && (tk.pos[j] === 'ADV' || tk.value[j] === ',')) j++;
   return j < tk.n && (tk.pos[j] === 'VERB' || tk.pos[j] === 'AUX');
@@ -401,13 +401,13 @@ function registerName(ctx: Context, reg: Registry, range: TokenRange): Entity | 
     reg.absorb(e, m, s, subject, inQuote);
     return e;
   }
-  const known = reg.byName(m.name, true);
+  const known = reg.byName(m.name, true, m.gender);
   if (known) {
     reg.absorb(known, m, s, subject, inQuote);
     return known;
   }
-  // a new person: only when the story marks it as one (a title, or a first name and a surname)
-  if (m.titles.length || (m.name.length >= 2 && m.gender)) {
+  // a new person: only when the story marks it as one (a title, an honorific, or a first name and a surname)
+  if (m.titles.length || m.honorific || (m.name.length >= 2 && m.gender)) {
     const e = reg.create('person');
     reg.absorb(e, m, s, subject, inQuote);
     return e;
@@ -555,7 +555,7 @@ function sentenceSubject(ctx: Context, reg: Registry, turn: Turn): Entity | null
   if (b === a || !r.source || b > r.source[0] || !isSubjectAt(ctx, [a, b])) return null;
   const name = analyseMention(tk, [a, b]);
   if (name.type !== 'name' || name.organizationName || name.country) return null;
-  const e = reg.byName(name.name, true) ?? reg.create('person');
+  const e = reg.byName(name.name, true, name.gender) ?? reg.create('person');
   reg.absorb(e, name, r.sentence, true, false);
   return e;
 }
@@ -652,7 +652,7 @@ function absorbAppositive(reg: Registry, e: Entity, a: MentionInfo): void {
 
 function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttribution): Entity | null {
   if (m.type === 'name') {
-    const known = reg.byName(m.name, !m.organizationName) ?? reg.byInitials(m.name);
+    const known = reg.byName(m.name, !m.organizationName, m.gender) ?? reg.byInitials(m.name);
     if (known) return known;
     if (!m.organizationName) {
       // a role introduced first and a name right after: "a spokesperson for X said …" then "Jane Doe said …"
@@ -755,7 +755,7 @@ function cataphor(ctx: Context, reg: Registry, r: RawAttribution, pron: MentionI
   const m = analyseMention(tk, [i, j]);
   if (m.type !== 'name' || m.organizationName) return null;
   const g: Gender = pron.pronoun === 'his' ? 'm' : pron.pronoun === 'her' ? 'f' : null;
-  const known = reg.byName(m.name, true);
+  const known = reg.byName(m.name, true, m.gender);
   if (known) return genderOk(known, g) ? known : null;
   // the owner is introduced right here: register them now
   if (!m.titles.length && m.name.length < 2) return null;
