@@ -66,6 +66,24 @@ describe('attribution patterns', () => {
       expect: { kind: 'direct', cue: 'say', source: 'Mr. Dunn', speaker: 'Dunn' },
     },
     {
+      name: '“the company” and “it” take up a business described by an apposition (issue 10)',
+      text: 'Shares in Norrland Minerals, a Swedish mining firm, fell 12% on Monday. The company said a test drill had found no ore. It also said the tax office had sent it a bill.',
+      fragment: 'tax office',
+      expect: { kind: 'indirect', cue: 'say', source: 'It', speaker: 'Norrland Minerals' },
+    },
+    {
+      name: 'a business head before the name makes it a business, and its initials name it (issue 10)',
+      text: 'Games giant Northwind Studios (NS) says it wants to make films. NS said the first one would come out in 2027.',
+      fragment: 'first one',
+      expect: { kind: 'indirect', cue: 'say', source: 'NS', speaker: 'Northwind Studios' },
+    },
+    {
+      name: 'a title after an organisation word makes a titled person, not an organisation (issue 10)',
+      text: '“We have the votes,” Senate Majority Leader Tom Vickery said. “We will pass it,” Vickery said later.',
+      fragment: 'pass it',
+      expect: { kind: 'direct', cue: 'say', source: 'Vickery', speaker: 'Tom Vickery' },
+    },
+    {
       name: '“…,” X, an age, said (issue 10)',
       text: '“It is the right thing,” Jo Smith, 54, said.',
       fragment: 'right thing',

@@ -249,13 +249,28 @@ function coreWords(tk: Tokens, from: number, headEnd: number): CoreWords {
 function readOrganizationName(m: MentionInfo, { words, orig }: CoreWords): boolean {
   const capRun = words.length > 0 && orig.every((w, k) => isCapitalised(w) || STOP.has(words[k]) || w === '-' || w === '.' || w === '&');
   const orgWord = words.findIndex((w) => headClass(w) === 'organization');
-  if (!capRun || orgWord < 0) return false;
+  if (!capRun || orgWord < 0 || titledPersonAfter(words, orgWord)) return false;
   m.type = 'name';
   m.organizationName = true;
   m.name = orig.filter((w) => isCapitalised(w) || w === 'of' || w === 'and');
   m.head = words[orgWord];
   m.headClass = 'organization';
   return true;
+}
+
+/**
+ * "Senate Majority Leader Mitch McConnell", "Supreme Court Justice Frank Nervo": a title after the organisation's
+ * word with a name of two or more words after it makes the run a titled person, the organisation their affiliation.
+ */
+function titledPersonAfter(words: readonly string[], orgWord: number): boolean {
+  for (let k = orgWord + 1; k < words.length; k++) {
+    const t = titleAt(words, k);
+    if (!t) continue;
+    const rest = words.slice(k + t.len).filter((w) => w !== '.' && w !== '-');
+    if (rest.length >= 2 && !rest.some((w) => headClass(w) === 'organization')) return true;
+    k += t.len - 1;
+  }
+  return false;
 }
 
 /** Titles and honorifics, anywhere in the core ("US Secretary of State Jane Doe", "the Polish prime minister"). */

@@ -40,6 +40,8 @@ export interface Entity {
   lastSubject: number;
   spoke: number;
   speaksFor: Entity | null;
+  /** Described as a business ("oil firm X", "X, a UK oil firm,"): what "the company" or "the firm" may take up. */
+  business: boolean;
 }
 
 export interface Resolution {
@@ -152,6 +154,7 @@ class Registry {
       lastSubject: -1,
       spoke: 0,
       speaksFor: null,
+      business: false,
     };
     this.entities.push(e);
     return e;
@@ -254,7 +257,7 @@ function headCompatible(e: Entity, m: MentionInfo, h: string): boolean {
   if (e.heads.has(h)) return true;
   if (m.headClass === 'spokes' && e.classes.has('spokes')) return true;
   if (m.headClass === 'title' && m.titles.some((t) => e.titles.has(t))) return true;
-  if (!m.plural && COMPANY_HEADS.has(h) && organizationLike(e)) return true;
+  if (!m.plural && COMPANY_HEADS.has(h) && (e.business || organizationLike(e))) return true;
   return false;
 }
 
@@ -401,6 +404,13 @@ function registerName(ctx: Context, reg: Registry, range: TokenRange): Entity | 
     reg.absorb(e, m, s, subject, inQuote);
     return e;
   }
+  if (!m.titles.length && !m.honorific && !m.gender && describedAsBusiness(ctx, range)) {
+    const e = reg.byName(m.name, false) ?? reg.create('organization');
+    e.kind = 'organization';
+    e.business = true;
+    reg.absorb(e, m, s, subject, inQuote);
+    return e;
+  }
   const known = reg.byName(m.name, true, m.gender);
   if (known) {
     reg.absorb(known, m, s, subject, inQuote);
@@ -413,6 +423,22 @@ function registerName(ctx: Context, reg: Registry, range: TokenRange): Entity | 
     return e;
   }
   return null;
+}
+
+/**
+ * "oil firm Cairn Energy", "Cairn Energy, a UK oil firm, …": a business head just before the name, or heading the
+ * apposition right after it, marks the name as a business.
+ */
+function describedAsBusiness(ctx: Context, range: TokenRange): boolean {
+  const { tk } = ctx;
+  const [a, b] = range;
+  if (a > 0 && COMPANY_HEADS.has(tk.lower[a - 1]) && !isCapitalised(tk.value[a - 1])) return true;
+  const ap = appositionAt(tk, b, ctx.seg.sentTok[ctx.sentOfTok[a]]?.[1] ?? tk.n);
+  if (!ap) return false;
+  // the apposition's head: the last word before its end or before a preposition ("the world's largest miner by value")
+  let k = ap[0];
+  while (k < ap[1] && tk.pos[k] !== 'ADP') k++;
+  return k - 1 >= ap[0] && COMPANY_HEADS.has(tk.lower[k - 1]);
 }
 
 /** "The Eastvale Water Board released its annual report …": the document the subject puts out, for a later "the report said". */
@@ -465,6 +491,13 @@ function resolveOne(ctx: Context, reg: Registry, r: RawAttribution, k: number, c
   if (office) return takeSource(reg, turn, office);
   const e = resolveDescriptionOrName(reg, m, r);
   if (!e) return null;
+  if (m.type === 'name' && !m.titles.length && !m.honorific && !m.gender && !e.gender && !e.titles.size) {
+    // "Video game giant Electronic Arts (EA) says …": the business its description makes it
+    if (describedAsBusiness(ctx, m.range)) {
+      e.kind = 'organization';
+      e.business = true;
+    }
+  }
   takeSource(reg, turn, e);
   if (m.type === 'nominal' && m.headClass === 'spokes' && m.affiliationText && !e.speaksFor) {
     // a spokesperson for a body speaks for it
@@ -652,7 +685,8 @@ function absorbAppositive(reg: Registry, e: Entity, a: MentionInfo): void {
 
 function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttribution): Entity | null {
   if (m.type === 'name') {
-    const known = reg.byName(m.name, !m.organizationName, m.gender) ?? reg.byInitials(m.name);
+    // (a bare name may be a business named before: "Shares in Cairn Energy, a UK oil firm, fell … Cairn argues …")
+    const known = reg.byName(m.name, !m.organizationName, m.gender) ?? businessNamed(reg, m) ?? reg.byInitials(m.name);
     if (known) return known;
     if (!m.organizationName) {
       // a role introduced first and a name right after: "a spokesperson for X said …" then "Jane Doe said …"
@@ -708,6 +742,13 @@ function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttributi
     return best;
   }
   return untitledSubject(reg, m, cur) ?? reg.create(kindFor());
+}
+
+/** A plain name that names a business the story described as one ("Cairn" for "Cairn Energy, a UK oil firm"). */
+function businessNamed(reg: Registry, m: MentionInfo): Entity | null {
+  if (m.titles.length || m.honorific) return null;
+  const e = reg.byName(m.name, false);
+  return e?.business ? e : null;
 }
 
 /** Does the named mention carry a title the unnamed entity was described by ("a senior minister" / "Minister Jo Bloggs")? */
