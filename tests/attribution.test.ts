@@ -84,6 +84,24 @@ describe('attribution patterns', () => {
       expect: { kind: 'direct', cue: 'say', source: 'Vickery', speaker: 'Tom Vickery' },
     },
     {
+      name: '“The Labour leader said”: a capitalised role takes up the subject of the sentence before (issue 10)',
+      text: 'Rhona Galt has denied her front bench was split over the plan.\n\nThe Labour leader said her team had reached a collective view after a long talk.',
+      fragment: 'collective view',
+      expect: { kind: 'indirect', cue: 'say', source: 'The Labour leader', speaker: 'Rhona Galt' },
+    },
+    {
+      name: '“the Dundee MP told …”: a role takes up the speaker quoted two sentences back (issue 10)',
+      text: 'Ewan Carr said checks would rise. Rules for imams could be made tougher, he told a committee. His remarks were condemned by a rights group.\n\n“The threat comes from a small group,” the Dundee MP told the committee.',
+      fragment: 'small group',
+      expect: { kind: 'direct', cue: 'tell', source: 'the Dundee MP', speaker: 'Ewan Carr' },
+    },
+    {
+      name: 'a capitalised thing named like a role is not a person (issue 10)',
+      text: 'Mara Voss leads the race. She is ahead by six points, according to the Daily Ledger Pollster.',
+      fragment: 'six points',
+      expect: { source: 'the Daily Ledger Pollster', speaker: 'the Daily Ledger Pollster' },
+    },
+    {
       name: '“…,” X, an age, said (issue 10)',
       text: '“It is the right thing,” Jo Smith, 54, said.',
       fragment: 'right thing',

@@ -757,29 +757,46 @@ function sameTitle(e: Entity, m: MentionInfo): boolean {
   return false;
 }
 
-/** "The minister", "the former party leader": "the" and lower-case words, the last not a plural in -s. */
-function plainRole(text: string): boolean {
+/**
+ * "The minister", "the former party leader", "The Tory leader", "the Salford MP", "The Chancellor": "the" and
+ * words, no "of" after the head, the last not a plural in -s — and not a capitalised head after capitalised words,
+ * which names a thing ("the Huffington Post Pollster"), unless the head is an abbreviation ("MP").
+ */
+function definiteRole(text: string): boolean {
   const words = text.split(' ');
   if (words.length < 2 || words[0].toLowerCase() !== 'the') return false;
-  for (let k = 1; k < words.length; k++) if (!/^[a-z][a-z-]*$/.test(words[k])) return false;
-  return !words[words.length - 1].endsWith('s');
+  for (let k = 1; k < words.length; k++) if (!/^\p{L}[\p{L}-]*$/u.test(words[k]) || words[k] === 'of') return false;
+  const head = words[words.length - 1];
+  if (head.endsWith('s')) return false;
+  const capitalHead = isCapitalised(head) && head !== head.toUpperCase();
+  return !(capitalHead && words.length > 2 && isCapitalised(words[words.length - 2]));
 }
 
 /**
  * "Jo Bloggs has criticised the plan. The minister told MPs …": a definite role description that no one's known
- * title fits takes up the person who was the subject of this or the previous sentence — the only person met in
- * those two sentences — when the story gave them no title that could clash and their gender agrees.
+ * title fits takes up the one person met in the last sentences — the subject of this or the previous sentence, or
+ * the speaker quoted two sentences back — when the story gave them no title that could clash, their gender agrees
+ * and the description's affiliation ("the Salford MP", "the Tory leader") does not clash with theirs.
  */
 function untitledSubject(reg: Registry, m: MentionInfo, cur: number): Entity | null {
-  if (m.headClass !== 'title' || m.plural || m.affiliation.length || m.possessor || !plainRole(m.text)) return null;
+  if (m.headClass !== 'title' || m.plural || m.possessor || !definiteRole(m.text)) return null;
+  // the subject of this or the previous sentence; else the speaker quoted two sentences back
+  return (
+    onlyPersonSince(reg, m, cur, cur - 1, (e) => e.lastSubject >= cur - 1) ??
+    onlyPersonSince(reg, m, cur, cur - 2, (e) => e === reg.lastSpeaker)
+  );
+}
+
+/** The one person met since sentence `since` when `near` holds for them and nothing clashes; null when there are others. */
+function onlyPersonSince(reg: Registry, m: MentionInfo, cur: number, since: number, near: (e: Entity) => boolean): Entity | null {
   let best: Entity | null = null;
-  for (const e of reg.recent(cur - 1)) {
+  for (const e of reg.recent(since)) {
     if (e.kind !== 'person' && e.kind !== 'anonymous') continue;
-    // anyone else met in these two sentences makes the role ambiguous
+    // anyone else met in these sentences makes the role ambiguous
     if (best) return null;
     if (e.kind !== 'person' || !e.nameWords || e.titles.size || e.plural) return null;
-    if (e.lastSubject !== cur && e.lastSubject !== cur - 1) return null;
-    if (m.gender && e.gender && m.gender !== e.gender) return null;
+    if (!near(e) || e.lastSubject < since || e.lastSubject > cur) return null;
+    if ((m.gender && e.gender && m.gender !== e.gender) || affinity(e, m) < 0) return null;
     best = e;
   }
   return best;
