@@ -102,7 +102,11 @@ export interface Quote {
 export type ClaimType = 'quantity' | 'temporal' | 'event' | 'comparison' | 'causal' | 'rule' | 'prediction' | 'position';
 export type ClaimStance = 'asserted' | 'reported' | 'hedged' | 'denied' | 'committed' | 'ruled';
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
-export type DatePrecision = 'day' | 'week' | 'month' | 'year' | 'decade';
+/**
+ * How precise a {@link ClaimDate} is. `quarter` ("2023-Q3"), `half` ("2023-H1") and `season` ("2022-SU") are the
+ * TIMEX3 (ISO-TimeML) forms; a season is SP, SU, FA (fall/autumn) or WI, of the year it starts in.
+ */
+export type DatePrecision = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade';
 
 export interface ClaimEntity {
   span: Span;
@@ -123,7 +127,10 @@ export interface Quantity {
 
 export interface ClaimDate {
   span: Span;
-  /** "2023-04-23", "2023-W17" (ISO week), "2022-12", "1991", "1990s"; "--04-23" when the year is not known; null when not resolvable. */
+  /**
+   * "2023-04-23", "2023-W17" (ISO week), "2022-12", "2023-Q3" (quarter), "2024-H1" (half), "2022-SU" (season),
+   * "1991", "1990s"; "--04-23" when the year is not known; null when not resolvable.
+   */
   value: string | null;
   precision: DatePrecision;
 }
