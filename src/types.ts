@@ -117,7 +117,11 @@ export interface ClaimEntity {
 export interface Quantity {
   span: Span;
   value: number;
-  /** "%", "km²", "km", "USD", "people" … or null for a bare count. */
+  /**
+   * "%", "km²", "km", "USD", "people" … or null for a bare count. "ratio": a proportion written in words, the value
+   * being the proportion itself — a fraction of a whole ("two-thirds" 0.667, "half of" 0.5) or a multiple
+   * ("twice as many" 2, "three times the" 3, "doubled" 2).
+   */
   unit: string | null;
   /** "approximate", "at-least", "at-most", "range", "up-to" where the text hedges the number. */
   qualifier?: 'approximate' | 'at-least' | 'at-most' | 'range' | 'up-to';

@@ -129,6 +129,9 @@ function thatAt(toks: readonly Tok[], i: number): AnchoredFound | null {
   if (!u || u === 'period' || toks[k].l !== u) return null;
   const nx = toks[k + 1];
   if (nx && !nx.gap && nx.v === '-') return null; // "that year-long"
+  // "that day in April", "that year of 1984": the words after name the date, not an earlier one
+  const nn = toks[k + 2];
+  if (nx && (nx.l === 'in' || nx.l === 'of') && nn && (nn.k === 'n' || (nn.k === 'w' && /^[A-Z]/.test(nn.v)))) return null;
   return found(i, k + 1, sameAs(u));
 }
 

@@ -12,12 +12,21 @@
  *   "last month", "this month", "next month"; "last year", "this year", "next year"          → month / year
  *   "two years ago", "three months ago", "five days ago", "a week ago"                        → year / month / day
  *   "last week", "this week", "next week"                                                     → week ("2023-W17")
+ *   "the third quarter", "Q3 2023", "the first half of 2024", "last spring", "this summer"   → quarter / half / season
+ *       ("2023-Q3", "2024-H1", "2022-SP"; see periods.ts)
+ *   "the same day", "a year earlier", "the following week", "the year-ago quarter"           → the precision they
+ *       name, valued from the nearest fitting date before them in the story (see anchored.ts)
  *
  * Resolution with `publishedAt` (YYYY-MM-DD or a full ISO timestamp; its calendar date is used, as src/options.ts
  * parses it — this stage takes the year, month and day, never the string):
- *   - a day or month with no year → the latest such date/month not after publication ("next December" → the first
- *     one after it); in a future context ("will meet on May 10", "is scheduled for June", "the upcoming vote on
- *     Dec. 3") → the first one on or after publication;
+ *   - a day or month with no year → the one nearest to publication, of the latest not after it and the first not
+ *     before it (the past one on a tie: "May 20" in a story of May 2 is May 20 of that year, "Dec. 28" in a story of
+ *     January 5 the December before). A cue in the sentence decides instead: the nearest cue word at most eight
+ *     words back — a future word ("will", "is expected to", "is scheduled for", "the upcoming vote on", "set for",
+ *     "would", or "by" right before: "by Jan. 14") → the first on or after publication; a past word ("was", "were",
+ *     "had", "did", "since", "ago", "earlier", "last") → the latest not after it. "next December" → the first one
+ *     after publication, "last October" the latest before. With a weekday ("Friday, June 9") the year in which the
+ *     day is that weekday, when only one of the two is;
  *   - a bare weekday → the most recent such weekday on or before publication (in a future context: the first on
  *     or after it); "last Tuesday" → strictly before; "next Tuesday" → strictly after;
  *   - a two-digit decade ("the ’90s") → the latest such decade not after publication.
@@ -475,8 +484,13 @@ function yearOrDecadeAt(toks: readonly Tok[], i: number, pub: PubDate | null): F
   if (t.k !== 'n') return shortDecadeAt(toks, i, pub);
   const dec = decadeAt(toks, i);
   if (dec) return dec;
-  if (isYearLike(toks, i) && !isRangeTail(toks, i)) return { a: i, b: i + 1, value: t.v, precision: 'year' };
+  if (isYearLike(toks, i) && !isRangeTail(toks, i) && !isClockTime(toks[i + 1])) return { a: i, b: i + 1, value: t.v, precision: 'year' };
   return null;
+}
+
+/** "1200 GMT", "0900 hrs": a four-digit clock time, not a year. */
+function isClockTime(nx: Tok | undefined): boolean {
+  return !!nx && nx.k === 'w' && nx.gap && /^(gmt|utc|hrs|bst|est|edt|cet)$/.test(nx.l);
 }
 
 /** "2020-21": the second number is not a year on its own. */

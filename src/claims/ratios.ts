@@ -37,6 +37,16 @@ function isWord(t: Tok | undefined, gap: boolean): t is Tok {
   return !!t && t.k === 'w' && t.gap === gap;
 }
 
+/** "of a million", "of a billion" at token k: the fraction before is part of an amount. */
+function ofScale(toks: readonly Tok[], k: number): boolean {
+  const of = toks[k];
+  const a = toks[k + 1];
+  const sc = toks[k + 2];
+  return (
+    !!of && of.l === 'of' && !!a && (a.l === 'a' || a.l === 'one') && !!sc && /^(hundred|thousand|million|billion|trillion)$/.test(sc.l)
+  );
+}
+
 /** "a third of", "one-half", "two-thirds", "three quarters of": numerator at i, denominator after it. */
 function fractionAt(toks: readonly Tok[], i: number): RatioRead | null {
   const t = toks[i];
@@ -51,6 +61,7 @@ function fractionAt(toks: readonly Tok[], i: number): RatioRead | null {
   const den = DENOMINATORS.get(d.l);
   if (den === undefined || (num === 1) !== !d.l.endsWith('s') || num >= den) return null;
   const end = (hyphen ? i + 2 : i + 1) + 1;
+  if (ofScale(toks, end)) return null; // "a quarter of a million dollars" is an amount
   if (!hyphen && !(isWord(toks[end], true) && toks[end].l === 'of') && !clauseEnd(toks, end)) return null;
   return { start: i, end, value: num / den };
 }
