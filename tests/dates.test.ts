@@ -238,7 +238,7 @@ describe('DatePrecision and ClaimDate.value in the schema', () => {
 
   it('every value found above matches the schema pattern', () => {
     const pattern = new RegExp(schema.$defs.ClaimDate.properties.value.oneOf[0].pattern);
-    const texts = [...PERIODS, ...SEASONS].map(([t, p]) => [t, p] as const).concat(ANCHORED.map(([t, p]) => [t, p] as const));
+    const texts: [string, string | undefined][] = [...PERIODS, ...SEASONS, ...ANCHORED].map(([t, p]) => [t, p]);
     let n = 0;
     for (const [t, p] of texts) {
       for (const [, v] of rows(t, p)) {
