@@ -180,6 +180,30 @@ const ANCHORED: [string, string | undefined, D[]][] = [
       ['the following week', '2023-W15', 'week'],
     ],
   ],
+  [
+    'Profit in the third quarter rose 5% from the same period last year.',
+    '2023-10-26',
+    [
+      ['third quarter', '2023-Q3', 'quarter'],
+      ['the same period last year', '2022-Q3', 'quarter'],
+    ],
+  ],
+  [
+    'Sales in March 2023 beat the year-earlier period.',
+    '2023-10-26',
+    [
+      ['March 2023', '2023-03', 'month'],
+      ['year-earlier period', '2022-03', 'month'],
+    ],
+  ],
+  [
+    'The plant opened on Oct. 3. That same week, rivals cut prices.',
+    '2023-10-26',
+    [
+      ['Oct. 3', '2023-10-03', 'day'],
+      ['That same week', '2023-W40', 'week'],
+    ],
+  ],
   // the nearest date that is fine enough: a day for "the same day" (not the year in between)
   [
     'The mine flooded on March 8, the worst since 1998. Rescuers arrived the same day.',
