@@ -107,7 +107,11 @@ export interface Quote {
 export type ClaimType = 'quantity' | 'temporal' | 'event' | 'comparison' | 'causal' | 'rule' | 'prediction' | 'position';
 export type ClaimStance = 'asserted' | 'reported' | 'hedged' | 'denied' | 'committed' | 'ruled';
 export type EntityType = 'person' | 'organization' | 'place' | 'other';
-export type DatePrecision = 'day' | 'week' | 'month' | 'year' | 'decade';
+/**
+ * How precise a {@link ClaimDate} is. `quarter` ("2023-Q3"), `half` ("2023-H1") and `season` ("2022-SU") are the
+ * TIMEX3 (ISO-TimeML) forms; a season is SP, SU, FA (fall/autumn) or WI, of the year it starts in.
+ */
+export type DatePrecision = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade';
 
 export interface ClaimEntity {
   span: Span;
@@ -118,7 +122,11 @@ export interface ClaimEntity {
 export interface Quantity {
   span: Span;
   value: number;
-  /** "%", "km²", "km", "USD", "people" … or null for a bare count. */
+  /**
+   * "%", "km²", "km", "USD", "people" … or null for a bare count. "ratio": a proportion written in words, the value
+   * being the proportion itself — a fraction of a whole ("two-thirds" 0.667, "half of" 0.5) or a multiple
+   * ("twice as many" 2, "three times the" 3, "doubled" 2).
+   */
   unit: string | null;
   /** "approximate", "at-least", "at-most", "range", "up-to" where the text hedges the number. */
   qualifier?: 'approximate' | 'at-least' | 'at-most' | 'range' | 'up-to';
@@ -128,7 +136,10 @@ export interface Quantity {
 
 export interface ClaimDate {
   span: Span;
-  /** "2023-04-23", "2023-W17" (ISO week), "2022-12", "1991", "1990s"; "--04-23" when the year is not known; null when not resolvable. */
+  /**
+   * "2023-04-23", "2023-W17" (ISO week), "2022-12", "2023-Q3" (quarter), "2024-H1" (half), "2022-SU" (season),
+   * "1991", "1990s"; "--04-23" when the year is not known; null when not resolvable.
+   */
   value: string | null;
   precision: DatePrecision;
 }

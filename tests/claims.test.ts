@@ -277,7 +277,14 @@ const QUANTITIES: [string, Q[]][] = [
     ],
   ],
   // not quantities: years, decades, dates, ordinals, codes, times, fractions, "one of", referential counts
-  ['cut by three-quarters of a point, two-thirds of voters', []],
+  // fractions in words are proportions (unit "ratio"), never a count of "thirds"
+  [
+    'cut by three-quarters of a point, two-thirds of voters',
+    [
+      ['three-quarters', 0.75, 'ratio'],
+      ['two-thirds', 2 / 3, 'ratio'],
+    ],
+  ],
   ['after the 2020 war, in 1991, since the 1990s', []],
   ['on April 23 and Monday, May 1 and Feb. 22, 2023', []],
   ['COVID-19, F-16, 9/11, 10:30, 5 p.m., Article 5, the 23rd', []],
@@ -347,8 +354,10 @@ const DATES: [string, D[], D[]][] = [
   ['elections are planned in June', [['June', '2023-06', 'month']], [['June', '--06', 'month']]],
   ['will meet on Friday', [['Friday', '2023-05-05', 'day']], [['Friday', null, 'day']]],
   ['will meet on Tuesday', [['Tuesday', '2023-05-02', 'day']], [['Tuesday', null, 'day']]],
-  ['they set fire to it on May 10', [['May 10', '2022-05-10', 'day']], [['May 10', '--05-10', 'day']]],
-  ['It will rain. They met on May 10', [['May 10', '2022-05-10', 'day']], [['May 10', '--05-10', 'day']]],
+  // "set" is a plan only as "set for" / "set to" (Nov. 10: the past one is nearer, a future cue would flip it)
+  ['they set fire to it on Nov. 10', [['Nov. 10', '2022-11-10', 'day']], [['Nov. 10', '--11-10', 'day']]],
+  // a future word in the sentence before does not reach; "were" leans to the past
+  ['It will rain. They were there on May 10', [['May 10', '2022-05-10', 'day']], [['May 10', '--05-10', 'day']]],
   ['last month', [['last month', '2023-04', 'month']], [['last month', null, 'month']]],
   ['last year', [['last year', '2022', 'year']], [['last year', null, 'year']]],
   ['two years ago', [['two years ago', '2021', 'year']], [['two years ago', null, 'year']]],
@@ -368,10 +377,11 @@ describe('findDates', () => {
     expect(rows()).toEqual(withoutPub);
   });
 
-  it('takes the latest date not after publication, across a year boundary', () => {
+  it('takes the nearest date to publication (or the latest before it with a past cue), across a year boundary', () => {
     expect(findDates('on December 30', 0, 14, on('2023-01-05'))[0].value).toBe('2022-12-30');
     expect(findDates('on January 2', 0, 12, on('2023-01-05'))[0].value).toBe('2023-01-02');
-    expect(findDates('on February 29', 0, 15, on('2023-05-02'))[0].value).toBe('2020-02-29');
+    expect(findDates('was born on February 29', 0, 23, on('2023-05-02'))[0].value).toBe('2020-02-29');
+    expect(findDates('on February 29', 0, 15, on('2023-05-02'))[0].value).toBe('2024-02-29'); // the nearer one
     // a year below 100 is that year, not 19xx (Date.UTC's reading)
     expect(findDates('yesterday', 0, 9, on('0050-03-10'))[0].value).toBe('0050-03-09');
     expect(findDates('yesterday', 0, 9, on('2023-03-01'))[0].value).toBe('2023-02-28');

@@ -27,7 +27,7 @@
 import type { Tokens } from '../language/tokens';
 import type { Claim, ClaimEntity, ClaimStance, CueStance, DocumentModel, Quote, Speaker } from '../types';
 import { tokensIn } from './tokens';
-import { datesInTokens, pubDate, type CalendarDate, type PubDate } from './dates';
+import { datesInTokens, pubDate, storyAnchors, type CalendarDate, type PubDate, type StoryAnchors } from './dates';
 import { quantitiesInTokens } from './quantities';
 import { buildEntityContext, entitiesInTokens } from './entities';
 import { scoreFeatures } from './checkworthy';
@@ -71,10 +71,11 @@ export function buildClaims(input: BuildClaimsInput): Claim[] {
   const entities = entitiesInTokens(text, story.toks, buildEntityContext(text, speakers, story.toks));
   const speakerById = new Map(speakers.map((s) => [s.id, s]));
   const pub = pubDate(input.published);
+  const anchors = storyAnchors(text, story.toks, pub);
   units.sort((x, y) => x.start - y.start || x.end - y.end);
   const claims: Claim[] = [];
   for (const u of units) {
-    const claim = claimOf(story, u, { entities, speakerById, pub });
+    const claim = claimOf(story, u, { entities, speakerById, pub, anchors });
     if (claim) claims.push(claim);
   }
   claims.forEach((c, i) => {
@@ -89,6 +90,8 @@ interface StoryFacts {
   entities: readonly ClaimEntity[];
   speakerById: ReadonlyMap<string, Speaker>;
   pub: PubDate | null;
+  /** The story's dates: what "the same day", "a year earlier" refer back to. */
+  anchors: StoryAnchors;
 }
 
 /** The claim of one unit (its id still blank), or null when the unit has fewer than three words. */
@@ -98,7 +101,7 @@ function claimOf(story: ClaimStory, u: Unit, facts: StoryFacts): Claim | null {
   let words = 0;
   for (const t of toks) if (t.k === 'w' || t.k === 'n') words++;
   if (words < 3) return null;
-  const dated = datesInTokens(text, toks, facts.pub);
+  const dated = datesInTokens(text, toks, facts.pub, facts.anchors);
   const quantities = quantitiesInTokens(text, toks, dated);
   const dates = dated.map((d) => d.date);
   const entities = entitiesIn(facts.entities, u.start, u.end);

@@ -12,20 +12,32 @@
  *   "last month", "this month", "next month"; "last year", "this year", "next year"          → month / year
  *   "two years ago", "three months ago", "five days ago", "a week ago"                        → year / month / day
  *   "last week", "this week", "next week"                                                     → week ("2023-W17")
+ *   "the third quarter", "Q3 2023", "the first half of 2024", "last spring", "this summer"   → quarter / half / season
+ *       ("2023-Q3", "2024-H1", "2022-SP"; see periods.ts)
+ *   "the same day", "a year earlier", "the following week", "the year-ago quarter"           → the precision they
+ *       name, valued from the nearest fitting date before them in the story (see anchored.ts)
  *
  * Resolution with `publishedAt` (YYYY-MM-DD or a full ISO timestamp; its calendar date is used, as src/options.ts
  * parses it — this stage takes the year, month and day, never the string):
- *   - a day or month with no year → the latest such date/month not after publication ("next December" → the first
- *     one after it); in a future context ("will meet on May 10", "is scheduled for June", "the upcoming vote on
- *     Dec. 3") → the first one on or after publication;
+ *   - a day or month with no year → the one nearest to publication, of the latest not after it and the first not
+ *     before it (the past one on a tie: "May 20" in a story of May 2 is May 20 of that year, "Dec. 28" in a story of
+ *     January 5 the December before). A cue in the sentence decides instead: the nearest cue word at most eight
+ *     words back — a future word ("will", "is expected to", "is scheduled for", "the upcoming vote on", "set for",
+ *     "would", or "by" right before: "by Jan. 14") → the first on or after publication; a past word ("was", "were",
+ *     "had", "did", "since", "ago", "earlier", "last") → the latest not after it. "next December" → the first one
+ *     after publication, "last October" the latest before. With a weekday ("Friday, June 9") the year in which the
+ *     day is that weekday, when only one of the two is;
  *   - a bare weekday → the most recent such weekday on or before publication (in a future context: the first on
  *     or after it); "last Tuesday" → strictly before; "next Tuesday" → strictly after;
  *   - a two-digit decade ("the ’90s") → the latest such decade not after publication.
  * Without `publishedAt`: a day without a year is "--MM-DD", a month without a year "--MM" (the XML Schema gMonthDay
  * and gMonth forms), and relative dates have value null. A year is never guessed.
  */
-import { daysInMonth } from '../language/calendar';
+import words from '../model/dates.json';
 import type { ClaimDate, DatePrecision } from '../types';
+import { type PubDate, daysBetween, iso, isoWeek, p2, p4, shiftDays, shiftMonths, validDay, weekdayOf } from './datemath';
+import { PERIOD_START, periodAt, relativeQuarter } from './periods';
+import { ANCHORED_START, AnchorList, type DatedSpan, type RelRef, anchoredAt, countedAnchoredAt, pubAnchor, valueFrom } from './anchored';
 import { storyTokens, tokensIn, upperAsciiFirst, type Tok } from './tokens';
 import { NUMBER_WORD_START, isYearLike, readNumber } from './numbers';
 import { classesOf, wordClass } from './wordclass';
@@ -128,6 +140,8 @@ const OF_CUES = new Set(['end', 'beginning', 'start', 'middle', 'rest', 'course'
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 
 /** The publication date the claims stage anchors on, as src/options.ts parses it from `publishedAt`. */
+export type { PubDate } from './datemath';
+
 export interface CalendarDate {
   year: number;
   /** 1–12. */
@@ -136,70 +150,43 @@ export interface CalendarDate {
   day: number;
 }
 
-/** The publication date inside this file (short names for the date arithmetic). */
-export interface PubDate {
-  y: number;
-  m: number;
-  d: number;
-}
-
 /** The anchor for a publication date already checked by the options (null: none). */
 export function pubDate(date: CalendarDate | null | undefined): PubDate | null {
   return date ? { y: date.year, m: date.month, d: date.day } : null;
 }
 
-function validDay(y: number | null, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= (y === null ? (m === 2 ? 29 : daysInMonth(2001, m)) : daysInMonth(y, m));
-}
-const p2 = (n: number) => String(n).padStart(2, '0');
-const p4 = (n: number) => String(n).padStart(4, '0');
-const iso = (y: number, m: number, d: number) => `${p4(y)}-${p2(m)}-${p2(d)}`;
+/**
+ * Which way a day or month without a year leans from the publication date: 'past' (the latest such date not after
+ * it), 'future' (the first not before it), or 'near' (whichever of those two is closer; the past one on a tie).
+ */
+export type Lean = 'past' | 'future' | 'near';
 
-/** p's date shifted by `delta` days, at 00:00 UTC; Date.UTC alone would read years 0–99 as 1900–1999. */
-function utcDate(p: PubDate, delta = 0): Date {
-  const t = new Date(0);
-  t.setUTCFullYear(p.y, p.m - 1, p.d + delta);
-  return t;
-}
-
-function shiftDays(p: PubDate, delta: number): string {
-  const t = utcDate(p, delta);
-  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-function shiftMonths(p: PubDate, delta: number): string {
-  const idx = p.y * 12 + (p.m - 1) + delta;
-  return `${p4(Math.floor(idx / 12))}-${p2((idx % 12) + 1)}`;
-}
-function weekdayOf(p: PubDate): number {
-  return utcDate(p).getUTCDay();
-}
-/** The ISO 8601 week ("2023-W17") of the publication date shifted by `weeks` weeks. */
-function isoWeek(p: PubDate, weeks: number): string {
-  const t = utcDate(p, 7 * weeks);
-  const dow = t.getUTCDay() || 7;
-  t.setUTCDate(t.getUTCDate() + 4 - dow); // the Thursday of that week decides its year
-  const y = t.getUTCFullYear();
-  const jan1 = new Date(0);
-  jan1.setUTCFullYear(y, 0, 1);
-  const week = Math.ceil(((t.getTime() - jan1.getTime()) / 86_400_000 + 1) / 7);
-  return `${p4(y)}-W${p2(week)}`;
-}
-
-/** Latest (month, day) not after pub; `future` → the first one after pub. */
-function resolveDay(m: number, d: number, pub: PubDate, future: boolean): string | null {
+/** (m, d) on or before pub (`forward`: on or after it), skipping years without the day (February 29). */
+function placeDay(m: number, d: number, pub: PubDate, forward: boolean): PubDate | null {
   let y = pub.y;
-  if (future) {
-    if (m < pub.m || (m === pub.m && d < pub.d)) y++;
-    for (let k = 0; k < 8 && !validDay(y, m, d); k++) y++;
-  } else {
-    if (m > pub.m || (m === pub.m && d > pub.d)) y--;
-    for (let k = 0; k < 8 && !validDay(y, m, d); k++) y--;
-  }
-  return validDay(y, m, d) ? iso(y, m, d) : null;
+  if (forward && (m < pub.m || (m === pub.m && d < pub.d))) y++;
+  if (!forward && (m > pub.m || (m === pub.m && d > pub.d))) y--;
+  for (let k = 0; k < 8 && !validDay(y, m, d); k++) y += forward ? 1 : -1;
+  return validDay(y, m, d) ? { y, m, d } : null;
 }
-function resolveMonth(m: number, pub: PubDate, mode: 'latest' | 'before' | 'after' | 'ahead'): string {
+
+function resolveDay(m: number, d: number, pub: PubDate, lean: Lean, weekday?: number): string | null {
+  let back = placeDay(m, d, pub, false);
+  let ahead = placeDay(m, d, pub, true);
+  const onDay = (x: PubDate | null) => !!x && weekdayOf(x) === weekday;
+  if (weekday !== undefined && onDay(back) !== onDay(ahead)) lean = onDay(back) ? 'past' : 'future';
+  if (lean === 'future') back = null;
+  if (lean === 'past') ahead = null;
+  const pick = !back ? ahead : !ahead ? back : daysBetween(back, pub) <= daysBetween(pub, ahead) ? back : ahead;
+  return pick ? iso(pick.y, pick.m, pick.d) : null;
+}
+
+/** A month without a year: 'latest' not after pub, 'before'/'after' strictly, 'ahead' not before, 'near' the closer. */
+type MonthMode = 'latest' | 'before' | 'after' | 'ahead' | 'near';
+
+function resolveMonth(m: number, pub: PubDate, mode: MonthMode): string {
   let y = pub.y;
+  if (mode === 'near') mode = (m - pub.m + 12) % 12 < (pub.m - m + 12) % 12 ? 'ahead' : 'latest';
   if (mode === 'latest' && m > pub.m) y--;
   if (mode === 'ahead' && m < pub.m) y++;
   if (mode === 'before' && m >= pub.m) y--;
@@ -212,6 +199,8 @@ interface Found {
   b: number; // token index past the last
   value: string | null;
   precision: DatePrecision;
+  /** A reference to another date of the story ("the same day"): valued once the dates before it are known. */
+  rel?: RelRef;
 }
 
 /** A month name at a token: the month, and the token past it (its dot included). */
@@ -298,15 +287,17 @@ function prevWord(toks: readonly Tok[], i: number): Tok | undefined {
   return t && !toks[i].nl ? t : undefined;
 }
 
-/** How a day or month without a year is placed: on the publication date, looking back or (`future`) ahead. */
+/** How a day or month without a year is placed: on the publication date, leaning as its sentence says. */
 interface DayAnchor {
   pub: PubDate | null;
-  future: boolean;
+  lean: Lean;
+  /** The weekday named with the date ("Friday, June 9"): of the two candidate years, one where the day is that weekday. */
+  weekday?: number;
 }
 
 function dayValue(m: number, d: number, y: number | null, when: DayAnchor): string | null {
   if (y !== null) return validDay(y, m, d) ? iso(y, m, d) : null;
-  if (when.pub) return resolveDay(m, d, when.pub, when.future);
+  if (when.pub) return resolveDay(m, d, when.pub, when.lean, when.weekday);
   return `--${p2(m)}-${p2(d)}`;
 }
 
@@ -325,6 +316,8 @@ const DATE_START = wordClass([
   'next',
   'past',
   ...NUMBER_WORD_START,
+  ...PERIOD_START,
+  ...ANCHORED_START,
 ]);
 
 /** Can a date start at this token? (A cheap test before {@link dateAt}: false means dateAt finds nothing.) */
@@ -358,24 +351,37 @@ function isNextWord(t: Tok | undefined, w: string): boolean {
   return !!t && t.k === 'w' && t.l === w;
 }
 
-/** Words before a date that put it ahead of the story: "will meet on", "is scheduled for", "the upcoming vote on". */
-const FUTURE_WORDS = new Set(['will', '’ll', "'ll", 'shall', 'scheduled', 'slated', 'upcoming', 'due', 'planned', 'plans', 'plan', 'set']);
+/** Words before a date that put it ahead of the story: "will meet on", "is expected to", "the upcoming vote on". */
+const FUTURE_WORDS = new Set([...words.futureCues, 'set']);
+/** Words right before a date that put it ahead: "by Jan. 14". */
+const FUTURE_RIGHT_BEFORE = new Set(words.futureCuesRightBefore);
+/** Words before a date that put it behind: "was held on", "had met on", "since". */
+const PAST_WORDS = new Set(words.pastCues);
+
+/** The cue a word gives (null: none); "set" only as "set for" / "set to": "they set fire" is not a plan. */
+function cueOf(toks: readonly Tok[], j: number): Lean | null {
+  const l = toks[j].l;
+  if (FUTURE_WORDS.has(l)) return l !== 'set' || (toks[j + 1] && (toks[j + 1].l === 'for' || toks[j + 1].l === 'to')) ? 'future' : null;
+  return PAST_WORDS.has(l) ? 'past' : null;
+}
 
 /**
- * Is the date at token i in a future context: a future word at most 8 words (and 16 tokens: a run of marks must
- * not make this a scan of the story for every token) back, in the same sentence?
+ * The lean of the date at token i: the nearest cue word at most 8 words (and 16 tokens: a run of marks must not
+ * make this a scan of the story for every token) back, in the same sentence, decides; with none, 'near'.
  */
-function futureContext(toks: readonly Tok[], i: number): boolean {
-  for (let j = i - 1, words = 0; j >= 0 && j >= i - 16 && words < 8; j--) {
+function leanAt(toks: readonly Tok[], i: number): Lean {
+  const right = toks[i - 1];
+  if (right && right.k === 'w' && FUTURE_RIGHT_BEFORE.has(right.l)) return 'future';
+  for (let j = i - 1, n = 0; j >= 0 && j >= i - 16 && n < 8; j--) {
     const t = toks[j];
-    if (t.k === 'p' && (t.v === '.' || t.v === ';' || t.v === '!' || t.v === '?')) return false;
+    if (t.k === 'p' && (t.v === '.' || t.v === ';' || t.v === '!' || t.v === '?')) return 'near';
     if (t.k !== 'w') continue;
-    words++;
-    // "set" only as "set for" / "set to": "they set fire" is not a plan
-    if (FUTURE_WORDS.has(t.l) && (t.l !== 'set' || (toks[j + 1] && (toks[j + 1].l === 'for' || toks[j + 1].l === 'to')))) return true;
-    if (toks[j + 1] && toks[j + 1].nl) return false;
+    n++;
+    const cue = cueOf(toks, j);
+    if (cue) return cue;
+    if (toks[j + 1] && toks[j + 1].nl) return 'near';
   }
-  return false;
+  return 'near';
 }
 
 /** Where a date may start and what comes before it: what every kind of date at token i decides on. */
@@ -386,7 +392,9 @@ interface DateSite {
   /** Token index past the date found before (-1: none): "June and July". */
   lastEnd: number;
   pub: PubDate | null;
-  /** A future context: "next" right before, or a future word shortly before (see futureContext). */
+  /** The sentence's lean (see leanAt); "next" right before leans ahead. */
+  lean: Lean;
+  /** A future context: the lean is 'future'. */
   ahead: boolean;
 }
 
@@ -395,17 +403,18 @@ function dateAt(toks: readonly Tok[], i: number, pub: PubDate | null, lastEnd: n
   const t = toks[i];
   const prev = prevWord(toks, i);
   const future = !!prev && prev.l === 'next';
-  const site: DateSite = { i, prev, lastEnd, pub, ahead: future || futureContext(toks, i) };
+  const lean = future ? 'future' : leanAt(toks, i);
+  const site: DateSite = { i, prev, lastEnd, pub, lean, ahead: lean === 'future' };
   const wd = weekdayAt(toks, i);
   if (wd) return weekdayDate(toks, site, wd);
-  const cal = calendarDate(toks, i, { pub, future: site.ahead });
+  const cal = calendarDate(toks, i, { pub, lean });
   if (cal) return future && cal.a === i && cal.precision !== 'year' && prev ? { ...cal, a: i - 1 } : cal;
   const mo = monthAt(toks, i);
   if (mo) return cuedMonth(toks, site, mo);
   const y = yearOrDecadeAt(toks, i, pub);
   if (y) return y;
-  if (t.k === 'w') return relativeAt(toks, i, pub);
-  return null;
+  if (t.k !== 'w') return null;
+  return periodAt(toks, i, pub, site.ahead) ?? anchoredAt(toks, i) ?? relativeAt(toks, i, pub);
 }
 
 /** The way a word before a weekday or month points (the word then joins the date's span); null: no such word. */
@@ -420,7 +429,7 @@ function direction(prev: Tok | undefined): 'last' | 'next' | 'this' | null {
 function weekdayDate(toks: readonly Tok[], site: DateSite, wd: WeekdayName): Found | null {
   let j = wd.end;
   if (toks[j] && toks[j].v === ',' && !toks[j].gap) j++;
-  const inner = calendarDate(toks, j, { pub: site.pub, future: false });
+  const inner = calendarDate(toks, j, { pub: site.pub, lean: site.lean, weekday: wd.wd });
   if (inner && toks[j] && toks[j].gap) return { ...inner, a: site.i };
   if (wd.abbr) return null;
   // a bare weekday: relative to publication
@@ -463,7 +472,8 @@ function cuedMonth(toks: readonly Tok[], site: DateSite, mo: MonthName): Found |
   const nx = toks[mo.end];
   if (toks[i].l === 'may' && nx && nx.k === 'w' && nx.gap && /^[A-Z]/.test(nx.v)) return null;
   const dir = direction(site.prev);
-  const mode = dir === 'last' ? 'before' : dir === 'next' ? 'after' : site.ahead ? 'ahead' : 'latest';
+  const mode =
+    dir === 'last' ? 'before' : dir === 'next' ? 'after' : site.lean === 'future' ? 'ahead' : site.lean === 'past' ? 'latest' : 'near';
   const value = site.pub ? resolveMonth(mo.month, site.pub, mode) : `--${p2(mo.month)}`;
   return { a: dir === null ? i : i - 1, b: mo.end, value, precision: 'month' };
 }
@@ -474,8 +484,13 @@ function yearOrDecadeAt(toks: readonly Tok[], i: number, pub: PubDate | null): F
   if (t.k !== 'n') return shortDecadeAt(toks, i, pub);
   const dec = decadeAt(toks, i);
   if (dec) return dec;
-  if (isYearLike(toks, i) && !isRangeTail(toks, i)) return { a: i, b: i + 1, value: t.v, precision: 'year' };
+  if (isYearLike(toks, i) && !isRangeTail(toks, i) && !isClockTime(toks[i + 1])) return { a: i, b: i + 1, value: t.v, precision: 'year' };
   return null;
+}
+
+/** "1200 GMT", "0900 hrs": a four-digit clock time, not a year. */
+function isClockTime(nx: Tok | undefined): boolean {
+  return !!nx && nx.k === 'w' && nx.gap && /^(gmt|utc|hrs|bst|est|edt|cet)$/.test(nx.l);
 }
 
 /** "2020-21": the second number is not a year on its own. */
@@ -621,7 +636,8 @@ function relativeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found
     if (u.l === 'weekend') return { a: i, b: i + 2, value: null, precision: 'day' };
     if (u.l === 'month') return { a: i, b: i + 2, value: pub ? shiftMonths(pub, dir) : null, precision: 'month' };
     if (u.l === 'year') return { a: i, b: i + 2, value: pub ? p4(pub.y + dir) : null, precision: 'year' };
-    return null;
+    const q = relativeQuarter(u, dir, pub);
+    return q ? { a: i, b: i + 2, ...q } : null;
   }
   // "two years ago", "a week ago"
   const num = readNumber(toks, i);
@@ -636,7 +652,7 @@ function relativeAt(toks: readonly Tok[], i: number, pub: PubDate | null): Found
   } else {
     return null;
   }
-  return agoAt(toks, i, k, count, pub);
+  return agoAt(toks, i, k, count, pub) ?? countedAnchoredAt(toks, i);
 }
 
 function agoAt(toks: readonly Tok[], a: number, k: number, count: number, pub: PubDate | null): Found | null {
@@ -657,11 +673,38 @@ function agoAt(toks: readonly Tok[], a: number, k: number, count: number, pub: P
 function digitAgo(toks: readonly Tok[], i: number, pub: PubDate | null): Found | null {
   const t = toks[i];
   if (t.k !== 'n' || !/^\d{1,4}$/.test(t.v)) return null;
-  return agoAt(toks, i, i + 1, Number(t.v), pub);
+  return agoAt(toks, i, i + 1, Number(t.v), pub) ?? countedAnchoredAt(toks, i);
 }
 
-/** Internal: dates over an already-lexed window (used by quantities to keep day numbers and years out). */
-export function datesInTokens(text: string, toks: readonly Tok[], pub: PubDate | null): { a: number; b: number; date: ClaimDate }[] {
+/** The story's dates before some window, looked up only when the window holds an anchored reference. */
+export type StoryAnchors = () => AnchorList;
+
+/** Values the anchored references of `all` (in text order) from the nearest fitting date before each. */
+function resolveAnchored(all: Found[], toks: readonly Tok[], pub: PubDate | null, story?: StoryAnchors): void {
+  const local: DatedSpan[] = [];
+  const own = new AnchorList(local);
+  for (const x of all) {
+    const start = toks[x.a].s;
+    if (x.rel) {
+      const near = own.before(start, x.rel);
+      const far = story ? story().before(start, x.rel) : null;
+      const anchor = near && (!far || near.start >= far.start) ? near : (far ?? (pub ? pubAnchor(pub) : null));
+      if (anchor) Object.assign(x, valueFrom(x.rel, anchor));
+    }
+    local.push({ start, value: x.value, precision: x.precision });
+  }
+}
+
+/**
+ * Internal: dates over an already-lexed window (used by quantities to keep day numbers and years out). `story`
+ * gives the story's dates for references to a date before the window ("the same day").
+ */
+export function datesInTokens(
+  text: string,
+  toks: readonly Tok[],
+  pub: PubDate | null,
+  story?: StoryAnchors,
+): { a: number; b: number; date: ClaimDate }[] {
   const found = scanDates(toks, pub);
   // digit-led "3 days ago" is checked in a second light pass over tokens not already in a date
   const extra: Found[] = [];
@@ -676,6 +719,7 @@ export function datesInTokens(text: string, toks: readonly Tok[], pub: PubDate |
     }
   }
   const all = extra.length ? [...found, ...extra].sort((x, y) => x.a - y.a) : found;
+  if (all.some((x) => x.rel)) resolveAnchored(all, toks, pub, story);
   return all.map((x) => {
     const s = toks[x.a].s;
     const e = toks[x.b - 1].e;
@@ -683,13 +727,28 @@ export function datesInTokens(text: string, toks: readonly Tok[], pub: PubDate |
   });
 }
 
+/** The story's dates (over all its tokens), once, when first asked: the anchors of its claims' anchored references. */
+export function storyAnchors(text: string, toks: readonly Tok[], pub: PubDate | null): StoryAnchors {
+  let list: AnchorList | null = null;
+  return () => {
+    if (!list)
+      list = new AnchorList(
+        datesInTokens(text, toks, pub).map((x) => ({ start: x.date.span.start, value: x.date.value, precision: x.date.precision })),
+      );
+    return list;
+  };
+}
+
 /**
  * Dates in `text[start, end)`, with absolute offsets. `published` (the calendar date of `publishedAt`, parsed by
  * src/options.ts) anchors dates without a year and relative dates; without it those stay partial ("--04-23",
- * "--12") or null.
+ * "--12") or null. A reference to another date ("the same day") looks back to the dates of the text before it.
  */
 export function findDates(text: string, start = 0, end = text.length, published?: CalendarDate | null): ClaimDate[] {
   if (typeof text !== 'string') return [];
-  const toks = tokensIn(text, storyTokens(text), start, end);
-  return datesInTokens(text, toks, pubDate(published)).map((x) => x.date);
+  const all = storyTokens(text);
+  const toks = tokensIn(text, all, start, end);
+  const pub = pubDate(published);
+  const story = storyAnchors(text, tokensIn(text, all, 0, end), pub);
+  return datesInTokens(text, toks, pub, story).map((x) => x.date);
 }

@@ -38,6 +38,8 @@ export interface NumberRead {
   words: boolean;
   /** A bare "one"/"a": only a quantity when a unit follows. */
   weak: boolean;
+  /** The scale word that multiplied the number ("million" in "10 million", "three million"): 1 when none. */
+  scale: number;
 }
 
 function isScaleWord(t: Tok | undefined): number {
@@ -46,7 +48,7 @@ function isScaleWord(t: Tok | undefined): number {
 }
 
 /** Multiply a decimal string by a power-of-ten scale without binary rounding noise ("1.1" × 1e6 → 1100000). */
-function scaleValue(digits: string, scale: number): number {
+export function scaleValue(digits: string, scale: number): number {
   if (scale === 1) return Number(digits);
   const exp = Math.round(Math.log10(scale));
   if (10 ** exp === scale) return Number(`${digits}e${exp}`);
@@ -81,7 +83,7 @@ export function readNumber(toks: readonly Tok[], i: number, shortScales = false)
     // "2.5 million" may be followed by another scale ("hundred thousand") only in words; stop here.
     const value = scaleValue(digits, scale);
     if (!Number.isFinite(value)) return null;
-    return { value, end, words: false, weak: false };
+    return { value, end, words: false, weak: false, scale: scale === 12 ? 1 : scale };
   }
   if (t.k !== 'w') return null;
   return readNumberWords(toks, i);
@@ -101,6 +103,8 @@ interface WordsRead {
   /** Has a word of the number been taken? */
   any: boolean;
   last: Place;
+  /** The last scale word taken ("million"): 1 when none. */
+  scale: number;
 }
 
 /** Scale words glued to digits ("3bn", "5mln"): never a number's scale in words. */
@@ -149,7 +153,8 @@ function takeNumberWord(toks: readonly Tok[], st: WordsRead): boolean {
     st.last = 'hundred';
   } else if (isScaleWord(t) && !isGluedScale(l)) {
     if (!st.any) return false;
-    st.total += (st.cur || 1) * isScaleWord(t);
+    st.scale = isScaleWord(t);
+    st.total += (st.cur || 1) * st.scale;
     st.cur = 0;
     st.last = 'scale';
   } else if (l === 'dozen') {
@@ -180,12 +185,12 @@ function takeAnd(toks: readonly Tok[], st: WordsRead): boolean {
 function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
   const first = toks[i];
   if (!startsNumberWord(first)) return null;
-  let st: WordsRead = { j: i, end: i, total: 0, cur: 0, any: false, last: 'none' };
+  let st: WordsRead = { j: i, end: i, total: 0, cur: 0, any: false, last: 'none', scale: 1 };
   if (first.l === 'a' || first.l === 'an') {
     const after = afterArticle(toks, i);
     if (after === null) return null;
-    if (after === 'dozen') return { value: 12, end: i + 2, words: true, weak: false };
-    st = { j: i + 1, end: i + 1, total: 0, cur: 1, any: true, last: 'small' };
+    if (after === 'dozen') return { value: 12, end: i + 2, words: true, weak: false, scale: 1 };
+    st = { j: i + 1, end: i + 1, total: 0, cur: 1, any: true, last: 'small', scale: 1 };
   }
   const limit = Math.min(toks.length, i + 16);
   while (st.j < limit) {
@@ -200,7 +205,8 @@ function readNumberWords(toks: readonly Tok[], i: number): NumberRead | null {
   if (!st.any || st.end === i) return null;
   const value = st.total + st.cur;
   const weak = st.end - i === 1 && (value === 1 || value === 0);
-  return { value, end: st.end, words: true, weak };
+  // the scale counts only when it ends the number ("three million", not "two million three hundred")
+  return { value, end: st.end, words: true, weak, scale: st.last === 'scale' && st.cur === 0 ? st.scale : 1 };
 }
 
 /** A four-digit integer 1000..2199 that reads as a calendar year, not a count. */

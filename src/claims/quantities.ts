@@ -16,8 +16,11 @@
  *   "about", "around", "some", "roughly"           qualifier 'approximate'
  *   "between 5 and 10", "5-10 km", "5 to 10", "two or three"   qualifier 'range', value = low, high = high
  *
+ *   "two-thirds", "a third of", "half the", "twice as many", "three times more", "doubled"   unit "ratio": the
+ *       proportion itself (0.667, 0.333, 0.5, 2, 3, 2); see ratios.ts
+ *   "between 5 and 10 million dollars"             the scale written once applies to both ends: 5,000,000 to 10,000,000
+ *
  * Not quantities: years and other parts of dates (see dates.ts), decades ("1970s"), ordinals ("23rd", "first"),
- * fractions in words ("three-quarters", "two-thirds"),
  * clock times ("10:30", "5 p.m."), fractions and codes ("9/11", "COVID-19", "F-16", "G7", "Article 5"), a bare
  * "one"/"a" with no unit after it ("one of them", "no one"), and small referential counts with a determiner and no
  * unit of measure ("the two countries", "their three children": those name known things, they do not report a count).
@@ -36,9 +39,11 @@ import {
   PERCENT,
   isYearLike,
   readNumber,
+  scaleValue,
   startsNumberWord,
 } from './numbers';
 import { datesInTokens } from './dates';
+import { type RatioRead, ratioAt } from './ratios';
 
 type Qualifier = NonNullable<Quantity['qualifier']>;
 
@@ -146,6 +151,8 @@ interface Read {
   end: number; // past the last token
   weak: boolean;
   words: boolean;
+  /** The scale word of the number ("million"): 1 when none. */
+  scale: number;
 }
 
 /** One number with its unit, starting at token i (currency sign before it already checked by the caller). */
@@ -164,7 +171,7 @@ function readAmount(toks: readonly Tok[], i: number): Read | null {
   } else if (cur) {
     // "$3 billion dollars" is rare; "$5 a day" fine
   }
-  return { value: num.value, unit, measure, first: cur ? cur[1] : i, end, weak: num.weak, words: num.words };
+  return { value: num.value, unit, measure, first: cur ? cur[1] : i, end, weak: num.weak, words: num.words, scale: num.scale };
 }
 
 function skipNumberAt(toks: readonly Tok[], i: number, rangeTail = false): boolean {
@@ -217,6 +224,8 @@ interface Reading {
   /** Is the unit a measure, percent or currency (not a counted noun)? */
   measure: boolean;
   qualifier: Qualifier | undefined;
+  /** The scale word of the first number ("million"): 1 when none. */
+  scale: number;
 }
 
 /** What the words before the first number allow: "between 5 and 10", "from 5 to 10"; and where the next date starts. */
@@ -263,6 +272,17 @@ function rangeTail(toks: readonly Tok[], at: number): Read | null {
   return null;
 }
 
+/**
+ * The low end of a range whose scale word is written once, after the high end: "between 5 and 10 million" is
+ * 5 million to 10 million. Only when the low end has no scale of its own and stays below the high end scaled
+ * ("between 500 and 1 million" keeps 500).
+ */
+function sharedScale(rd: Reading, second: Read): number {
+  if (rd.scale !== 1 || second.scale === 1) return rd.value;
+  const scaled = scaleValue(String(rd.value), second.scale);
+  return scaled <= second.value ? scaled : rd.value;
+}
+
 /** Extends the reading to a range ("5 to 10", "5-10", "between 5 and 10", "two or three") if a fitting second amount follows. */
 function readRange(toks: readonly Tok[], rd: Reading, ctx: RangeContext): void {
   const r = toks[rd.end];
@@ -273,6 +293,7 @@ function readRange(toks: readonly Tok[], rd: Reading, ctx: RangeContext): void {
   if (!second || second.weak || second.value < rd.value) return;
   if (rd.unit !== null && second.unit !== null && second.unit !== rd.unit) return;
   if (ctx.nextDate < second.end) return; // the second number is part of a date
+  rd.value = sharedScale(rd, second);
   rd.high = second.value;
   rd.qualifier = 'range';
   if (!rd.unit && second.unit) {
@@ -323,6 +344,7 @@ function quantityAt(toks: readonly Tok[], i: number, nextDate: number): Step {
     unit: first.unit,
     measure: first.measure,
     qualifier: undefined,
+    scale: first.scale,
   };
   // qualifier before ("as many as", "between")
   const pre = QUALIFIERS.matchEndingAt(toks, rd.start, Math.max(0, rd.start - 4));
@@ -339,6 +361,22 @@ function quantityAt(toks: readonly Tok[], i: number, nextDate: number): Step {
   if (first.weak && !rd.measure) return { reading: null, next: first.end };
   if (isReferentialCount(toks, first, rd)) return { reading: null, next: rd.end };
   return { reading: rd, next: rd.end };
+}
+
+/** A proportion in words ("two-thirds", "twice as many") as a reading: unit "ratio", with its qualifier ("more than half"). */
+function ratioReading(toks: readonly Tok[], r: RatioRead): Reading {
+  const rd: Reading = {
+    start: r.start,
+    end: r.end,
+    value: r.value,
+    high: undefined,
+    unit: 'ratio',
+    measure: true,
+    qualifier: undefined,
+    scale: 1,
+  };
+  applyQualifier(rd, QUALIFIERS.matchEndingAt(toks, rd.start, Math.max(0, rd.start - 4)), false);
+  return rd;
 }
 
 /** The Quantity of a reading, with its span's offsets and text. */
@@ -361,6 +399,12 @@ export function quantitiesInTokens(text: string, toks: readonly Tok[], dateRange
     const nextDate = d < dateRanges.length ? dateRanges[d].a : Infinity;
     if (nextDate <= i) {
       i = dateRanges[d].b; // inside a date
+      continue;
+    }
+    const ratio = ratioAt(toks, i);
+    if (ratio && ratio.end <= nextDate) {
+      out.push(toQuantity(text, toks, ratioReading(toks, ratio)));
+      i = ratio.end;
       continue;
     }
     if (!startsAmount(toks, i)) {
