@@ -21,13 +21,12 @@ export const REPORT_SCRIPT = `(function () {
     titled[i].removeAttribute('title');
   }
   function tipText(target) {
-    var el = target.closest('[data-tip]');
-    if (!el) return null;
-    var lines = el.getAttribute('data-tip').split('\\n');
-    var story = el.closest('.story');
+    var el = target.closest('[data-tip]:not(.claim)');
+    var story = target.closest('.story');
     var claim = story && story.querySelector('.claims-toggle:checked') ? target.closest('.claim') : null;
-    if (claim && claim !== el) lines.push(claim.getAttribute('data-tip'));
-    return lines;
+    var lines = el ? el.getAttribute('data-tip').split('\\n') : [];
+    if (claim) lines.push(claim.getAttribute('data-tip'));
+    return lines.length ? lines : null;
   }
   document.addEventListener('mouseover', function (e) {
     var lines = e.target instanceof Element ? tipText(e.target) : null;
@@ -66,4 +65,4 @@ export const REPORT_SCRIPT = `(function () {
 })();`;
 
 /** The CSP source for REPORT_SCRIPT: `'sha256-…'` of its text. */
-export const REPORT_SCRIPT_HASH = "'sha256-kr8BKQp8N9A7Faj4NMEW6U4SY1b56SxdY+CqjZqUwhk='";
+export const REPORT_SCRIPT_HASH = "'sha256-uyDug75DTv3o1eplxTxgV5dFtZa3cLQkEU/8MciJN+I='";

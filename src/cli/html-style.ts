@@ -44,8 +44,8 @@ mark.q.unattributed { outline: 1px dashed var(--ink); outline-offset: -1px; }
 .story:has(.claims-toggle:checked) .claim.minor { border-bottom: 2px dashed #9e9e9e; }
 .k-claim { display: none; }
 .story:has(.claims-toggle:checked) .k-claim { display: inline; }
-.k-claim b { border-bottom: 2px solid #c62828; font-weight: 400; }
-.k-claim i { border-bottom: 2px dashed #9e9e9e; font-style: normal; }
+.k-worth { border-bottom: 2px solid #c62828; }
+.k-minor { border-bottom: 2px dashed #9e9e9e; }
 .story[data-focus] mark.q:not(.hit) { background-color: #f3f3f3; background-image: none; outline: none; color: #757575; }
 .story[data-focus] mark.q.hit { outline: 2px solid var(--ink); outline-offset: 0; }
 .story[data-focus] .mention.hit, .story[data-focus] .src.hit { background-color: var(--bg); border-radius: 2px; }

@@ -56,9 +56,9 @@ function plural(n: number, word: string): string {
 
 /** The last part of a path (either slash), so the page never shows where a file lives. */
 export function baseName(name: string): string {
-  return String(name)
-    .replace(/[\\/]+$/, '')
-    .replace(/^.*[\\/]/, '');
+  const parts = String(name).split(/[\\/]/);
+  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts[parts.length - 1];
 }
 
 /** Where a quote starts in the text (the earliest of its parts), or null when none of them is in it. */
@@ -210,15 +210,21 @@ function chipTitle(ctx: StoryContext, id: string): string {
   );
 }
 
-/** How many speakers' chips the legend shows before a "+ N more" toggle: it stays a line or two. */
+/** How many speakers' chips the legend shows before a "+ N more" toggle (for 3 or more): it stays a line or two. */
 const LEGEND_SHOWN = 10;
+
+/** The number of chips shown before the toggle: all of them when the toggle would hide fewer than 3. */
+function shownChips(speakers: number): number {
+  return speakers - LEGEND_SHOWN >= 3 ? LEGEND_SHOWN : speakers;
+}
 
 /** The legend: a chip per quoted speaker, most quoted first, then the unattributed quotes and who is only mentioned. */
 function legend(ctx: StoryContext): string {
   const items: string[] = [];
+  const shown = shownChips(ctx.styles.size);
   for (const [id, style] of ctx.styles) {
     items.push(
-      `<li${style.rank >= LEGEND_SHOWN ? ' class="more"' : ''}><button type="button" class="chip" data-speaker="${escapeHtml(id)}" aria-pressed="false" style="${vars(style)}"` +
+      `<li${style.rank >= shown ? ' class="more"' : ''}><button type="button" class="chip" data-speaker="${escapeHtml(id)}" aria-pressed="false" style="${vars(style)}"` +
         ` title="${escapeHtml(chipTitle(ctx, id))}"><span class="sw ${style.pattern}"></span>` +
         `<span class="nm">${escapeHtml(nameOf(ctx, id))}</span><span class="n">${ctx.counts.get(id)}</span></button></li>`,
     );
@@ -231,7 +237,7 @@ function legend(ctx: StoryContext): string {
         `<span class="nm">unattributed</span><span class="n">${unattributed}</span></button></li>`,
     );
   }
-  const hidden = ctx.styles.size - LEGEND_SHOWN;
+  const hidden = ctx.styles.size - shown;
   if (hidden > 0) {
     items.push(
       '<li><label class="chip more-btn"><input type="checkbox" class="more-toggle">' +
@@ -252,7 +258,7 @@ function tools(claims: number): string {
   const toggle =
     claims > 0
       ? `<label><input type="checkbox" class="claims-toggle"> Show claims (${claims})</label>` +
-        '<span class="k-claim"><b>worth checking</b> · <i>other claims</i></span>'
+        '<span class="k-claim"><span class="k-worth">worth checking</span> · <span class="k-minor">other claims</span></span>'
       : '<span>No claims</span>';
   return (
     `<div class="tools">${toggle}<span class="key"><span>highlight: a quote, in its speaker’s colour</span>` +
@@ -261,27 +267,35 @@ function tools(claims: number): string {
   );
 }
 
+/** White space the page may drop at a paragraph's ends (not the vertical tab: it is shown, as U+FFFD). */
+const SPACE = /[^\S\v]/;
+
+/** `start` and `end` moved inwards past white space; null when nothing else is between them. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && SPACE.test(text[s])) s++;
+  while (e > s && SPACE.test(text[e - 1])) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
 /**
  * The story's paragraphs between `from` and `to`, without their surrounding white space: separated by blank
  * lines when the text has any, else by line breaks.
  */
 function paragraphs(text: string, from: number, to: number): Array<{ start: number; end: number }> {
-  const blank = /(?:\r\n?|\n)[^\S\r\n]*(?:\r\n?|\n)/.test(text);
-  const sep = blank ? /(?:\r\n?|\n)[^\S\r\n]*(?:(?:\r\n?|\n)\s*)+/g : /(?:\r\n?|\n)+/g;
+  const blank = /(?:\r\n?|\n)[^\S\r\n\v]*(?:\r\n?|\n)/.test(text);
+  const sep = blank ? /(?:\r\n?|\n)[^\S\r\n\v]*(?:\r\n?|\n)/g : /\r\n?|\n/g;
   const out: Array<{ start: number; end: number }> = [];
-  const push = (s: number, e: number): void => {
-    const piece = text.slice(s, e);
-    const lead = piece.length - piece.trimStart().length;
-    const trail = piece.length - piece.trimEnd().length;
-    if (s + lead < e - trail) out.push({ start: s + lead, end: e - trail });
-  };
   let at = from;
   sep.lastIndex = from;
   for (let m = sep.exec(text); m && m.index < to; m = sep.exec(text)) {
-    push(at, Math.min(m.index, to));
+    const p = trimmed(text, at, Math.min(m.index, to));
+    if (p) out.push(p);
     at = Math.min(m.index + m[0].length, to);
   }
-  push(at, to);
+  const last = trimmed(text, at, to);
+  if (last) out.push(last);
   return out;
 }
 
