@@ -684,7 +684,7 @@ describe.skipIf(!CHROMIUM && !process.env.CI)('the HTML report in chromium', () 
     const img = await shot(page);
     for (const c of colours) expect(countColour(img, hexToRgb(c)), `${c} not in the screenshot`).toBeGreaterThan(100);
     const headline = readFileSync(FIXTURE, 'utf8').split('\n')[0].trim();
-    const shown = (await page.locator('main').innerText()).split(headline).length - 1;
+    const shown = ((await page.locator('main').textContent()) ?? '').split(headline).length - 1;
     expect(shown, 'the headline is not shown exactly once').toBe(1);
     expect(await page.locator('.summary').textContent()).toMatch(/^article\.txt · \d+ quotes from \d+ speakers · \d+ claims$/);
     const counts = (await page.locator('.chip .n').allInnerTexts()).map(Number);
