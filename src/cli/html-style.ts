@@ -11,7 +11,7 @@ main { max-width: 60rem; margin: 0 auto; padding: 1.25rem .75rem 3rem; }
 article.story { background: #fff; border: 1px solid #e0e0dc; border-radius: 8px; padding: 1.25rem 1.75rem 1.75rem; margin-bottom: 2rem; }
 .story h1 { font: 700 1.55rem/1.25 ${SERIF}; margin: 0 0 .3rem; }
 .summary { color: #666; font-size: .85rem; margin: 0; }
-.bar { position: sticky; top: 0; z-index: 2; background: rgba(255,255,255,.97); border-bottom: 1px solid #ececea; padding: .55rem 0; margin: 0 0 1rem; }
+.bar { border-bottom: 1px solid #ececea; padding: .55rem 0; margin: 0 0 1rem; }
 .legend { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .35rem; font-size: .8rem; }
 .chip { font: inherit; color: inherit; display: inline-flex; align-items: center; gap: .35em; background: #fff; border: 1px solid #d4d4d0; border-radius: 999px; padding: .05rem .55rem .05rem .3rem; cursor: pointer; max-width: 22rem; }
 .chip .nm { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -61,5 +61,5 @@ mark.q.unattributed { outline: 1px dashed var(--ink); outline-offset: -1px; }
   .para > p, .who { grid-column: 1; }
   .who { flex-direction: row; flex-wrap: wrap; justify-content: flex-start; padding: 0; }
 }
-@media print { .bar { position: static; } .qw-tip { display: none; } }
+@media print { .qw-tip { display: none; } }
 `;
