@@ -1,205 +1,44 @@
 /**
- * `--format html`: one self-contained page (inline CSS, no scripts, no external resources) showing each story
- * with its quotes highlighted in their speaker's colour, the source mentions underlined, the cues in bold,
- * the claims outlined, and a legend of the speakers with their mentions.
- *
- * The marks are built from spans by a sweep over their boundaries: at every boundary the set of open marks
- * is compared with the set that should be open, and only the differing tail of the stack is closed and
- * reopened, so overlapping spans are split and the markup is always well nested, whatever the spans are
- * (out of range, reversed, fractional, inside a surrogate pair, nested a thousand deep).
+ * `--format html`: one self-contained page (inline CSS and one inline script allowed by its hash, nothing
+ * loaded) showing each story with its quotes highlighted in their speaker's colour and the speaker named in
+ * the margin and on hover, the sources and other mentions underlined, the cues in bold, the claims on demand
+ * (a toggle, off at first), and a compact legend of the speakers, most quoted first, where a click on a
+ * speaker picks out its quotes and mentions.
  */
 import type { Extraction, Quote, Speaker, Span } from '../types';
+import { clampSpan, escapeHtml, LAYER, type Mark, renderMarkedText } from './html-marks';
+import { type SpeakerColour, type SpeakerStyle, speakerStyles, UNATTRIBUTED } from './html-palette';
+import { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from './html-script';
+import { REPORT_CSS } from './html-style';
 
-/** The speaker colours: light enough for black text, distinct from each other. */
-export const PALETTE = [
-  '#ffd54f', // amber
-  '#81d4fa', // sky
-  '#a5d6a7', // green
-  '#f48fb1', // pink
-  '#ce93d8', // purple
-  '#ffab91', // salmon
-  '#80cbc4', // teal
-  '#dce775', // lime
-  '#b39ddb', // lavender
-  '#bcaaa4', // tan
-  '#ffcc80', // peach
-  '#b0bec5', // slate
-] as const;
+export { escapeHtml, renderMarkedText } from './html-marks';
+export { PALETTE, PATTERNS, speakerStyles, styleForRank, UNATTRIBUTED } from './html-palette';
+export { REPORT_SCRIPT, REPORT_SCRIPT_HASH } from './html-script';
 
-/** Colour of quotes nobody could be found for. */
-export const UNATTRIBUTED_COLOUR = '#e0e0e0';
-
-/** FNV-1a over UTF-16 code units: a small, stable hash. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function hslToHex(h: number, s: number, l: number): string {
-  const a = s * Math.min(l, 1 - l);
-  const f = (n: number): string => {
-    const k = (n + h / 30) % 12;
-    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(c * 255)
-      .toString(16)
-      .padStart(2, '0');
-  };
-  return `#${f(0)}${f(8)}${f(4)}`;
-}
-
-/** A colour from the id alone, for speakers beyond the palette or ids no speaker has. */
-function hashedColour(id: string): string {
-  const h = hash(id);
-  return hslToHex(h % 360, 0.65 + ((h >>> 9) % 20) / 100, 0.74 + ((h >>> 17) % 8) / 100);
-}
-
-/**
- * A colour per speaker id: each id prefers the palette slot its hash names (so an id keeps its colour from
- * story to story), taking the next free slot when two speakers of one story collide, and a colour derived
- * from the hash once the palette is used up. Deterministic: the same speakers give the same colours.
- */
-export function speakerColours(speakers: readonly Pick<Speaker, 'id'>[]): Map<string, string> {
-  const colours = new Map<string, string>();
-  const used = new Set<number>();
-  for (const sp of speakers) {
-    const id = String(sp?.id ?? '');
-    if (colours.has(id)) continue;
-    let colour: string | undefined;
-    if (used.size < PALETTE.length) {
-      let slot = hash(id) % PALETTE.length;
-      while (used.has(slot)) slot = (slot + 1) % PALETTE.length;
-      used.add(slot);
-      colour = PALETTE[slot];
-    }
-    colours.set(id, colour ?? hashedColour(id));
-  }
-  return colours;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Escape text for HTML content and attribute values. Characters HTML forbids or would mangle (NUL and the
- * other C0/C1 controls except tab, newline, form feed and CR; lone surrogates; noncharacters U+FFFE/U+FFFF)
- * become U+FFFD.
- */
-export function escapeHtml(s: string): string {
-  return String(s)
-    .replace(/[&<>"']/g, (c) => ESCAPES[c])
-    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, '\ufffd')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Marks over the text
-
-interface Mark {
-  start: number;
-  end: number;
-  /** Among marks with the same extent, lower is outer. */
-  layer: number;
-  open: string;
-  close: string;
-  seq: number;
-}
-
-const LAYER = { boilerplate: 0, claim: 1, quote: 2, mention: 3, source: 4, cue: 5 } as const;
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/** Clamp a span to the text, snapping ends that fall inside a surrogate pair outwards; null if empty. */
-function clampSpan(text: string, span: unknown): { start: number; end: number } | null {
-  if (!span || typeof span !== 'object') return null;
-  const s = Number((span as Span).start);
-  const e = Number((span as Span).end);
-  if (!Number.isFinite(s) || !Number.isFinite(e)) return null;
-  let start = Math.max(0, Math.min(text.length, Math.floor(s)));
-  let end = Math.max(0, Math.min(text.length, Math.ceil(e)));
-  if (start > 0 && start < text.length && isLow(text.charCodeAt(start)) && isHigh(text.charCodeAt(start - 1))) start--;
-  if (end > 0 && end < text.length && isLow(text.charCodeAt(end)) && isHigh(text.charCodeAt(end - 1))) end++;
-  return end > start ? { start, end } : null;
-}
-
-/** Render `text` with the marks: well-nested HTML whatever the marks' extents. */
-export function renderMarkedText(text: string, marks: Mark[]): string {
-  // Outer marks first: earlier start, then later end, then lower layer, then insertion order.
-  const sorted = marks.slice().sort((a, b) => a.start - b.start || b.end - a.end || a.layer - b.layer || a.seq - b.seq);
-  const bounds = new Set<number>([0, text.length]);
-  for (const m of sorted) {
-    bounds.add(m.start);
-    bounds.add(m.end);
-  }
-  const points = [...bounds].sort((a, b) => a - b);
-
-  const out: string[] = [];
-  let active: Mark[] = []; // the marks that cover the current segment, outer first
-  let stack: Mark[] = []; // the marks open in the output
-  let next = 0; // index into sorted of the next mark to start
-  for (let p = 0; p < points.length - 1; p++) {
-    const pos = points[p];
-    const segEnd = points[p + 1];
-    if (active.some((m) => m.end <= pos)) active = active.filter((m) => m.end > pos);
-    // Marks starting here sort after every mark that started earlier, so appending keeps `active` in order.
-    while (next < sorted.length && sorted[next].start <= pos) {
-      if (sorted[next].end > pos) active.push(sorted[next]);
-      next++;
-    }
-    let k = 0;
-    while (k < stack.length && k < active.length && stack[k] === active[k]) k++;
-    for (let i = stack.length - 1; i >= k; i--) out.push(stack[i].close);
-    for (let i = k; i < active.length; i++) out.push(active[i].open);
-    stack = active.slice();
-    out.push(escapeHtml(text.slice(pos, segEnd)));
-  }
-  for (let i = stack.length - 1; i >= 0; i--) out.push(stack[i].close);
-  return out.join('');
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The page
-
-const CSS = `
-:root { color-scheme: light; }
-body { margin: 0; background: #fafafa; color: #1a1a1a; font: 16px/1.6 "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; }
-main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-article.story { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 1.25rem 1.5rem; margin-bottom: 2rem; }
-article.story > header h1 { font-size: 1.35rem; line-height: 1.3; margin: 0 0 .25rem; }
-.summary { color: #555; font-size: .9rem; margin: 0 0 1rem; }
-.legend { border-top: 1px solid #eee; border-bottom: 1px solid #eee; padding: .5rem 0; margin-bottom: 1rem; font-size: .9rem; }
-.legend h2, .key h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: #666; margin: 0 0 .35rem; }
-.legend ul { list-style: none; margin: 0; padding: 0; }
-.legend li { margin: .2rem 0; }
-.swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; vertical-align: -.1em; margin-right: .4em; border: 1px solid rgba(0,0,0,.2); }
-.legend .kind, .legend .meta, .legend .counts { color: #555; }
-.legend .mentions { color: #333; }
-.key { font-size: .8rem; color: #555; margin-top: .5rem; }
-.key > span { margin-right: 1rem; }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; }
-mark.q { color: #111; padding: 0; border-radius: 2px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
-mark.q.unattributed, .k-q { background-color: ${UNATTRIBUTED_COLOUR}; }
-.src, .k-src { text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }
-.mention { text-decoration: underline dotted; text-underline-offset: 3px; }
-.cue, .k-cue { font-weight: 700; }
-.k-src { text-decoration-color: #888; }
-.claim, .k-claim { outline: 1.5px dotted #333; outline-offset: 1px; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
-.boilerplate { color: #999; }
-.empty { color: #777; font-style: italic; }
-`;
+/** The page's Content-Security-Policy: nothing loads; inline styles, and the report's own script only. */
+export const REPORT_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src ${REPORT_SCRIPT_HASH}`;
 
 export interface HtmlStory {
   text: string;
   result: Extraction;
-  /** A file name or id, shown when the story has no headline. */
+  /** The story's file (only its name is shown) or id. */
   name?: string;
+}
+
+/** One story being rendered: its text and results, its speakers' styles, and the marks gathered so far. */
+interface StoryContext {
+  text: string;
+  speakers: Speaker[];
+  quotes: Quote[];
+  /** The first speaker with each id. */
+  byId: Map<string, Speaker>;
+  /** Quotes per speaker id, for the ids that have quotes. */
+  counts: Map<string, number>;
+  /** The quoted speakers' ids, most quoted first, and their styles in that order. */
+  styles: Map<string, SpeakerStyle>;
+  marks: Mark[];
+  /** The extents ("start:end") of the quotes' sources: a mention there is underlined as the source only. */
+  sources: Set<string>;
 }
 
 function fmt(n: unknown): string {
@@ -215,59 +54,48 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** One story being rendered: its text and results, its speakers' colours, and the marks gathered so far. */
-interface StoryContext {
-  text: string;
-  speakers: Speaker[];
-  quotes: Quote[];
-  colours: Map<string, string>;
-  /** The first speaker with each id. */
-  byId: Map<string, Speaker>;
-  marks: Mark[];
-  /** The extents ("start:end") of the quotes' sources: a mention there is underlined as the source only. */
-  sources: Set<string>;
+/** The last part of a path (either slash), so the page never shows where a file lives. */
+export function baseName(name: string): string {
+  const parts = String(name).split(/[\\/]/);
+  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts[parts.length - 1];
 }
 
-/** Render one story as an `<article>`: heading and summary, the speaker legend, and the marked-up text. */
-function renderStory(story: HtmlStory, index: number): string {
+/** Where a quote starts in the text (the earliest of its parts), or null when none of them is in it. */
+function quoteStart(text: string, q: Quote): number | null {
+  const parts = Array.isArray(q.spans) && q.spans.length > 0 ? q.spans : [q.content];
+  let start: number | null = null;
+  for (const p of parts) {
+    const c = clampSpan(text, p);
+    if (c && (start === null || c.start < start)) start = c.start;
+  }
+  return start;
+}
+
+/** The ids that have quotes, most quoted first (ties: the one quoted first), with their counts. */
+function rankSpeakers(text: string, quotes: Quote[]): { counts: Map<string, number>; ranked: string[] } {
+  const counts = new Map<string, number>();
+  const first = new Map<string, number>();
+  for (const q of quotes) {
+    if (q.speakerId == null) continue;
+    const id = String(q.speakerId);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+    const at = quoteStart(text, q) ?? Number.MAX_SAFE_INTEGER;
+    if (!first.has(id) || at < first.get(id)!) first.set(id, at);
+  }
+  const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || first.get(a)! - first.get(b)!);
+  return { counts, ranked };
+}
+
+function storyContext(story: HtmlStory): StoryContext {
   const text = typeof story.text === 'string' ? story.text : String(story.text ?? '');
   const result = (story.result ?? {}) as Partial<Extraction>;
   const speakers = arr<Speaker>(result.speakers);
   const quotes = arr<Quote>(result.quotes);
-  const claims = arr<Extraction['claims'][number]>(result.claims);
-  const boilerplate = arr<Span>(result.document?.boilerplate);
-
   const byId = new Map<string, Speaker>();
   for (const sp of speakers) if (!byId.has(String(sp.id))) byId.set(String(sp.id), sp);
-  const ctx: StoryContext = { text, speakers, quotes, colours: speakerColours(speakers), byId, marks: [], sources: new Set() };
-
-  // The order of the marks breaks ties between marks with the same extent and layer.
-  for (const b of boilerplate) addMark(ctx, b, LAYER.boilerplate, '<span class="boilerplate">', '</span>');
-  for (const c of claims) markClaim(ctx, c);
-  for (const q of quotes) markQuote(ctx, q);
-  markMentions(ctx);
-  const items = legendItems(ctx);
-
-  const headline = result.document?.headline ? clampSpan(text, result.document.headline) : null;
-  const heading = headline ? text.slice(headline.start, headline.end).replace(/\s+/g, ' ').trim() : story.name || `Story ${index + 1}`;
-  const summary = `${story.name && headline ? `${escapeHtml(story.name)} · ` : ''}${plural(quotes.length, 'quote')}, ${plural(speakers.length, 'speaker')}, ${plural(claims.length, 'claim')}`;
-
-  return (
-    `<article class="story" id="story-${index + 1}">\n` +
-    `<header><h1>${escapeHtml(heading)}</h1><p class="summary">${summary}</p></header>\n` +
-    `<section class="legend"><h2>Speakers</h2>` +
-    (items.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p class="empty">No speakers found.</p>') +
-    `<p class="key"><span><span class="k-q">highlight</span> quote, in its speaker’s colour</span>` +
-    `<span><span class="k-src">underline</span> source</span>` +
-    `<span><span class="k-cue">bold</span> cue</span><span><span class="k-claim">outline</span> claim</span></p></section>\n` +
-    `<div class="text">${renderMarkedText(text, ctx.marks)}</div>\n` +
-    `</article>`
-  );
-}
-
-/** The colour of a speaker id (null for none). */
-function colourOf(ctx: StoryContext, id: string | null | undefined): string | null {
-  return id == null ? null : (ctx.colours.get(String(id)) ?? hashedColour(String(id)));
+  const { counts, ranked } = rankSpeakers(text, quotes);
+  return { text, speakers, quotes, byId, counts, styles: speakerStyles(ranked), marks: [], sources: new Set() };
 }
 
 /** The name to show for a speaker id: the speaker's name, else the id itself, or "unattributed" for none. */
@@ -277,122 +105,79 @@ function nameOf(ctx: StoryContext, id: string | null | undefined): string {
   return sp ? String(sp.name || sp.id) : String(id);
 }
 
+/** The colour of a speaker id: its style, or the unattributed grey for none. */
+function colourOf(ctx: StoryContext, id: string | null | undefined): SpeakerColour & { pattern?: string } {
+  return (id == null ? undefined : ctx.styles.get(String(id))) ?? UNATTRIBUTED;
+}
+
+/** The inline style that hands an element its speaker's colours. */
+function vars(c: SpeakerColour): string {
+  return `--bg:${c.background};--ink:${c.ink}`;
+}
+
 /** Add a mark over `span` when, clamped to the text, it is not empty. */
 function addMark(ctx: StoryContext, span: unknown, layer: number, open: string, close: string): void {
   const c = clampSpan(ctx.text, span);
   if (c) ctx.marks.push({ start: c.start, end: c.end, layer, open, close, seq: ctx.marks.length });
 }
 
-/** Outline a claim, with its types, checkworthiness, stance and speaker in the title. */
+/** Mark a claim: invisible until the claims toggle is on; "minor" below a checkworthiness of 0.5. */
 function markClaim(ctx: StoryContext, c: Extraction['claims'][number]): void {
   const types = Array.isArray(c.types) ? c.types.join(', ') : '';
+  const worth = Number(c.checkworthiness);
   const title =
-    `Claim ${c.id ?? ''}: ${types || 'untyped'} · checkworthiness ${fmt(c.checkworthiness)}` +
-    `${c.stance ? ` · ${c.stance}` : ''}${c.negated ? ' · negated' : ''}` +
-    `${c.speakerId != null ? ` · ${nameOf(ctx, c.speakerId)}` : ''}`;
+    `Claim ${c.id ?? ''}: ${types || 'untyped'} · check-worthiness ${fmt(c.checkworthiness)}` +
+    `${c.stance ? ` · ${c.stance}` : ''}${c.negated ? ' · negated' : ''}`;
   addMark(
     ctx,
     c.text,
     LAYER.claim,
-    `<span class="claim" data-claim="${escapeHtml(String(c.id ?? ''))}" data-checkworthiness="${escapeHtml(fmt(c.checkworthiness))}" title="${escapeHtml(title)}">`,
+    `<span class="claim${worth >= 0.5 ? '' : ' minor'}" data-claim="${escapeHtml(String(c.id ?? ''))}" title="${escapeHtml(title)}">`,
     '</span>',
   );
 }
 
 /** Highlight a quote's parts in its speaker's colour, underline its source (noting it in `sources`), embolden its cue. */
 function markQuote(ctx: StoryContext, q: Quote): void {
-  const colour = colourOf(ctx, q.speakerId);
-  const speaker = nameOf(ctx, q.speakerId);
+  const id = q.speakerId == null ? null : String(q.speakerId);
+  const colour = colourOf(ctx, id);
+  const speaker = nameOf(ctx, id);
   const cue = q.cue?.span?.text;
-  const title = `${speaker} · ${q.kind ?? 'quote'}${cue ? ` · cue “${cue}”` : ''} · confidence ${fmt(q.confidence)}`;
+  const title = `${speaker}\n${q.kind ?? 'quote'} quote${cue ? ` · cue “${cue}”` : ''} · confidence ${fmt(q.confidence)}`;
+  const cls = id == null ? 'q unattributed' : `q ${colour.pattern}`;
   const attrs =
-    `class="q${colour ? '' : ' unattributed'}" data-quote="${escapeHtml(String(q.id ?? ''))}"` +
-    (q.speakerId != null ? ` data-speaker="${escapeHtml(String(q.speakerId))}"` : '') +
-    (colour ? ` data-colour="${colour}" style="background-color:${colour}"` : '') +
-    ` title="${escapeHtml(title)}"`;
+    `class="${cls}" data-quote="${escapeHtml(String(q.id ?? ''))}" data-speaker="${escapeHtml(id ?? '')}"` +
+    ` data-colour="${colour.background}" style="${vars(colour)}" title="${escapeHtml(title)}"`;
   const parts = Array.isArray(q.spans) && q.spans.length > 0 ? q.spans : [q.content];
   for (const part of parts) addMark(ctx, part, LAYER.quote, `<mark ${attrs}>`, '</mark>');
 
   if (q.source) {
     const c = clampSpan(ctx.text, q.source);
     if (c) ctx.sources.add(`${c.start}:${c.end}`);
-    addMark(
-      ctx,
-      q.source,
-      LAYER.source,
-      `<span class="src"${q.speakerId != null ? ` data-speaker="${escapeHtml(String(q.speakerId))}"` : ''}` +
-        ` style="text-decoration-color:${colour ?? '#888'}" title="${escapeHtml(`source: ${speaker}`)}">`,
-      '</span>',
-    );
+    const tip = `${speaker}\nwho said it`;
+    const open = `<span class="src" data-speaker="${escapeHtml(id ?? '')}" style="${vars(colour)}" title="${escapeHtml(tip)}">`;
+    addMark(ctx, q.source, LAYER.source, open, '</span>');
   }
   if (q.cue?.span) {
-    addMark(
-      ctx,
-      q.cue.span,
-      LAYER.cue,
-      `<span class="cue" title="${escapeHtml(`cue: ${q.cue.lemma ?? ''} (${q.cue.stance ?? ''})`)}">`,
-      '</span>',
-    );
+    const tip = `cue: ${q.cue.lemma ?? ''}${q.cue.stance ? ` (${q.cue.stance})` : ''}`;
+    addMark(ctx, q.cue.span, LAYER.cue, `<span class="cue" title="${escapeHtml(tip)}">`, '</span>');
   }
 }
 
-/** Underline (dotted) every speaker mention that is not already a quote's source. Run after markQuote. */
+/** Underline (dotted) every mention of a quoted speaker that is not already a quote's source. Run after markQuote. */
 function markMentions(ctx: StoryContext): void {
   for (const sp of ctx.speakers) {
-    const colour = colourOf(ctx, sp.id)!;
+    const id = String(sp.id);
+    const style = ctx.styles.get(id);
+    if (!style || ctx.byId.get(id) !== sp) continue;
+    const tip = escapeHtml(`${nameOf(ctx, id)}\nmentioned`);
     for (const m of arr<Span>(sp.mentions)) {
       const c = clampSpan(ctx.text, m);
       if (!c || ctx.sources.has(`${c.start}:${c.end}`)) continue;
-      addMark(
-        ctx,
-        m,
-        LAYER.mention,
-        `<span class="mention" data-speaker="${escapeHtml(String(sp.id))}" style="text-decoration-color:${colour}" title="${escapeHtml(`mention of ${nameOf(ctx, sp.id)}`)}">`,
-        '</span>',
-      );
+      const open = `<span class="mention" data-speaker="${escapeHtml(id)}" style="${vars(style)}" title="${tip}">`;
+      addMark(ctx, m, LAYER.mention, open, '</span>');
     }
   }
-}
-
-/** The legend's `<li>`s: every speaker with quotes or mentions, then the unattributed quotes. */
-function legendItems(ctx: StoryContext): string[] {
-  const quoteCount = new Map<string, number>();
-  let unattributed = 0;
-  for (const q of ctx.quotes) {
-    if (q.speakerId == null) unattributed++;
-    else quoteCount.set(String(q.speakerId), (quoteCount.get(String(q.speakerId)) ?? 0) + 1);
-  }
-  const items = ctx.speakers.map((sp) => speakerItem(ctx, sp, quoteCount.get(String(sp.id)) ?? 0));
-  if (unattributed > 0) {
-    items.push(
-      `<li data-speaker=""><span class="swatch" style="background-color:${UNATTRIBUTED_COLOUR}"></span>` +
-        `<b>unattributed</b> · <span class="counts">${plural(unattributed, 'quote')}</span></li>`,
-    );
-  }
-  return items;
-}
-
-/** One speaker's legend entry: swatch, name, kind, title and affiliation, counts, and the forms of its mentions. */
-function speakerItem(ctx: StoryContext, sp: Speaker, nq: number): string {
-  const id = String(sp.id);
-  const mentions = arr<Span>(sp.mentions);
-  const forms = mentionForms(ctx.text, mentions);
-  const formList = [...forms]
-    .slice(0, 24)
-    .map(([form, n]) => `“${escapeHtml(form)}”${n > 1 ? ` ×${n}` : ''}`)
-    .join(', ');
-  const meta = [sp.title, sp.affiliation, sp.speaksFor != null ? `speaks for ${nameOf(ctx, sp.speaksFor)}` : '']
-    .filter((s) => typeof s === 'string' && s)
-    .map((s) => escapeHtml(String(s)))
-    .join(', ');
-  return (
-    `<li data-speaker="${escapeHtml(id)}"><span class="swatch" style="background-color:${colourOf(ctx, id)}"></span>` +
-    `<b>${escapeHtml(nameOf(ctx, id))}</b> <span class="kind">(${escapeHtml(String(sp.kind ?? 'unknown'))})</span>` +
-    (meta ? ` <span class="meta">${meta}</span>` : '') +
-    ` · <span class="counts">${plural(nq, 'quote')}, ${plural(mentions.length, 'mention')}</span>` +
-    (formList ? `: <span class="mentions">${formList}${forms.size > 24 ? ', …' : ''}</span>` : '') +
-    '</li>'
-  );
 }
 
 /** How often each form (the mention's text, white space collapsed) occurs among a speaker's mentions, in first-seen order. */
@@ -406,20 +191,197 @@ function mentionForms(text: string, mentions: Span[]): Map<string, number> {
   return forms;
 }
 
+/** A chip's tooltip: the name, what the speaker is, and how the story refers to it. */
+function chipTitle(ctx: StoryContext, id: string): string {
+  const sp = ctx.byId.get(id);
+  const meta = [sp?.kind, sp?.title, sp?.affiliation, sp?.speaksFor != null ? `speaks for ${nameOf(ctx, sp.speaksFor)}` : '']
+    .filter((s) => typeof s === 'string' && s)
+    .join(', ');
+  const forms = [...mentionForms(ctx.text, arr<Span>(sp?.mentions))];
+  const formList = forms
+    .slice(0, 12)
+    .map(([form, n]) => `“${form}”${n > 1 ? ` ×${n}` : ''}`)
+    .join(', ');
+  const n = ctx.counts.get(id) ?? 0;
+  return (
+    `${nameOf(ctx, id)}${meta ? ` (${meta})` : ''}\n${plural(n, 'quote')}` +
+    (formList ? ` · called ${formList}${forms.length > 12 ? ', …' : ''}` : '') +
+    '\nclick to pick out their quotes and mentions'
+  );
+}
+
+/** How many speakers' chips the legend shows before a "+ N more" toggle (for 3 or more): it stays a line or two. */
+const LEGEND_SHOWN = 10;
+
+/** The number of chips shown before the toggle: all of them when the toggle would hide fewer than 3. */
+function shownChips(speakers: number): number {
+  return speakers - LEGEND_SHOWN >= 3 ? LEGEND_SHOWN : speakers;
+}
+
+/** The legend: a chip per quoted speaker, most quoted first, then the unattributed quotes and who is only mentioned. */
+function legend(ctx: StoryContext): string {
+  const items: string[] = [];
+  const shown = shownChips(ctx.styles.size);
+  for (const [id, style] of ctx.styles) {
+    items.push(
+      `<li${style.rank >= shown ? ' class="more"' : ''}><button type="button" class="chip" data-speaker="${escapeHtml(id)}" aria-pressed="false" style="${vars(style)}"` +
+        ` title="${escapeHtml(chipTitle(ctx, id))}"><span class="sw ${style.pattern}"></span>` +
+        `<span class="nm">${escapeHtml(nameOf(ctx, id))}</span><span class="n">${ctx.counts.get(id)}</span></button></li>`,
+    );
+  }
+  const unattributed = ctx.quotes.filter((q) => q.speakerId == null).length;
+  if (unattributed > 0) {
+    items.push(
+      `<li><button type="button" class="chip" data-speaker="" aria-pressed="false" style="${vars(UNATTRIBUTED)}"` +
+        ` title="${escapeHtml(`${plural(unattributed, 'quote')} with no speaker found`)}"><span class="sw"></span>` +
+        `<span class="nm">unattributed</span><span class="n">${unattributed}</span></button></li>`,
+    );
+  }
+  const hidden = ctx.styles.size - shown;
+  if (hidden > 0) {
+    items.push(
+      '<li><label class="chip more-btn"><input type="checkbox" class="more-toggle">' +
+        `<span class="m-more">+ ${hidden} more</span><span class="m-less">fewer</span></label></li>`,
+    );
+  }
+  const others = [...ctx.byId.keys()].filter((id) => !ctx.styles.has(id));
+  if (others.length > 0) {
+    const names = others.map((id) => nameOf(ctx, id)).join(', ');
+    items.push(`<li class="empty" title="${escapeHtml(names)}">+ ${others.length} mentioned, not quoted</li>`);
+  }
+  if (items.length === 0) return '<p class="empty">No quotes found.</p>';
+  return `<ul class="legend" aria-label="Speakers, most quoted first">${items.join('')}</ul>`;
+}
+
+/** The toggle that shows the claims, and a one-line key to the marks. */
+function tools(claims: number): string {
+  const toggle =
+    claims > 0
+      ? `<label><input type="checkbox" class="claims-toggle"> Show claims (${claims})</label>` +
+        '<span class="k-claim"><span class="k-worth">worth checking</span> · <span class="k-minor">other claims</span></span>'
+      : '<span>No claims</span>';
+  return (
+    `<div class="tools">${toggle}<span class="key"><span>highlight: a quote, in its speaker’s colour</span>` +
+    '<span><span class="src" style="--ink:#555">underline</span>: who said it</span>' +
+    '<span><span class="mention" style="--ink:#555">dotted</span>: named again</span><span><b>bold</b>: cue</span></span></div>'
+  );
+}
+
+/** White space the page may drop at a paragraph's ends (not the vertical tab: it is shown, as U+FFFD). */
+const SPACE = /[^\S\v]/;
+
+/** `start` and `end` moved inwards past white space; null when nothing else is between them. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = start;
+  let e = end;
+  while (s < e && SPACE.test(text[s])) s++;
+  while (e > s && SPACE.test(text[e - 1])) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/**
+ * The story's paragraphs between `from` and `to`, without their surrounding white space: separated by blank
+ * lines when the text has any, else by line breaks.
+ */
+function paragraphs(text: string, from: number, to: number): Array<{ start: number; end: number }> {
+  const blank = /(?:\r\n?|\n)[^\S\r\n\v]*(?:\r\n?|\n)/.test(text);
+  const sep = blank ? /(?:\r\n?|\n)[^\S\r\n\v]*(?:\r\n?|\n)/g : /\r\n?|\n/g;
+  const out: Array<{ start: number; end: number }> = [];
+  let at = from;
+  sep.lastIndex = from;
+  for (let m = sep.exec(text); m && m.index < to; m = sep.exec(text)) {
+    const p = trimmed(text, at, Math.min(m.index, to));
+    if (p) out.push(p);
+    at = Math.min(m.index + m[0].length, to);
+  }
+  const last = trimmed(text, at, to);
+  if (last) out.push(last);
+  return out;
+}
+
+/** The margin of a paragraph: the speakers whose quotes start in it, in order, each named once. */
+function margin(ctx: StoryContext, starts: Array<[number, string | null]>, p: { start: number; end: number }): string {
+  const seen = new Set<string | null>();
+  const names: string[] = [];
+  for (const [at, id] of starts) {
+    if (at < p.start || at >= p.end || seen.has(id)) continue;
+    seen.add(id);
+    const n = id == null ? 0 : (ctx.counts.get(id) ?? 0);
+    const title = `${nameOf(ctx, id)}\n${id == null ? 'no speaker found' : `${plural(n, 'quote')} in the story`}`;
+    names.push(
+      `<span class="name" data-speaker="${escapeHtml(id ?? '')}" style="${vars(colourOf(ctx, id))}" title="${escapeHtml(title)}">` +
+        `${escapeHtml(nameOf(ctx, id))}</span>`,
+    );
+  }
+  return `<div class="who">${names.join('')}</div>`;
+}
+
+/** The body: a row per paragraph, its speakers in the margin, its text marked. */
+function body(ctx: StoryContext, ranges: Array<[number, number]>): string {
+  const starts: Array<[number, string | null]> = [];
+  for (const q of ctx.quotes) {
+    const at = quoteStart(ctx.text, q);
+    if (at !== null) starts.push([at, q.speakerId == null ? null : String(q.speakerId)]);
+  }
+  starts.sort((a, b) => a[0] - b[0]);
+  const rows: string[] = [];
+  for (const [from, to] of ranges) {
+    for (const p of paragraphs(ctx.text, from, to)) {
+      rows.push(`<div class="para">${margin(ctx, starts, p)}<p>${renderMarkedText(ctx.text, ctx.marks, p.start, p.end)}</p></div>`);
+    }
+  }
+  return rows.length ? rows.join('\n') : '<p class="empty">The story is empty.</p>';
+}
+
+/** Render one story as an `<article>`: headline, summary, legend and tools, then the marked-up text. */
+function renderStory(story: HtmlStory, index: number): string {
+  const ctx = storyContext(story);
+  const result = (story.result ?? {}) as Partial<Extraction>;
+  const claims = arr<Extraction['claims'][number]>(result.claims);
+  // The order of the marks breaks ties between marks with the same extent and layer.
+  for (const b of arr<Span>(result.document?.boilerplate)) addMark(ctx, b, LAYER.boilerplate, '<span class="boilerplate">', '</span>');
+  for (const c of claims) markClaim(ctx, c);
+  for (const q of ctx.quotes) markQuote(ctx, q);
+  markMentions(ctx);
+
+  const name = story.name ? baseName(story.name) : '';
+  const hl = result.document?.headline ? clampSpan(ctx.text, result.document.headline) : null;
+  // The headline is shown once: as the heading, marks and all, and not again in the text.
+  const heading = hl ? renderMarkedText(ctx.text, ctx.marks, hl.start, hl.end) : escapeHtml(name || `Story ${index + 1}`);
+  const ranges: Array<[number, number]> = hl
+    ? [
+        [0, hl.start],
+        [hl.end, ctx.text.length],
+      ]
+    : [[0, ctx.text.length]];
+  const facts = [name, `${plural(ctx.quotes.length, 'quote')} from ${plural(ctx.styles.size, 'speaker')}`, plural(claims.length, 'claim')];
+  return (
+    `<article class="story" id="story-${index + 1}">\n` +
+    `<header><h1>${heading}</h1><p class="summary">${escapeHtml(facts.filter(Boolean).join(' · '))}</p></header>\n` +
+    `<div class="bar">${legend(ctx)}${tools(claims.length)}</div>\n` +
+    `<div class="text">\n${body(ctx, ranges)}\n</div>\n` +
+    '</article>'
+  );
+}
+
+/** The plain text of a story's headline, or ''. */
+function headlineText(story: HtmlStory | undefined): string {
+  const h = story?.result?.document?.headline;
+  const c = story && h ? clampSpan(String(story.text ?? ''), h) : null;
+  return c ? String(story!.text).slice(c.start, c.end).replace(/\s+/g, ' ').trim() : '';
+}
+
 /** One page holding several stories. */
 export function renderHtmlPage(stories: readonly HtmlStory[], options: { title?: string } = {}): string {
-  const first = stories[0];
-  const h = first?.result?.document?.headline;
-  const c = first && h ? clampSpan(String(first.text ?? ''), h) : null;
-  const title = options.title ?? (stories.length === 1 && c ? String(first.text).slice(c.start, c.end).replace(/\s+/g, ' ').trim() : '');
+  const title = options.title ?? (stories.length === 1 ? headlineText(stories[0]) || baseName(stories[0].name ?? '') : '');
   return (
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="quotewire">\n' +
     `<title>${escapeHtml(title ? `${title} · quotewire` : 'quotewire report')}</title>\n` +
-    `<style>${CSS}</style>\n</head>\n<body>\n<main>\n` +
+    `<style>${REPORT_CSS}</style>\n</head>\n<body>\n<main>\n` +
     stories.map((s, i) => renderStory(s, i)).join('\n') +
-    '\n</main>\n</body>\n</html>\n'
+    `\n</main>\n<script>${REPORT_SCRIPT}</script>\n</body>\n</html>\n`
   );
 }
 
