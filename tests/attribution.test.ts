@@ -102,6 +102,18 @@ describe('attribution patterns', () => {
       expect: { source: 'the Daily Ledger Pollster', speaker: 'the Daily Ledger Pollster' },
     },
     {
+      name: '“…,” said ROLE, NAME.: the name after the role is the speaker (issue 10)',
+      text: '“Rates must hold for now,” said the union’s chief economist, Ann Roe.',
+      fragment: 'Rates must hold',
+      expect: { kind: 'direct', cue: 'say', source: 'Ann Roe', speaker: 'Ann Roe' },
+    },
+    {
+      name: '“the company” is the company already quoted, not a rival named in passing (issue 10)',
+      text: 'Consumer goods giant Halvorsen said profit fell 36%. Rival Brightwell, an oil firm, cut costs last year. “We welcome the news,” said Ida Moe, an analyst.\n\nThe company said it would speed up decisions.',
+      fragment: 'speed up decisions',
+      expect: { kind: 'indirect', cue: 'say', source: 'The company', speaker: 'Halvorsen' },
+    },
+    {
       name: '“…,” X, an age, said (issue 10)',
       text: '“It is the right thing,” Jo Smith, 54, said.',
       fragment: 'right thing',

@@ -223,7 +223,12 @@ export function trailerAt(
   const c0 = cueAt(tk, j, st.b);
   if (c0 && c0.kind === 'verb' && !ctx.usedCue[j]) {
     const np = npStartingAt(tk, c0.last + 1, st.b) ?? nameInSpeakerSlot(ctx, c0.last + 1, st);
-    if (np && closesClause(ctx, np[1], st)) return { cue: c0, source: np, end: np[1], appositive: null };
+    if (np && closesClause(ctx, np[1], st)) {
+      // "said EEF chief economist, Steve Radley.": the name after the role is the speaker's
+      const named = nameAfterRole(ctx, np, st);
+      if (named) return { cue: c0, source: named, end: named[1], appositive: np };
+      return { cue: c0, source: np, end: np[1], appositive: null };
+    }
   }
   // X said / X, a manager, said / X, 54, said
   const np = npStartingAt(tk, j, st.b) ?? nameInSpeakerSlot(ctx, j, st);
@@ -244,6 +249,21 @@ export function trailerAt(
   if (!closesClause(ctx, end, st) && !isTrailingAdjunct(ctx, end, st)) return null;
   return { cue: c, source: np, end, appositive: apposition };
 }
+
+/**
+ * "…," said the union's chief economist, Ann Roe.": a role, a comma, and a name of two or more capitalised words
+ * that ends the sentence. The name's tokens; null otherwise.
+ */
+function nameAfterRole(ctx: Context, role: TokenRange, st: Sent): TokenRange | null {
+  const { tk } = ctx;
+  const k = role[1];
+  if (tk.value[k] !== ',' || tk.pos[role[1] - 1] === 'PROPN') return null;
+  let j = k + 1;
+  while (j < st.b && tk.pos[j] === 'PROPN' && isCapitalised(tk.value[j])) j++;
+  if (j - (k + 1) < 2 || !(j >= st.b || END_PUNCT_AFTER_NAME.has(tk.value[j]))) return null;
+  return [k + 1, j];
+}
+const END_PUNCT_AFTER_NAME = new Set(['.', '!', '?']);
 
 /**
  * A capitalised word that wink did not take for a noun, standing where only the speaker can ("“…,” Grant said." /

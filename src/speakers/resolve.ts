@@ -730,7 +730,10 @@ function resolveDescriptionOrName(reg: Registry, m: MentionInfo, r: RawAttributi
     const dist = cur - Math.max(e.lastMention, e.lastSubject);
     if (dist > DESCRIPTION.window) continue;
     const score =
-      affinity(e, m) * DESCRIPTION.affinity + dist * DESCRIPTION.perSentence + (e === reg.lastSpeaker ? DESCRIPTION.lastSpeaker : 0);
+      affinity(e, m) * DESCRIPTION.affinity +
+      dist * DESCRIPTION.perSentence +
+      (e === reg.lastSpeaker ? DESCRIPTION.lastSpeaker : 0) +
+      (e.spoke ? DESCRIPTION.spoke : 0);
     if (score > bestScore) {
       bestScore = score;
       best = e;

@@ -22,6 +22,7 @@
  * | `affinity`    | ×2    | a shared affiliation ("the Treasury official" and a Treasury aide) or a clash       |
  * | `perSentence` | −0.05 | nearer is likelier, weakly: descriptions reach far back                           |
  * | `lastSpeaker` | +0.5  | the speaker just quoted                                                           |
+ * | `spoke`       | +0.5  | someone already quoted: "the company" is the story's company, not a rival named in passing |
  * | `floor`       | −3    | below this the description is someone new                                         |
  *
  * Affiliation affinity: 0 when either side has none; `base` + `perShared` for each shared affiliation word (at most
@@ -43,6 +44,7 @@ export const DESCRIPTION = {
   affinity: 2,
   perSentence: -0.05,
   lastSpeaker: 0.5,
+  spoke: 0.5,
   floor: -3,
 } as const;
 
