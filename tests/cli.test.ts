@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RECORD_TIMEOUT, parseArgs, USAGE, UsageError } from '../src/cli/args';
 import { readLines, type Line } from '../src/cli/batch';
 import { progressLine } from '../src/cli/progress';
+import { notText, readFailure } from '../src/cli/input';
 import { processRecord, recordId } from '../src/cli/record';
 import { displayWidth, formatText, sanitizeCell, truncate } from '../src/cli/text';
 import { extract } from '../src/index';
@@ -45,7 +46,8 @@ const STORY =
   '“This budget puts families first and it will cut waiting times at every clinic in the city by half before the end of next year,” Mayor Jane Doe said.\n\n' +
   'Councillor Bob Roe said the plan was reckless. “We cannot afford it,” he said.\n';
 
-const ODD_STORY = '“Odd\u0000 input 😀,” she said.\r\nA line\rwith a lone CR. \u001b[31mred\u001b[0m\r\n';
+// odd, but text: a bell, CRLF, a lone CR, an escape sequence, an emoji (NUL makes input binary: see 'input that is not text')
+const ODD_STORY = '“Odd\u0007 input 😀,” she said.\r\nA line\rwith a lone CR. \u001b[31mred\u001b[0m\r\n';
 
 function emptyResult(): Extraction {
   return {
@@ -435,6 +437,50 @@ describe('recordId', () => {
   });
 });
 
+describe('input the command line cannot use (issue 13)', () => {
+  const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  it('says why a file cannot be read in words, without errno codes', () => {
+    expect(readFailure(errno('ENOENT', "ENOENT: no such file or directory, open 'x.txt'"))).toBe('no such file');
+    expect(readFailure(errno('EISDIR', 'EISDIR: illegal operation on a directory, read'))).toBe('is a directory');
+    expect(readFailure(errno('EACCES', "EACCES: permission denied, open 'x.txt'"))).toBe('permission denied');
+    expect(readFailure(errno('ENOTDIR', "ENOTDIR: not a directory, open 'a/b'"))).toBe('a part of the path is not a directory');
+    // a code without words of its own keeps Node's words, less the code and the syscall
+    expect(readFailure(errno('EIO', "EIO: i/o error, read 'x'"))).toBe('i/o error');
+    expect(readFailure(new Error('standard input was already read'))).toBe('standard input was already read');
+  });
+
+  it('takes NUL, or a tenth of invalid UTF-8 and control characters, for binary; odd text stays text', () => {
+    expect(notText('a\u0000b')).toBe('it holds NUL characters');
+    expect(notText(readFileSync(process.execPath).subarray(0, 4096).toString('utf8'))).toBe('it holds NUL characters');
+    const random = Buffer.from(Array.from({ length: 1000 }, (_, i) => 128 + ((i * 37) % 128))).toString('utf8');
+    expect(notText(random)).toMatch(/^\d+% of it is invalid UTF-8 or control characters$/);
+    expect(notText('\u0001\u0002\u0003 abcd')).toMatch(/^38% of it/); // 3 of 8
+    // text: a Latin-1 "é" read as UTF-8, an escape sequence, tabs and line ends of every kind, emoji, nothing at all
+    expect(notText(Buffer.from('Caf\xe9 au lait, she said.', 'latin1').toString('utf8'))).toBeNull();
+    expect(notText(ODD_STORY)).toBeNull();
+    expect(notText('a\tb\r\nc\fd\ve \u001b[0m 😀')).toBeNull();
+    expect(notText('')).toBeNull();
+    expect(notText(STORY)).toBeNull();
+  });
+
+  it('--batch: a record whose text is binary is an error record with its id', () => {
+    const never = (): Extraction => {
+      throw new Error('must not be called');
+    };
+    const out = processRecord(
+      { line: JSON.stringify({ id: 'bin', text: '\u007fELF\u0002\u0001\u0001\u0000\u0000' }), lineNo: 4, options: { format: 'jsonl' } },
+      never,
+    );
+    expect(out.ok).toBe(false);
+    expect(JSON.parse(out.out)).toEqual({
+      id: 'bin',
+      error: '"text" is not text: it holds NUL characters (quotewire reads UTF-8 text)',
+      line: 4,
+    });
+  });
+});
+
 describe('progressLine', () => {
   it('shows records, rate and, with a known size, percentage and ETA', () => {
     expect(progressLine({ records: 1200, failed: 0, bytes: 0 }, 10, 80)).toBe('1,200 records  120/s');
@@ -543,7 +589,7 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     for (const p of parsed) expect(p.schemaVersion).toBe(1);
     for (const p of parsed) expect('url' in p).toBe(false); // no --url, no url
     expect(lines[0]).toBe(lines[2]);
-    // spans index the text as read: CRLF, NUL and emoji kept
+    // spans index the text as read: CRLF, control characters and emoji kept
     for (const q of parsed[1].quotes) expect(ODD_STORY.slice(q.content.start, q.content.end)).toBe(q.content.text);
   });
 
@@ -594,11 +640,69 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     expect(html.stdout).not.toContain('\u0000');
   });
 
-  it('a missing file is reported, the others still processed, exit 2', { timeout: 60_000 }, () => {
-    const r = run(['-f', 'jsonl', join(dir, 'nope.txt'), story]);
+  it('a missing file is reported in words, the others still processed, exit 2', { timeout: 60_000 }, () => {
+    const nope = join(dir, 'nope.txt');
+    const r = run(['-f', 'jsonl', nope, story]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('cannot read');
+    expect(r.stderr).toBe(`quotewire: cannot read ${nope}: no such file\n`);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('a directory is reported as one, exit 2, in story and in batch mode alike (issue 13)', { timeout: 60_000 }, () => {
+    const r = run([dir]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`quotewire: cannot read ${dir}: is a directory\n`);
+    const batch = run(['--batch', dir]);
+    expect(batch.status).toBe(2);
+    expect(batch.stderr).toBe(`quotewire: cannot read ${dir}: is a directory\n`);
+  });
+
+  it('refuses input that is not text, exit 2: a binary file, bytes that are not UTF-8, binary on stdin (issue 13)', {
+    timeout: 60_000,
+  }, () => {
+    const binary = join(dir, 'program.bin');
+    writeFileSync(binary, readFileSync(process.execPath).subarray(0, 65_536)); // an executable, as `quotewire /usr/bin/ls`
+    const r = run([binary, story]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`quotewire: ${binary} is not text: it holds NUL characters (quotewire reads UTF-8 text)\n`);
+    // the text story after it is still read
+    expect(r.stdout).toMatch(/^== .*story\.txt · \d+ quotes?/);
+    expect(r.stdout).not.toContain('program.bin');
+
+    const latin = join(dir, 'noise.bin');
+    writeFileSync(latin, Buffer.from(Array.from({ length: 4000 }, (_, i) => 128 + ((i * 31) % 128))));
+    const noise = run(['-f', 'json', latin]);
+    expect(noise.status).toBe(2);
+    expect(noise.stdout).toBe('');
+    expect(noise.stderr).toMatch(
+      /^quotewire: .*noise\.bin is not text: \d+% of it is invalid UTF-8 or control characters \(quotewire reads UTF-8 text\)\n$/,
+    );
+
+    const stdin = spawnSync(process.execPath, [CLI], { input: Buffer.from('\u0000\u0001binary\u0000') });
+    expect(stdin.status).toBe(2);
+    expect(stdin.stderr.toString()).toBe('quotewire: (stdin) is not text: it holds NUL characters (quotewire reads UTF-8 text)\n');
+  });
+
+  it('--batch: a record whose text is binary becomes an error record and the run goes on (issue 13)', { timeout: 120_000 }, () => {
+    const exe = readFileSync(process.execPath).subarray(0, 2048).toString('latin1');
+    const lines = [
+      JSON.stringify({ id: 'a', text: STORY }),
+      JSON.stringify({ id: 'exe', text: exe }),
+      JSON.stringify({ id: 'c', text: STORY }),
+    ];
+    const r = run(['--batch', '-', '--threads', '1'], lines.join('\n') + '\n');
+    expect(r.status).toBe(1);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; error?: string; result?: unknown; line?: number });
+    expect(out.map((o) => [o.id, o.error === undefined])).toEqual([
+      ['a', true],
+      ['exe', false],
+      ['c', true],
+    ]);
+    expect(out[1]).toEqual({ id: 'exe', error: '"text" is not text: it holds NUL characters (quotewire reads UTF-8 text)', line: 2 });
   });
 
   it('--published-at and --max-length refuse a bad value in the words of extract(), as usage errors (issue 9)', { timeout: 60_000 }, () => {
