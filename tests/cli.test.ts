@@ -23,6 +23,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RECORD_TIMEOUT, parseArgs, USAGE, UsageError } from '../src/cli/args';
 import { readLines, type Line } from '../src/cli/batch';
+import { EtaEstimator } from '../src/cli/eta';
 import { progressLine } from '../src/cli/progress';
 import { notText, readFailure } from '../src/cli/input';
 import { processRecord, recordId } from '../src/cli/record';
@@ -488,6 +489,58 @@ describe('progressLine', () => {
     const line = progressLine({ records: 50, failed: 2, bytes: 250, totalBytes: 1000 }, 5, 100);
     expect(line).toMatch(/^\[#+\.+\] 50 records {2}10\/s {2}2 failed {2}25\.0% {2}ETA 15s$/);
     expect(progressLine({ records: 50, failed: 0, bytes: 250, totalBytes: 1000 }, 5, 20).length).toBeLessThan(20);
+  });
+});
+
+describe('EtaEstimator (issue 13: the first ETA was 2 m 27 s at 1.8 %)', () => {
+  /**
+   * A simulated batch drawn every 0.1 s: `startup` seconds of model loading with nothing done, then `rate`
+   * bytes a second written in bursts every half second (records wait for the ones before them).
+   */
+  function simulate(total: number, startup: number, rateAt: (t: number) => number) {
+    const eta = new EtaEstimator();
+    const draws: { t: number; done: number; estimate: number | null; truth: number; naive: number }[] = [];
+    let done = 0;
+    let pending = 0;
+    for (let i = 1; done < total; i++) {
+      const t = i / 10;
+      if (t > startup) pending += rateAt(t) / 10;
+      if (i % 5 === 0) {
+        done = Math.min(total, done + Math.round(pending));
+        pending = 0;
+      }
+      eta.update(t, done);
+      // the true time left, at the rate of the moment
+      const truth = (total - done) / rateAt(t);
+      draws.push({ t, done, estimate: eta.remaining(total), truth, naive: done > 0 ? ((total - done) * t) / done : Number.NaN });
+    }
+    return draws;
+  }
+
+  it('gives no estimate until a few seconds of progress are seen; then one within 20 % of the truth', () => {
+    const draws = simulate(60_000, 5, () => 1000);
+    const first = draws.findIndex((d) => d.estimate !== null);
+    expect(draws[first].t).toBeGreaterThanOrEqual(5 + 3);
+    for (const d of draws.slice(0, first)) expect(d.estimate).toBeNull();
+    for (const d of draws.slice(first)) {
+      expect(Math.abs(d.estimate! - d.truth), `t=${d.t}`).toBeLessThanOrEqual(0.2 * d.truth + 1);
+    }
+    // the average since the start, what the bar showed before: wild while the startup weighs on it
+    const early = draws.find((d) => d.done / 60_000 >= 0.018)!;
+    expect(early.naive / early.truth).toBeGreaterThan(2);
+    expect(draws.at(-1)!.estimate).toBe(0);
+  });
+
+  it('follows a change of pace within about two time constants', () => {
+    const draws = simulate(100_000, 2, (t) => (t < 30 ? 2000 : 1000));
+    const later = draws.filter((d) => d.t >= 55 && d.truth > 5);
+    expect(later.length).toBeGreaterThan(0);
+    for (const d of later) expect(Math.abs(d.estimate! - d.truth), `t=${d.t}`).toBeLessThanOrEqual(0.2 * d.truth + 1);
+  });
+
+  it('says "ETA …" on the bar while there is no estimate', () => {
+    expect(progressLine({ records: 3, failed: 0, bytes: 20, totalBytes: 1000 }, 1, 100, null)).toMatch(/ 2\.0% {2}ETA …$/);
+    expect(progressLine({ records: 3, failed: 0, bytes: 20, totalBytes: 1000 }, 1, 100, 75)).toMatch(/ETA 1m15s$/);
   });
 });
 
