@@ -27,10 +27,11 @@ import { EtaEstimator } from '../src/cli/eta';
 import { progressLine } from '../src/cli/progress';
 import { notText, readFailure } from '../src/cli/input';
 import { processRecord, recordId } from '../src/cli/record';
-import { displayWidth, formatText, sanitizeCell, truncate } from '../src/cli/text';
+import { quantityValue } from '../src/cli/text-claims';
+import { DEFAULT_COLUMNS, displayWidth, formatText, LEGEND, sanitizeCell, truncate, wrap } from '../src/cli/text';
 import { extract } from '../src/index';
 import { checkOptions } from '../src/options';
-import type { Extraction, Quote } from '../src/types';
+import type { Claim, Extraction, Quantity, Quote } from '../src/types';
 
 const CLI = resolve('dist/cli.js');
 const HAVE_CLI = existsSync(CLI);
@@ -160,32 +161,164 @@ describe('formatText', () => {
     ],
   };
 
-  it('prints an aligned table, cut to ~100 columns of content', () => {
+  /** The display columns [from, to) of a line (what a terminal shows there), trimmed. */
+  const cols = (line: string, from: number, to = Number.POSITIVE_INFINITY): string => {
+    let out = '';
+    let w = 0;
+    for (const ch of line) {
+      if (w >= from && w < to) out += ch;
+      w += displayWidth(ch);
+    }
+    return out.trim();
+  };
+  /** The table's rows: each row's lines, as the speaker, kind, cue and content columns show them. */
+  const tableRows = (out: string) => {
+    const lines = out.split('\n');
+    const h = lines.findIndex((l) => /^SPEAKER\s+KIND\s+CUE\s+CONTENT$/.test(l));
+    const at = ['KIND', 'CUE', 'CONTENT'].map((c) => displayWidth(lines[h].slice(0, lines[h].indexOf(c))));
+    const rows: { speaker: string[]; kind: string; cue: string[]; content: string[] }[] = [];
+    for (const line of lines.slice(h + 1)) {
+      if (line === '') break;
+      const kind = cols(line, at[0], at[1]);
+      if (kind !== '') rows.push({ speaker: [], kind, cue: [], content: [] });
+      const row = rows[rows.length - 1];
+      row.speaker.push(cols(line, 0, at[0]));
+      row.cue.push(cols(line, at[1], at[2]));
+      row.content.push(cols(line, at[2]));
+    }
+    return rows;
+  };
+  const joined = (cells: string[]): string => cells.filter((c) => c !== '').join(' ');
+
+  it('prints a table: speaker names in full, wrapped; content on two lines or more, cut with "…"; 99 columns by default', () => {
     const out = formatText(result, { name: 'story.txt' });
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('== story.txt · 3 quotes, 2 speakers, 0 claims');
-    expect(lines[1]).toMatch(/^SPEAKER\s+KIND\s+CUE\s+CONTENT$/);
-    const col = lines[1].indexOf('CONTENT');
-    const starts = ['short', 'emoji 😀😀', 'line breaks\ufffd and \ufffd[31mescapes'];
-    lines.slice(2).forEach((line, i) => {
-      // the content column starts at the same display column on every row
-      const at = line.indexOf(starts[i]);
-      expect(at, line).toBeGreaterThan(0);
-      expect(displayWidth(line.slice(0, at)), line).toBe(col);
-      expect(displayWidth(line)).toBeLessThanOrEqual(col + 100);
+    for (const line of lines) {
+      expect(displayWidth(line), line).toBeLessThanOrEqual(DEFAULT_COLUMNS - 1);
       expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
-    });
-    expect(lines[3]).toContain('…');
-    expect(lines[2]).toContain('Jane Doe');
-    expect(lines[4]).toContain('(unknown)');
+    }
+    const rows = tableRows(out);
+    expect(rows.map((r) => r.kind)).toEqual(['direct', 'indirect', 'partial']);
+    expect(rows.map((r) => joined(r.speaker))).toEqual([
+      'Jane Doe',
+      '東京都庁の報道官 and a very long description of someone',
+      '(unknown)',
+    ]);
+    expect(rows[1].speaker.length).toBeGreaterThan(1); // wrapped, not cut
+    expect(joined(rows[0].content)).toBe('short');
+    expect(joined(rows[1].content)).toMatch(/^emoji 😀😀 and CJK 東京 [x ]+…$/);
+    expect(rows[1].content.length).toBe(Math.max(2, rows[1].speaker.length));
+    expect(joined(rows[2].content)).toBe('line breaks\ufffd and \ufffd[31mescapes\ufffd[0m \ufffd lone');
+    expect(joined(rows[2].cue)).toBe('—');
+    // the legend, one line, under the table
+    expect(lines.filter((l) => l === LEGEND)).toHaveLength(1);
+    expect(displayWidth(LEGEND)).toBeLessThanOrEqual(DEFAULT_COLUMNS - 1);
+    for (const word of ['direct:', 'partial:', 'mixed:', 'indirect:', '—:']) expect(LEGEND).toContain(word);
   });
 
   it('fits a terminal width', () => {
-    for (const columns of [40, 80, 120]) {
-      const lines = formatText(result, { name: 'story.txt', columns }).trimEnd().split('\n');
-      const col = lines[1].indexOf('CONTENT');
+    for (const columns of [40, 80, 120, 200]) {
+      const out = formatText(result, { name: 'story.txt', columns });
+      const lines = out.trimEnd().split('\n');
+      const col = displayWidth(lines.find((l) => l.startsWith('SPEAKER'))!.split('CONTENT')[0]);
       // the content column shrinks to fit, down to 20 columns
-      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(Math.max(columns, col + 20));
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(Math.max(columns - 1, col + 20));
+      // in full, whatever the width (a word wider than the column is broken where it must be)
+      const name = '東京都庁の報道官 and a very long description of someone';
+      expect(joined(tableRows(out)[1].speaker).replace(/ /g, '')).toBe(name.replace(/ /g, ''));
+      if (columns >= 80) expect(joined(tableRows(out)[1].speaker)).toBe(name);
+    }
+  });
+
+  it('shows every speaker of the fixture in full, and its most check-worthy claims with their numbers and dates', () => {
+    const fixture = extract(readFileSync('fixtures/article.txt', 'utf8'), { publishedAt: '2023-05-02' });
+    const out = formatText(fixture, { name: 'article.txt' });
+    const names = tableRows(out).map((r) => joined(r.speaker));
+    const byId = new Map(fixture.speakers.map((sp) => [sp.id, sp.name]));
+    expect(names).toEqual(fixture.quotes.map((q) => (q.speakerId ? byId.get(q.speakerId) : `(${q.source?.text})`)));
+    expect(names.some((n) => displayWidth(n) > 28)).toBe(true); // what the old table cut
+
+    const lines = out.trimEnd().split('\n');
+    const head = lines.findIndex((l) => l.startsWith('TOP CLAIMS'));
+    expect(lines[head]).toBe(`TOP CLAIMS · 5 of ${fixture.claims.length}, most check-worthy first (score 0–1)`);
+    const scores = lines.slice(head + 1).flatMap((l) => (/^\d\.\d\d {2}/.test(l) ? [Number(l.slice(0, 4))] : []));
+    const best = fixture.claims.map((c) => c.checkworthiness).sort((a, b) => b - a);
+    expect(scores).toEqual(best.slice(0, 5).map((x) => Number(x.toFixed(2))));
+    const section = lines.slice(head).join('\n');
+    const top = [...fixture.claims].sort((a, b) => b.checkworthiness - a.checkworthiness)[0];
+    for (const q of top.quantities) expect(section).toContain(`${q.span.text} → ${quantityValue(q)}`);
+    for (const d of top.dates) expect(section).toContain(d.value === d.span.text ? d.span.text : `${d.span.text} → ${d.value}`);
+    expect(section).toMatch(/dates: April 23 → \d{4}-04-23/);
+  });
+
+  it("claims: ties keep story order, the story's own voice is named so, quantities read as understood", () => {
+    const claim = (id: string, score: number, speakerId: string | null, quoteId: string | null, more: Partial<Claim> = {}): Claim => ({
+      id,
+      text: { start: 0, end: 5, text: `claim ${id}` },
+      quoteId,
+      speakerId,
+      types: [],
+      checkworthiness: score,
+      reasons: [],
+      stance: 'asserted',
+      negated: false,
+      entities: [],
+      quantities: [],
+      dates: [],
+      ...more,
+    });
+    const q = (text: string, value: number, unit: string | null, extra: Partial<Quantity> = {}): Quantity => ({
+      span: { start: 0, end: text.length, text },
+      value,
+      unit,
+      ...extra,
+    });
+    const claims = [
+      claim('c1', 0.2, 's1', 'q1'),
+      claim('c2', 0.9, null, null, { quantities: [q('about 300 people', 300, 'people', { qualifier: 'approximate' })] }),
+      claim('c3', 0.5, 'zz', 'q2', { dates: [{ span: { start: 0, end: 9, text: 'last week' }, value: null, precision: 'week' }] }),
+      claim('c4', 0.5, 's1', 'q3', { quantities: [q('5 to 10 percent', 5, '%', { qualifier: 'range', high: 10 })] }),
+      ...['c5', 'c6', 'c7'].map((id) => claim(id, 0.1, 's1', 'q1')),
+    ];
+    const lines = formatText({ ...result, claims })
+      .trimEnd()
+      .split('\n');
+    const head = lines.findIndex((l) => l.startsWith('TOP CLAIMS'));
+    expect(lines.slice(head)).toEqual([
+      'TOP CLAIMS · 5 of 7, most check-worthy first (score 0–1)',
+      '0.90  (the story): claim c2',
+      '      numbers: about 300 people → ≈ 300 people',
+      '0.50  (unresolved): claim c3',
+      '      dates: last week → ?',
+      '0.50  Jane Doe: claim c4',
+      '      numbers: 5 to 10 percent → 5–10%',
+      '0.20  Jane Doe: claim c1',
+      '0.10  Jane Doe: claim c5',
+    ]);
+    // no claims, no section
+    expect(formatText(result)).not.toContain('TOP CLAIMS');
+  });
+
+  it('wraps at spaces, breaks only words too wide, cuts with "…", never splits a character', () => {
+    expect(wrap('the quick brown fox jumps', 10)).toEqual(['the quick', 'brown fox', 'jumps']);
+    expect(wrap('the quick brown fox jumps', 10, 2)).toEqual(['the quick', 'brown …']);
+    expect(wrap('abcdefghijklmnop', 5)).toEqual(['abcde', 'fghij', 'klmno', 'p']);
+    expect(wrap('😀😀😀😀😀', 3)).toEqual(['😀', '😀', '😀', '😀', '😀']);
+    expect(wrap('東京 東京都庁', 4)).toEqual(['東京', '東京', '都庁']);
+    expect(wrap('', 10)).toEqual([]);
+    expect(wrap('word', 0)).toEqual([]);
+    const long = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor '.repeat(5).trim();
+    for (const width of [7, 13, 30]) {
+      const lines = wrap(long, width);
+      for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+      // nothing lost: at 7 columns "consectetur" and "adipiscing" are broken, elsewhere only spaces become line ends
+      if (width === 7) expect(lines.join('').replace(/ /g, '')).toBe(long.replace(/ /g, ''));
+      else expect(lines.join(' ')).toBe(long);
+      const cut = wrap(long, width, 3);
+      expect(cut).toHaveLength(3);
+      expect(cut[2].endsWith('…')).toBe(true);
+      for (const l of cut) expect(displayWidth(l)).toBeLessThanOrEqual(width);
     }
   });
 
