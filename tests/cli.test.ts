@@ -241,7 +241,7 @@ describe('formatText', () => {
 
     const lines = out.trimEnd().split('\n');
     const head = lines.findIndex((l) => l.startsWith('TOP CLAIMS'));
-    expect(lines[head]).toBe(`TOP CLAIMS · 5 of ${fixture.claims.length}, most check-worthy first (score 0–1)`);
+    expect(lines[head]).toBe(`TOP CLAIMS · 5 of ${fixture.claims.length}, most check-worthy first (score 0–1; --format json has all)`);
     const scores = lines.slice(head + 1).flatMap((l) => (/^\d\.\d\d {2}/.test(l) ? [Number(l.slice(0, 4))] : []));
     const best = fixture.claims.map((c) => c.checkworthiness).sort((a, b) => b - a);
     expect(scores).toEqual(best.slice(0, 5).map((x) => Number(x.toFixed(2))));
@@ -286,7 +286,7 @@ describe('formatText', () => {
       .split('\n');
     const head = lines.findIndex((l) => l.startsWith('TOP CLAIMS'));
     expect(lines.slice(head)).toEqual([
-      'TOP CLAIMS · 5 of 7, most check-worthy first (score 0–1)',
+      'TOP CLAIMS · 5 of 7, most check-worthy first (score 0–1; --format json has all)',
       '0.90  (the story): claim c2',
       '      numbers: about 300 people → ≈ 300 people',
       '0.50  (unresolved): claim c3',

@@ -60,7 +60,9 @@ export function claimsSection(claims: Claim[], speakers: Map<string, Speaker>, w
     .sort((a, b) => b.c.checkworthiness - a.c.checkworthiness || a.i - b.i)
     .slice(0, TOP_CLAIMS)
     .map(({ c }) => c);
-  const lines = [truncate(`TOP CLAIMS · ${top.length} of ${valid.length}, most check-worthy first (score 0–1)`, width)];
+  const lines = [
+    truncate(`TOP CLAIMS · ${top.length} of ${valid.length}, most check-worthy first (score 0–1; --format json has all)`, width),
+  ];
   const indent = '      ';
   const inner = Math.max(10, width - indent.length);
   for (const c of top) {
