@@ -83,13 +83,15 @@ describe.skipIf(!existsSync(join(DIST, 'index.js')))('the packed tarball', () =>
   let tarball: string;
   let unpacked: string;
   let files: string[];
+  let sizes: { packed: number; unpacked: number };
 
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'quotewire-pack-'));
     const packed = run('npm', ['pack', '--json', '--pack-destination', tmp]);
     expect(packed.status, packed.stderr).toBe(0);
-    const info = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+    const info = JSON.parse(packed.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
     tarball = join(tmp, info[0].filename);
+    sizes = { packed: info[0].size, unpacked: info[0].unpackedSize };
     files = info[0].files.map((f) => f.path).sort();
     unpacked = join(tmp, 'node_modules', 'quotewire');
     mkdirSync(unpacked, { recursive: true });
@@ -137,6 +139,15 @@ describe.skipIf(!existsSync(join(DIST, 'index.js')))('the packed tarball', () =>
     expect([...reached].filter((f) => !files.includes(f))).toEqual([]);
     expect(files).toContain('dist/worker.js');
     expect(files.some((f) => /(cli|worker)\.cjs$/.test(f))).toBe(false);
+  });
+
+  it('is the size the README states, within a tenth', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const m = readme.match(/The package is about (\d+) kB packed \(([\d.]+) MB unpacked\)/);
+    expect(m, 'README.md states the packed size').not.toBeNull();
+    const [packed, unpacked] = [Number(m![1]) * 1000, Number(m![2]) * 1e6];
+    expect(Math.abs(sizes.packed - packed) / sizes.packed, `packed: ${sizes.packed} bytes`).toBeLessThan(0.1);
+    expect(Math.abs(sizes.unpacked - unpacked) / sizes.unpacked, `unpacked: ${sizes.unpacked} bytes`).toBeLessThan(0.1);
   });
 
   // The README's table "Loading the JSON Schema": each form, in the setting it is given for, type-checks and runs.
