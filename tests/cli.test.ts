@@ -738,10 +738,13 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     expect(out).toMatch(new RegExp(`^== ${story.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · \\d+ quotes?, \\d+ speakers?, \\d+ claims?\\n`));
     expect(out).toContain(`== ${story2} · `);
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/); // nothing but newlines as control characters
-    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(170);
+    // not a terminal: laid out for 100 columns
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(DEFAULT_COLUMNS - 1);
     const json = storyJson();
+    expect(out.includes('\nTOP CLAIMS · ')).toBe(json.claims.length > 0);
     if (json.quotes.length > 0) {
       expect(out).toMatch(/^SPEAKER\s+KIND\s+CUE\s+CONTENT$/m);
+      expect(out).toContain(`\n${LEGEND}\n`);
       expect(out.split('\n').filter((l) => /^\S.*\s(direct|partial|mixed|indirect)\s/.test(l)).length).toBeGreaterThanOrEqual(
         json.quotes.length,
       );
