@@ -581,6 +581,8 @@ describe('input the command line cannot use (issue 13)', () => {
     expect(readFailure(errno('ENOTDIR', "ENOTDIR: not a directory, open 'a/b'"))).toBe('a part of the path is not a directory');
     // a code without words of its own keeps Node's words, less the code and the syscall
     expect(readFailure(errno('EIO', "EIO: i/o error, read 'x'"))).toBe('i/o error');
+    expect(readFailure(errno('EIO', 'EIO: i/o error, read'))).toBe('i/o error');
+    expect(readFailure(errno('EBUSY', "EBUSY: resource busy or locked, open 'a, b'"))).toBe('resource busy or locked');
     expect(readFailure(new Error('standard input was already read'))).toBe('standard input was already read');
   });
 

@@ -23,12 +23,17 @@ export function readFailure(err: unknown): string {
     case 'EMFILE':
     case 'ENFILE':
       return 'too many open files';
-    default: {
-      // Node words the rest "CODE: what happened, syscall 'path'": keep what happened.
-      const message = err instanceof Error ? err.message : String(err);
-      return message.replace(/^[A-Z][A-Z0-9_]+: /, '').replace(/, \w+ '.*'$/, '') || 'unknown error';
-    }
+    default:
+      return whatHappened(err instanceof Error ? err.message : String(err));
   }
+}
+
+/** Node words the rest "CODE: what happened, syscall 'path'" (the path is not always there): what happened. */
+function whatHappened(message: string): string {
+  let rest = message.replace(/^[A-Z][A-Z0-9_]+: /, '');
+  const comma = rest.indexOf(', ');
+  if (comma > 0 && /^[a-z]\w*(?: '|$)/.test(rest.slice(comma + 2))) rest = rest.slice(0, comma);
+  return rest || 'unknown error';
 }
 
 /** What to add to the reason: what quotewire reads instead. */
