@@ -278,7 +278,7 @@ describe('results: deterministic, plain data, the same through createExtractor',
     }
   });
 
-  const schemaPath = [join(ROOT, 'dist', 'schema.json'), join(ROOT, 'src', 'export', 'schema.json')].find((p) => existsSync(p));
+  const schemaPath = [join(ROOT, 'schema.json'), join(ROOT, 'src', 'export', 'schema.json')].find((p) => existsSync(p));
   it.skipIf(!schemaPath)('results validate against the published JSON Schema (quotewire/schema.json)', async () => {
     const schema = JSON.parse(readFileSync(schemaPath!, 'utf8'));
     const draft2020 = String(schema.$schema ?? '').includes('2020-12');

@@ -23,12 +23,15 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RECORD_TIMEOUT, parseArgs, USAGE, UsageError } from '../src/cli/args';
 import { readLines, type Line } from '../src/cli/batch';
+import { EtaEstimator } from '../src/cli/eta';
 import { progressLine } from '../src/cli/progress';
+import { notText, readFailure } from '../src/cli/input';
 import { processRecord, recordId } from '../src/cli/record';
-import { displayWidth, formatText, sanitizeCell, truncate } from '../src/cli/text';
+import { quantityValue } from '../src/cli/text-claims';
+import { DEFAULT_COLUMNS, displayWidth, formatText, LEGEND, sanitizeCell, truncate, wrap } from '../src/cli/text';
 import { extract } from '../src/index';
 import { checkOptions } from '../src/options';
-import type { Extraction, Quote } from '../src/types';
+import type { Claim, Extraction, Quantity, Quote } from '../src/types';
 
 const CLI = resolve('dist/cli.js');
 const HAVE_CLI = existsSync(CLI);
@@ -45,7 +48,8 @@ const STORY =
   '“This budget puts families first and it will cut waiting times at every clinic in the city by half before the end of next year,” Mayor Jane Doe said.\n\n' +
   'Councillor Bob Roe said the plan was reckless. “We cannot afford it,” he said.\n';
 
-const ODD_STORY = '“Odd\u0000 input 😀,” she said.\r\nA line\rwith a lone CR. \u001b[31mred\u001b[0m\r\n';
+// odd, but text: a bell, CRLF, a lone CR, an escape sequence, an emoji (NUL makes input binary: see 'input that is not text')
+const ODD_STORY = '“Odd\u0007 input 😀,” she said.\r\nA line\rwith a lone CR. \u001b[31mred\u001b[0m\r\n';
 
 function emptyResult(): Extraction {
   return {
@@ -157,32 +161,164 @@ describe('formatText', () => {
     ],
   };
 
-  it('prints an aligned table, cut to ~100 columns of content', () => {
+  /** The display columns [from, to) of a line (what a terminal shows there), trimmed. */
+  const cols = (line: string, from: number, to = Number.POSITIVE_INFINITY): string => {
+    let out = '';
+    let w = 0;
+    for (const ch of line) {
+      if (w >= from && w < to) out += ch;
+      w += displayWidth(ch);
+    }
+    return out.trim();
+  };
+  /** The table's rows: each row's lines, as the speaker, kind, cue and content columns show them. */
+  const tableRows = (out: string) => {
+    const lines = out.split('\n');
+    const h = lines.findIndex((l) => /^SPEAKER\s+KIND\s+CUE\s+CONTENT$/.test(l));
+    const at = ['KIND', 'CUE', 'CONTENT'].map((c) => displayWidth(lines[h].slice(0, lines[h].indexOf(c))));
+    const rows: { speaker: string[]; kind: string; cue: string[]; content: string[] }[] = [];
+    for (const line of lines.slice(h + 1)) {
+      if (line === '') break;
+      const kind = cols(line, at[0], at[1]);
+      if (kind !== '') rows.push({ speaker: [], kind, cue: [], content: [] });
+      const row = rows[rows.length - 1];
+      row.speaker.push(cols(line, 0, at[0]));
+      row.cue.push(cols(line, at[1], at[2]));
+      row.content.push(cols(line, at[2]));
+    }
+    return rows;
+  };
+  const joined = (cells: string[]): string => cells.filter((c) => c !== '').join(' ');
+
+  it('prints a table: speaker names in full, wrapped; content on two lines or more, cut with "…"; 99 columns by default', () => {
     const out = formatText(result, { name: 'story.txt' });
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('== story.txt · 3 quotes, 2 speakers, 0 claims');
-    expect(lines[1]).toMatch(/^SPEAKER\s+KIND\s+CUE\s+CONTENT$/);
-    const col = lines[1].indexOf('CONTENT');
-    const starts = ['short', 'emoji 😀😀', 'line breaks\ufffd and \ufffd[31mescapes'];
-    lines.slice(2).forEach((line, i) => {
-      // the content column starts at the same display column on every row
-      const at = line.indexOf(starts[i]);
-      expect(at, line).toBeGreaterThan(0);
-      expect(displayWidth(line.slice(0, at)), line).toBe(col);
-      expect(displayWidth(line)).toBeLessThanOrEqual(col + 100);
+    for (const line of lines) {
+      expect(displayWidth(line), line).toBeLessThanOrEqual(DEFAULT_COLUMNS - 1);
       expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
-    });
-    expect(lines[3]).toContain('…');
-    expect(lines[2]).toContain('Jane Doe');
-    expect(lines[4]).toContain('(unknown)');
+    }
+    const rows = tableRows(out);
+    expect(rows.map((r) => r.kind)).toEqual(['direct', 'indirect', 'partial']);
+    expect(rows.map((r) => joined(r.speaker))).toEqual([
+      'Jane Doe',
+      '東京都庁の報道官 and a very long description of someone',
+      '(unknown)',
+    ]);
+    expect(rows[1].speaker.length).toBeGreaterThan(1); // wrapped, not cut
+    expect(joined(rows[0].content)).toBe('short');
+    expect(joined(rows[1].content)).toMatch(/^emoji 😀😀 and CJK 東京 [x ]+…$/);
+    expect(rows[1].content.length).toBe(Math.max(2, rows[1].speaker.length));
+    expect(joined(rows[2].content)).toBe('line breaks\ufffd and \ufffd[31mescapes\ufffd[0m \ufffd lone');
+    expect(joined(rows[2].cue)).toBe('—');
+    // the legend, one line, under the table
+    expect(lines.filter((l) => l === LEGEND)).toHaveLength(1);
+    expect(displayWidth(LEGEND)).toBeLessThanOrEqual(DEFAULT_COLUMNS - 1);
+    for (const word of ['direct:', 'partial:', 'mixed:', 'indirect:', '—:']) expect(LEGEND).toContain(word);
   });
 
   it('fits a terminal width', () => {
-    for (const columns of [40, 80, 120]) {
-      const lines = formatText(result, { name: 'story.txt', columns }).trimEnd().split('\n');
-      const col = lines[1].indexOf('CONTENT');
+    for (const columns of [40, 80, 120, 200]) {
+      const out = formatText(result, { name: 'story.txt', columns });
+      const lines = out.trimEnd().split('\n');
+      const col = displayWidth(lines.find((l) => l.startsWith('SPEAKER'))!.split('CONTENT')[0]);
       // the content column shrinks to fit, down to 20 columns
-      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(Math.max(columns, col + 20));
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(Math.max(columns - 1, col + 20));
+      // in full, whatever the width (a word wider than the column is broken where it must be)
+      const name = '東京都庁の報道官 and a very long description of someone';
+      expect(joined(tableRows(out)[1].speaker).replace(/ /g, '')).toBe(name.replace(/ /g, ''));
+      if (columns >= 80) expect(joined(tableRows(out)[1].speaker)).toBe(name);
+    }
+  });
+
+  it('shows every speaker of the fixture in full, and its most check-worthy claims with their numbers and dates', () => {
+    const fixture = extract(readFileSync('fixtures/article.txt', 'utf8'), { publishedAt: '2023-05-02' });
+    const out = formatText(fixture, { name: 'article.txt' });
+    const names = tableRows(out).map((r) => joined(r.speaker));
+    const byId = new Map(fixture.speakers.map((sp) => [sp.id, sp.name]));
+    expect(names).toEqual(fixture.quotes.map((q) => (q.speakerId ? byId.get(q.speakerId) : `(${q.source?.text})`)));
+    expect(names.some((n) => displayWidth(n) > 28)).toBe(true); // what the old table cut
+
+    const lines = out.trimEnd().split('\n');
+    const head = lines.findIndex((l) => l.startsWith('TOP CLAIMS'));
+    expect(lines[head]).toBe(`TOP CLAIMS · 5 of ${fixture.claims.length}, most check-worthy first (score 0–1; --format json has all)`);
+    const scores = lines.slice(head + 1).flatMap((l) => (/^\d\.\d\d {2}/.test(l) ? [Number(l.slice(0, 4))] : []));
+    const best = fixture.claims.map((c) => c.checkworthiness).sort((a, b) => b - a);
+    expect(scores).toEqual(best.slice(0, 5).map((x) => Number(x.toFixed(2))));
+    const section = lines.slice(head).join('\n');
+    const top = [...fixture.claims].sort((a, b) => b.checkworthiness - a.checkworthiness)[0];
+    for (const q of top.quantities) expect(section).toContain(`${q.span.text} → ${quantityValue(q)}`);
+    for (const d of top.dates) expect(section).toContain(d.value === d.span.text ? d.span.text : `${d.span.text} → ${d.value}`);
+    expect(section).toMatch(/dates: April 23 → \d{4}-04-23/);
+  });
+
+  it("claims: ties keep story order, the story's own voice is named so, quantities read as understood", () => {
+    const claim = (id: string, score: number, speakerId: string | null, quoteId: string | null, more: Partial<Claim> = {}): Claim => ({
+      id,
+      text: { start: 0, end: 5, text: `claim ${id}` },
+      quoteId,
+      speakerId,
+      types: [],
+      checkworthiness: score,
+      reasons: [],
+      stance: 'asserted',
+      negated: false,
+      entities: [],
+      quantities: [],
+      dates: [],
+      ...more,
+    });
+    const q = (text: string, value: number, unit: string | null, extra: Partial<Quantity> = {}): Quantity => ({
+      span: { start: 0, end: text.length, text },
+      value,
+      unit,
+      ...extra,
+    });
+    const claims = [
+      claim('c1', 0.2, 's1', 'q1'),
+      claim('c2', 0.9, null, null, { quantities: [q('about 300 people', 300, 'people', { qualifier: 'approximate' })] }),
+      claim('c3', 0.5, 'zz', 'q2', { dates: [{ span: { start: 0, end: 9, text: 'last week' }, value: null, precision: 'week' }] }),
+      claim('c4', 0.5, 's1', 'q3', { quantities: [q('5 to 10 percent', 5, '%', { qualifier: 'range', high: 10 })] }),
+      ...['c5', 'c6', 'c7'].map((id) => claim(id, 0.1, 's1', 'q1')),
+    ];
+    const lines = formatText({ ...result, claims })
+      .trimEnd()
+      .split('\n');
+    const head = lines.findIndex((l) => l.startsWith('TOP CLAIMS'));
+    expect(lines.slice(head)).toEqual([
+      'TOP CLAIMS · 5 of 7, most check-worthy first (score 0–1; --format json has all)',
+      '0.90  (the story): claim c2',
+      '      numbers: about 300 people → ≈ 300 people',
+      '0.50  (unresolved): claim c3',
+      '      dates: last week → ?',
+      '0.50  Jane Doe: claim c4',
+      '      numbers: 5 to 10 percent → 5–10%',
+      '0.20  Jane Doe: claim c1',
+      '0.10  Jane Doe: claim c5',
+    ]);
+    // no claims, no section
+    expect(formatText(result)).not.toContain('TOP CLAIMS');
+  });
+
+  it('wraps at spaces, breaks only words too wide, cuts with "…", never splits a character', () => {
+    expect(wrap('the quick brown fox jumps', 10)).toEqual(['the quick', 'brown fox', 'jumps']);
+    expect(wrap('the quick brown fox jumps', 10, 2)).toEqual(['the quick', 'brown …']);
+    expect(wrap('abcdefghijklmnop', 5)).toEqual(['abcde', 'fghij', 'klmno', 'p']);
+    expect(wrap('😀😀😀😀😀', 3)).toEqual(['😀', '😀', '😀', '😀', '😀']);
+    expect(wrap('東京 東京都庁', 4)).toEqual(['東京', '東京', '都庁']);
+    expect(wrap('', 10)).toEqual([]);
+    expect(wrap('word', 0)).toEqual([]);
+    const long = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor '.repeat(5).trim();
+    for (const width of [7, 13, 30]) {
+      const lines = wrap(long, width);
+      for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+      // nothing lost: at 7 columns "consectetur" and "adipiscing" are broken, elsewhere only spaces become line ends
+      if (width === 7) expect(lines.join('').replace(/ /g, '')).toBe(long.replace(/ /g, ''));
+      else expect(lines.join(' ')).toBe(long);
+      const cut = wrap(long, width, 3);
+      expect(cut).toHaveLength(3);
+      expect(cut[2].endsWith('…')).toBe(true);
+      for (const l of cut) expect(displayWidth(l)).toBeLessThanOrEqual(width);
     }
   });
 
@@ -435,6 +571,52 @@ describe('recordId', () => {
   });
 });
 
+describe('input the command line cannot use (issue 13)', () => {
+  const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  it('says why a file cannot be read in words, without errno codes', () => {
+    expect(readFailure(errno('ENOENT', "ENOENT: no such file or directory, open 'x.txt'"))).toBe('no such file');
+    expect(readFailure(errno('EISDIR', 'EISDIR: illegal operation on a directory, read'))).toBe('is a directory');
+    expect(readFailure(errno('EACCES', "EACCES: permission denied, open 'x.txt'"))).toBe('permission denied');
+    expect(readFailure(errno('ENOTDIR', "ENOTDIR: not a directory, open 'a/b'"))).toBe('a part of the path is not a directory');
+    // a code without words of its own keeps Node's words, less the code and the syscall
+    expect(readFailure(errno('EIO', "EIO: i/o error, read 'x'"))).toBe('i/o error');
+    expect(readFailure(errno('EIO', 'EIO: i/o error, read'))).toBe('i/o error');
+    expect(readFailure(errno('EBUSY', "EBUSY: resource busy or locked, open 'a, b'"))).toBe('resource busy or locked');
+    expect(readFailure(new Error('standard input was already read'))).toBe('standard input was already read');
+  });
+
+  it('takes NUL, or a tenth of invalid UTF-8 and control characters, for binary; odd text stays text', () => {
+    expect(notText('a\u0000b')).toBe('it holds NUL characters');
+    expect(notText(readFileSync(process.execPath).subarray(0, 4096).toString('utf8'))).toBe('it holds NUL characters');
+    const random = Buffer.from(Array.from({ length: 1000 }, (_, i) => 128 + ((i * 37) % 128))).toString('utf8');
+    expect(notText(random)).toMatch(/^\d+% of it is invalid UTF-8 or control characters$/);
+    expect(notText('\u0001\u0002\u0003 abcd')).toMatch(/^38% of it/); // 3 of 8
+    // text: a Latin-1 "é" read as UTF-8, an escape sequence, tabs and line ends of every kind, emoji, nothing at all
+    expect(notText(Buffer.from('Caf\xe9 au lait, she said.', 'latin1').toString('utf8'))).toBeNull();
+    expect(notText(ODD_STORY)).toBeNull();
+    expect(notText('a\tb\r\nc\fd\ve \u001b[0m 😀')).toBeNull();
+    expect(notText('')).toBeNull();
+    expect(notText(STORY)).toBeNull();
+  });
+
+  it('--batch: a record whose text is binary is an error record with its id', () => {
+    const never = (): Extraction => {
+      throw new Error('must not be called');
+    };
+    const out = processRecord(
+      { line: JSON.stringify({ id: 'bin', text: '\u007fELF\u0002\u0001\u0001\u0000\u0000' }), lineNo: 4, options: { format: 'jsonl' } },
+      never,
+    );
+    expect(out.ok).toBe(false);
+    expect(JSON.parse(out.out)).toEqual({
+      id: 'bin',
+      error: '"text" is not text: it holds NUL characters (quotewire reads UTF-8 text)',
+      line: 4,
+    });
+  });
+});
+
 describe('progressLine', () => {
   it('shows records, rate and, with a known size, percentage and ETA', () => {
     expect(progressLine({ records: 1200, failed: 0, bytes: 0 }, 10, 80)).toBe('1,200 records  120/s');
@@ -442,6 +624,58 @@ describe('progressLine', () => {
     const line = progressLine({ records: 50, failed: 2, bytes: 250, totalBytes: 1000 }, 5, 100);
     expect(line).toMatch(/^\[#+\.+\] 50 records {2}10\/s {2}2 failed {2}25\.0% {2}ETA 15s$/);
     expect(progressLine({ records: 50, failed: 0, bytes: 250, totalBytes: 1000 }, 5, 20).length).toBeLessThan(20);
+  });
+});
+
+describe('EtaEstimator (issue 13: the first ETA was 2 m 27 s at 1.8 %)', () => {
+  /**
+   * A simulated batch drawn every 0.1 s: `startup` seconds of model loading with nothing done, then `rate`
+   * bytes a second written in bursts every half second (records wait for the ones before them).
+   */
+  function simulate(total: number, startup: number, rateAt: (t: number) => number) {
+    const eta = new EtaEstimator();
+    const draws: { t: number; done: number; estimate: number | null; truth: number; naive: number }[] = [];
+    let done = 0;
+    let pending = 0;
+    for (let i = 1; done < total; i++) {
+      const t = i / 10;
+      if (t > startup) pending += rateAt(t) / 10;
+      if (i % 5 === 0) {
+        done = Math.min(total, done + Math.round(pending));
+        pending = 0;
+      }
+      eta.update(t, done);
+      // the true time left, at the rate of the moment
+      const truth = (total - done) / rateAt(t);
+      draws.push({ t, done, estimate: eta.remaining(total), truth, naive: done > 0 ? ((total - done) * t) / done : Number.NaN });
+    }
+    return draws;
+  }
+
+  it('gives no estimate until a few seconds of progress are seen; then one within 20 % of the truth', () => {
+    const draws = simulate(60_000, 5, () => 1000);
+    const first = draws.findIndex((d) => d.estimate !== null);
+    expect(draws[first].t).toBeGreaterThanOrEqual(5 + 3);
+    for (const d of draws.slice(0, first)) expect(d.estimate).toBeNull();
+    for (const d of draws.slice(first)) {
+      expect(Math.abs(d.estimate! - d.truth), `t=${d.t}`).toBeLessThanOrEqual(0.2 * d.truth + 1);
+    }
+    // the average since the start, what the bar showed before: wild while the startup weighs on it
+    const early = draws.find((d) => d.done / 60_000 >= 0.018)!;
+    expect(early.naive / early.truth).toBeGreaterThan(2);
+    expect(draws.at(-1)!.estimate).toBe(0);
+  });
+
+  it('follows a change of pace within about two time constants', () => {
+    const draws = simulate(100_000, 2, (t) => (t < 30 ? 2000 : 1000));
+    const later = draws.filter((d) => d.t >= 55 && d.truth > 5);
+    expect(later.length).toBeGreaterThan(0);
+    for (const d of later) expect(Math.abs(d.estimate! - d.truth), `t=${d.t}`).toBeLessThanOrEqual(0.2 * d.truth + 1);
+  });
+
+  it('says "ETA …" on the bar while there is no estimate', () => {
+    expect(progressLine({ records: 3, failed: 0, bytes: 20, totalBytes: 1000 }, 1, 100, null)).toMatch(/ 2\.0% {2}ETA …$/);
+    expect(progressLine({ records: 3, failed: 0, bytes: 20, totalBytes: 1000 }, 1, 100, 75)).toMatch(/ETA 1m15s$/);
   });
 });
 
@@ -506,10 +740,13 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     expect(out).toMatch(new RegExp(`^== ${story.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · \\d+ quotes?, \\d+ speakers?, \\d+ claims?\\n`));
     expect(out).toContain(`== ${story2} · `);
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/); // nothing but newlines as control characters
-    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(170);
+    // not a terminal: laid out for 100 columns
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(DEFAULT_COLUMNS - 1);
     const json = storyJson();
+    expect(out.includes('\nTOP CLAIMS · ')).toBe(json.claims.length > 0);
     if (json.quotes.length > 0) {
       expect(out).toMatch(/^SPEAKER\s+KIND\s+CUE\s+CONTENT$/m);
+      expect(out).toContain(`\n${LEGEND}\n`);
       expect(out.split('\n').filter((l) => /^\S.*\s(direct|partial|mixed|indirect)\s/.test(l)).length).toBeGreaterThanOrEqual(
         json.quotes.length,
       );
@@ -543,7 +780,7 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     for (const p of parsed) expect(p.schemaVersion).toBe(1);
     for (const p of parsed) expect('url' in p).toBe(false); // no --url, no url
     expect(lines[0]).toBe(lines[2]);
-    // spans index the text as read: CRLF, NUL and emoji kept
+    // spans index the text as read: CRLF, control characters and emoji kept
     for (const q of parsed[1].quotes) expect(ODD_STORY.slice(q.content.start, q.content.end)).toBe(q.content.text);
   });
 
@@ -594,11 +831,69 @@ describe.skipIf(!HAVE_CLI && !CI)('quotewire (dist/cli.js)', () => {
     expect(html.stdout).not.toContain('\u0000');
   });
 
-  it('a missing file is reported, the others still processed, exit 2', { timeout: 60_000 }, () => {
-    const r = run(['-f', 'jsonl', join(dir, 'nope.txt'), story]);
+  it('a missing file is reported in words, the others still processed, exit 2', { timeout: 60_000 }, () => {
+    const nope = join(dir, 'nope.txt');
+    const r = run(['-f', 'jsonl', nope, story]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('cannot read');
+    expect(r.stderr).toBe(`quotewire: cannot read ${nope}: no such file\n`);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('a directory is reported as one, exit 2, in story and in batch mode alike (issue 13)', { timeout: 60_000 }, () => {
+    const r = run([dir]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`quotewire: cannot read ${dir}: is a directory\n`);
+    const batch = run(['--batch', dir]);
+    expect(batch.status).toBe(2);
+    expect(batch.stderr).toBe(`quotewire: cannot read ${dir}: is a directory\n`);
+  });
+
+  it('refuses input that is not text, exit 2: a binary file, bytes that are not UTF-8, binary on stdin (issue 13)', {
+    timeout: 60_000,
+  }, () => {
+    const binary = join(dir, 'program.bin');
+    writeFileSync(binary, readFileSync(process.execPath).subarray(0, 65_536)); // an executable, as `quotewire /usr/bin/ls`
+    const r = run([binary, story]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`quotewire: ${binary} is not text: it holds NUL characters (quotewire reads UTF-8 text)\n`);
+    // the text story after it is still read
+    expect(r.stdout).toMatch(/^== .*story\.txt · \d+ quotes?/);
+    expect(r.stdout).not.toContain('program.bin');
+
+    const latin = join(dir, 'noise.bin');
+    writeFileSync(latin, Buffer.from(Array.from({ length: 4000 }, (_, i) => 128 + ((i * 31) % 128))));
+    const noise = run(['-f', 'json', latin]);
+    expect(noise.status).toBe(2);
+    expect(noise.stdout).toBe('');
+    expect(noise.stderr).toMatch(
+      /^quotewire: .*noise\.bin is not text: \d+% of it is invalid UTF-8 or control characters \(quotewire reads UTF-8 text\)\n$/,
+    );
+
+    const stdin = spawnSync(process.execPath, [CLI], { input: Buffer.from('\u0000\u0001binary\u0000') });
+    expect(stdin.status).toBe(2);
+    expect(stdin.stderr.toString()).toBe('quotewire: (stdin) is not text: it holds NUL characters (quotewire reads UTF-8 text)\n');
+  });
+
+  it('--batch: a record whose text is binary becomes an error record and the run goes on (issue 13)', { timeout: 120_000 }, () => {
+    const exe = readFileSync(process.execPath).subarray(0, 2048).toString('latin1');
+    const lines = [
+      JSON.stringify({ id: 'a', text: STORY }),
+      JSON.stringify({ id: 'exe', text: exe }),
+      JSON.stringify({ id: 'c', text: STORY }),
+    ];
+    const r = run(['--batch', '-', '--threads', '1'], lines.join('\n') + '\n');
+    expect(r.status).toBe(1);
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; error?: string; result?: unknown; line?: number });
+    expect(out.map((o) => [o.id, o.error === undefined])).toEqual([
+      ['a', true],
+      ['exe', false],
+      ['c', true],
+    ]);
+    expect(out[1]).toEqual({ id: 'exe', error: '"text" is not text: it holds NUL characters (quotewire reads UTF-8 text)', line: 2 });
   });
 
   it('--published-at and --max-length refuse a bad value in the words of extract(), as usage errors (issue 9)', { timeout: 60_000 }, () => {

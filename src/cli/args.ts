@@ -46,8 +46,9 @@ given or the file is "-".
 
 Options:
   -f, --format FORMAT       output format (default: text):
-                            text         a table per story: speaker, kind,
-                                         cue, content
+                            text         per story a table (speaker, kind,
+                                         cue, content), a legend and the
+                                         most check-worthy claims
                             json         the Extraction, pretty-printed (an
                                          array of them for several files)
                             jsonl        one Extraction per line and story
@@ -78,7 +79,8 @@ Options:
   -V, --version             show the version
 
 Exit status: 0 when every story or record was processed, 1 when any failed,
-2 for usage errors and unreadable input files, 130 / 143 after SIGINT /
+2 for usage errors and input files that cannot be read or are not text
+(binary: NUL bytes, or mostly invalid UTF-8), 130 / 143 after SIGINT /
 SIGTERM (the line being written is finished first; no new one is started).
 `;
 

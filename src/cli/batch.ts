@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { DEFAULT_RECORD_TIMEOUT, type CliOptions } from './args';
+import { readFailure } from './input';
 import { ProgressBar } from './progress';
 import { errorRecord, recordId, STARTED, type RecordOptions, type RecordOutput, type RecordTask } from './record';
 
@@ -171,7 +172,7 @@ export async function runBatch(opts: CliOptions, io: BatchIO): Promise<number> {
 
   if (readError) {
     io.stderr.write(
-      `quotewire: reading ${opts.batch === '-' ? 'stdin' : opts.batch} failed after ${b.written} records: ${(readError as Error).message}\n`,
+      `quotewire: reading ${opts.batch === '-' ? 'stdin' : opts.batch} failed after ${b.written} records: ${readFailure(readError)}\n`,
     );
     return 2;
   }
@@ -196,7 +197,7 @@ async function openInput(opts: CliOptions, io: BatchIO): Promise<BatchInput | nu
       },
     };
   } catch (err) {
-    io.stderr.write(`quotewire: cannot read ${opts.batch}: ${(err as Error).message}\n`);
+    io.stderr.write(`quotewire: cannot read ${opts.batch}: ${readFailure(err)}\n`);
     return null;
   }
 }

@@ -11,6 +11,7 @@ import type { Extraction } from '../types';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { exportResult } from './exports';
 import { renderHtmlPage, type HtmlStory } from './html';
+import { notText, readFailure, TEXT_EXPECTED } from './input';
 import { formatText } from './text';
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
@@ -122,7 +123,7 @@ async function runFiles(opts: CliOptions): Promise<number> {
   return run.code;
 }
 
-/** A file's text (stdin for "-", once), without its BOM; null, with exit code 2, when it cannot be read. */
+/** A file's text (stdin for "-", once), without its BOM; null, with exit code 2, when it cannot be read or is not text. */
 async function readStory(run: FilesRun, file: string, name: string): Promise<string | null> {
   let text: string;
   try {
@@ -134,7 +135,13 @@ async function readStory(run: FilesRun, file: string, name: string): Promise<str
       text = await readFile(file, 'utf8');
     }
   } catch (err) {
-    fail(`cannot read ${name}: ${(err as Error).message}`);
+    fail(`cannot read ${name}: ${readFailure(err)}`);
+    run.code = 2;
+    return null;
+  }
+  const binary = notText(text);
+  if (binary !== null) {
+    fail(`${name} is not text: ${binary} (${TEXT_EXPECTED})`);
     run.code = 2;
     return null;
   }

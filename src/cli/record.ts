@@ -6,6 +6,7 @@ import { checkRecordOptions, defaultOptions, type CheckedOptions } from '../opti
 import type { Extraction } from '../types';
 import type { Format } from './args';
 import { exportResult } from './exports';
+import { notText, TEXT_EXPECTED } from './input';
 
 export interface RecordOptions {
   format: Format;
@@ -84,6 +85,8 @@ export function processRecord(task: RecordTask, extract: ExtractFn): RecordOutpu
     // the record's own publishedAt and url, by the library's parser: a bad one is the API's TypeError or RangeError
     const extractOptions = checkRecordOptions(r, options.defaults ?? defaultOptions());
     let text = r.text;
+    const binary = notText(text);
+    if (binary !== null) return errorRecord(id, lineNo, `"text" is not text: ${binary} (${TEXT_EXPECTED})`);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // The library enforces this too; checking here words it as the command line does for a story file.
     if (text.length > extractOptions.maxLength) {

@@ -1,6 +1,6 @@
 /**
  * Export formats: W3C Web Annotations, schema.org Claim JSON-LD. The JSON Schema of the whole Extraction ships as
- * `quotewire/schema.json` (src/export/schema.json, copied to dist by the build).
+ * `quotewire/schema.json` (src/export/schema.json, copied to the package root by the build).
  */
 export {
   toWebAnnotations,
