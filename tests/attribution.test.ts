@@ -114,6 +114,30 @@ describe('attribution patterns', () => {
       expect: { kind: 'indirect', cue: 'say', source: 'The company', speaker: 'Halvorsen' },
     },
     {
+      name: '“The NHF report said”: the name before a document’s head is its author, and “the report” after it too (issue 10)',
+      text: 'The National Housing Forum (NHF) met on Monday. The NHF report said rents rose 9% last year. Most tenants have no savings, according to the report.',
+      fragment: 'no savings',
+      expect: { source: 'the report', speaker: 'National Housing Forum' },
+    },
+    {
+      name: '“Mr Sands’ book suggests”: a plural possessive names the author (issue 10)',
+      text: 'Mr Sands has written about the war. Mr Sands’ book suggests the memo was drafted by two aides.',
+      fragment: 'memo was drafted',
+      expect: { source: 'Mr Sands’ book', speaker: 'Sands' },
+    },
+    {
+      name: '“a report earlier this week from X”: the author after a time adjunct (issue 10)',
+      text: 'Demand for large goods fell sharply, according to a report earlier this week from the Retail Trade Council.',
+      fragment: 'Demand for large goods',
+      expect: { speaker: 'Retail Trade Council' },
+    },
+    {
+      name: 'a code or a text is never “she” (issue 10)',
+      text: 'Clara Voss resigned in May. The advice should have been attached, according to the ministerial code. “We need a full inquiry,” she said.',
+      fragment: 'full inquiry',
+      expect: { source: 'she', speaker: 'Clara Voss' },
+    },
+    {
       name: '“…,” X, an age, said (issue 10)',
       text: '“It is the right thing,” Jo Smith, 54, said.',
       fragment: 'right thing',

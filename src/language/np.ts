@@ -159,6 +159,7 @@ function joinsCompound(tk: Tokens, k: number): boolean {
   const lw = tk.lower[k];
   const p = tk.pos[k];
   if (p === 'PART' && (lw === '’s' || lw === "'s" || lw === '’' || lw === "'")) return true;
+  if (possessiveApostrophe(tk, k)) return true; // a plural's possessive: Mr Sands’ book
   if ((DASHES.has(v) || v === '/' || v === '&' || v === '.') && glued(tk, k)) return true;
   return (
     p === 'VERB' && GLUE_PARTICIPLES.has(lw) && ((k > 0 && DASHES.has(tk.value[k - 1]) && glued(tk, k - 1)) || tk.lower[k + 1] === 'by')

@@ -218,7 +218,9 @@ function readDeterminer(m: MentionInfo, first: string): number {
 function readPossessor(tk: Tokens, m: MentionInfo, from: number, headEnd: number): number {
   let i = from;
   for (let k = from; k < headEnd; k++) {
-    if (tk.lower[k] === '’s' || tk.lower[k] === "'s") {
+    // "the minister's", and a plural's bare apostrophe glued to its -s word ("Mr Sands' book")
+    const bare = (tk.value[k] === '’' || tk.value[k] === "'") && k > from && /s$/i.test(tk.value[k - 1]) && tk.start[k] === tk.end[k - 1];
+    if (tk.lower[k] === '’s' || tk.lower[k] === "'s" || bare) {
       m.possessor = [i, k];
       for (let j = i; j < k; j++) if (!STOP.has(tk.lower[j])) m.affiliation.push(affKey(tk.value[j]));
       m.definite = true;

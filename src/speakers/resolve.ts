@@ -404,7 +404,7 @@ function registerName(ctx: Context, reg: Registry, range: TokenRange): Entity | 
     reg.absorb(e, m, s, subject, inQuote);
     return e;
   }
-  if (!m.titles.length && !m.honorific && !m.gender && describedAsBusiness(ctx, range)) {
+  if (!m.titles.length && !m.honorific && (bracketedInitials(ctx, range, m) || (!m.gender && describedAsBusiness(ctx, range)))) {
     const e = reg.byName(m.name, false) ?? reg.create('organization');
     e.kind = 'organization';
     e.business = true;
@@ -423,6 +423,20 @@ function registerName(ctx: Context, reg: Registry, range: TokenRange): Entity | 
     return e;
   }
   return null;
+}
+
+/** "The National Housing Forum (NHF)": a name followed by its initials in brackets names an organisation. */
+function bracketedInitials(ctx: Context, range: TokenRange, m: MentionInfo): boolean {
+  const { tk } = ctx;
+  const b = range[1];
+  if (tk.value[b] !== '(' || tk.value[b + 2] !== ')' || m.name.length < 2) return false;
+  const acronym = tk.value[b + 1];
+  if (!/^\p{Lu}{2,6}$/u.test(acronym)) return false;
+  const initials = m.name
+    .filter((w) => !INITIALS_SKIP.has(w.toLowerCase()))
+    .map((w) => w[0])
+    .join('');
+  return initials === acronym;
 }
 
 /**
@@ -598,7 +612,7 @@ function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null 
   const { m, r } = turn;
   if (m.type !== 'nominal' || m.headClass !== 'document') return null;
   const by = m.agent ?? m.possessor ?? authorAfter(ctx, m);
-  if (!by) return releasedBy(reg, turn);
+  if (!by) return releasedBy(reg, turn) ?? modifierAuthor(ctx, reg, turn);
   const who = analyseMention(ctx.tk, by);
   const inner: RawAttribution = { ...r, source: by, appositive: null };
   const e = who.type === 'pronoun' ? resolvePronoun(reg, who, inner) : resolveDescriptionOrName(reg, who, inner);
@@ -607,7 +621,13 @@ function documentAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null 
   const alias = m.coreText;
   if (!e.aliases.includes(alias)) e.aliases.push(alias);
   turn.certainty[turn.k] = 0.9;
+  noteAuthored(reg, m, e, r.sentence);
   return e;
+}
+
+/** A document the story tied to its author ("the ministry's report", "The WEF report"), for a later "the report said". */
+function noteAuthored(reg: Registry, m: MentionInfo, author: Entity, sentence: number): void {
+  if (m.head) reg.documents.push({ head: m.head.slice(m.head.lastIndexOf(' ') + 1), author, sentence });
 }
 
 /** "a report from the Eastvale Consortium", "a statement by the ministry": the named body after "from" or "by". */
@@ -620,10 +640,70 @@ function authorAfter(ctx: Context, m: MentionInfo): TokenRange | null {
     if (tk.lower[first] === 'the') first++;
     return first < b && isCapitalised(tk.value[first]) ? [i + 1, b] : null;
   }
-  return null;
+  return authorAfterAdjunct(ctx, b);
 }
 
-/** "The report said …" after "The board released its report": the body that put the document out. */
+/** "a report earlier this week from the British Retail Consortium": a short time adjunct, then from/by and a name. */
+function authorAfterAdjunct(ctx: Context, b: number): TokenRange | null {
+  const { tk } = ctx;
+  const s = ctx.sentOfTok[b - 1];
+  let i = b;
+  while (i < tk.n && i - b < 4 && ctx.sentOfTok[i] === s && TIME_ADJUNCT.has(tk.lower[i])) i++;
+  if (i === b || (tk.lower[i] !== 'from' && tk.lower[i] !== 'by')) return null;
+  let first = i + 1;
+  if (tk.lower[first] === 'the') first++;
+  let end = first;
+  while (end < tk.n && ctx.sentOfTok[end] === s && (isCapitalised(tk.value[end]) || NAME_GLUE.has(tk.lower[end]))) end++;
+  while (end > first && NAME_GLUE.has(tk.lower[end - 1])) end--;
+  return end > first && isCapitalised(tk.value[first]) ? [i + 1, end] : null;
+}
+const TIME_ADJUNCT = new Set([
+  ...words('timeWords'),
+  ...words('timeDets'),
+  ...words('timeNouns'),
+  ...words('weekdays'),
+  'earlier',
+  'later',
+]);
+const NAME_GLUE = new Set(['of', 'for', 'the', 'and', '&', '’s', "'s"]);
+
+/**
+ * "The WEF report said", "an FA statement said", "a 2014 House Intelligence Committee report": the run of capitalised
+ * words right before a document's lower-case head names the body that put it out — the one the story named, by name
+ * or initials, or a new organisation of that name. Not when the head is capitalised too ("The Washington Post",
+ * "a Morning Consult Poll" are names) or the run is a date ("a February survey").
+ */
+function modifierAuthor(ctx: Context, reg: Registry, turn: Turn): Entity | null {
+  const run = authorRun(ctx, turn.m);
+  if (!run) return null;
+  const { tk } = ctx;
+  const names = [];
+  for (let k = run[0]; k < run[1]; k++) if (isCapitalised(tk.value[k])) names.push(tk.value[k]);
+  const e = reg.byName(names, false) ?? reg.byInitials(names) ?? reg.create('organization');
+  reg.absorb(e, analyseMention(tk, run), turn.r.sentence, true, false);
+  if (!e.aliases.includes(turn.m.coreText)) e.aliases.push(turn.m.coreText);
+  turn.certainty[turn.k] = 0.85;
+  noteAuthored(reg, turn.m, e, turn.r.sentence);
+  return e;
+}
+
+/** The tokens of the capitalised run that ends right before the mention's document head, or null. */
+function authorRun(ctx: Context, m: MentionInfo): TokenRange | null {
+  const { tk } = ctx;
+  const headWord = m.head ? m.head.slice(m.head.lastIndexOf(' ') + 1) : null;
+  let h = m.range[0];
+  while (h < m.range[1] && tk.lower[h] !== headWord) h++;
+  if (h >= m.range[1] || isCapitalised(tk.value[h])) return null;
+  let first = h;
+  while (first - 1 >= m.range[0] && (isCapitalised(tk.value[first - 1]) || RUN_GLUE.has(tk.value[first - 1]))) first--;
+  while (first < h && (RUN_GLUE.has(tk.value[first]) || DETERMINER_WORDS.has(tk.lower[first]))) first++;
+  if (first === h || TIME_ADJUNCT.has(tk.lower[h - 1]) || MONTHS.has(tk.lower[h - 1])) return null;
+  return [first, h];
+}
+const RUN_GLUE = new Set(['-', '/', '&', '.']);
+const DETERMINER_WORDS = new Set(words('determiners'));
+const MONTHS = new Set(words('months'));
+
 function releasedBy(reg: Registry, turn: Turn): Entity | null {
   const { m, r } = turn;
   if (m.fresh || !m.head) return null;
