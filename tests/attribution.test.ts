@@ -138,6 +138,12 @@ describe('attribution patterns', () => {
       expect: { source: 'she', speaker: 'Clara Voss' },
     },
     {
+      name: 'a fronted adjunct, then NAME, an appositive, says: the name is the subject, not the adjunct (issue 10)',
+      text: 'In a book published this week, Aled Price QC, a member of the chambers, says the lawyer warned the minister.',
+      fragment: 'lawyer warned',
+      expect: { kind: 'indirect', cue: 'say', source: 'Aled Price QC', speaker: 'Aled Price QC' },
+    },
+    {
       name: '“…,” X, an age, said (issue 10)',
       text: '“It is the right thing,” Jo Smith, 54, said.',
       fragment: 'right thing',

@@ -275,10 +275,21 @@ function skipAside(tk: Tokens, walk: AsideWalk, lo: number): boolean {
   // "Jane Doe, who runs the group, said": a relative clause on the subject
   const isRelative = scan.relative && RELATIVE_WORDS.has(l0);
   if (!isAdverbial && !isNp && !isRelative) return false;
+  // "In a book published this week, Jane Roe QC, a member of …, says": past the appositive, a name is the subject
+  if (walk.skipped > 0 && isNameRun(tk, asideFirst, i)) return false;
   if (isNp && !walk.appositive) walk.appositive = [asideFirst, i];
   walk.i = k;
   walk.skipped++;
   return true;
+}
+
+/** Tokens [a, b) are capitalised words of a name (with its dots and hyphens) and nothing else. */
+function isNameRun(tk: Tokens, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (tk.value[k] === '.' || tk.value[k] === '-') continue;
+    if (!isCapitalised(tk.value[k]) || (tk.pos[k] !== 'PROPN' && tk.pos[k] !== 'NOUN')) return false;
+  }
+  return b - a >= 2;
 }
 
 /**
