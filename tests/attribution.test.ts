@@ -144,6 +144,12 @@ describe('attribution patterns', () => {
       expect: { kind: 'indirect', cue: 'say', source: 'Aled Price QC', speaker: 'Aled Price QC' },
     },
     {
+      name: '“the charity said”: a body named as one before (issue 10)',
+      text: 'The Keswick Reform Society invited the party leaders to a debate. Two have accepted, the non-partisan charity said.',
+      fragment: 'Two have accepted',
+      expect: { source: 'the non-partisan charity', speaker: 'Keswick Reform Society' },
+    },
+    {
       name: '“…,” X, an age, said (issue 10)',
       text: '“It is the right thing,” Jo Smith, 54, said.',
       fragment: 'right thing',

@@ -258,11 +258,19 @@ function headCompatible(e: Entity, m: MentionInfo, h: string): boolean {
   if (m.headClass === 'spokes' && e.classes.has('spokes')) return true;
   if (m.headClass === 'title' && m.titles.some((t) => e.titles.has(t))) return true;
   if (!m.plural && COMPANY_HEADS.has(h) && (e.business || organizationLike(e))) return true;
+  // "the charity", "the union": a body named before as one ("the Hansard Society", "the Association of …")
+  if (!m.plural && BODY_HEADS.has(h) && e.kind === 'organization' && !e.business && namedAsBody(e)) return true;
   return false;
+}
+
+/** An organisation whose name has a body's word in it ("Hansard Society", "Association of Flight Attendants"). */
+function namedAsBody(e: Entity): boolean {
+  return !!e.nameWords && e.nameWords.some((w) => BODY_HEADS.has(w.toLowerCase()));
 }
 
 /** "the company", "the firm", "the bank": heads that may take up a business named before (see organizationLike). */
 const COMPANY_HEADS = words('companyHeads');
+const BODY_HEADS = words('bodyHeads');
 /** One-word "names" that are common words at a sentence's start: never a company taken up by "the company". */
 const NOT_COMPANY_NAMES = new Set([...words('weekdays'), ...words('months'), ...words('determiners'), ...words('quantifierSubjects')]);
 
