@@ -86,7 +86,16 @@ export function docSamples(doc: ClefDoc, d: number, bits: number): Sample[] {
     const entities: ClaimEntity[] = [];
     while (e < names.length && names[e].span.start < a) e++;
     for (let k = e; k < names.length && names[k].span.start < b; k++) if (names[k].span.end <= b) entities.push(names[k]);
-    const input = { toks: own, quantities, dates: dated.map((x) => x.date), entities, cueStance: null, speaker: null, headline: false, quoted: false };
+    const input = {
+      toks: own,
+      quantities,
+      dates: dated.map((x) => x.date),
+      entities,
+      cueStance: null,
+      speaker: null,
+      headline: false,
+      quoted: false,
+    };
     const { why, sig } = explain(input);
     return {
       doc: d,

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Extraction } from '../src/types';
-import { type ClefDoc, parseClef, samplesOf, type Sample } from './checkworthy-data';
+import { type ClefDoc, isClefRecord, parseClef, samplesOf, type Sample } from './checkworthy-data';
 
 /** Average precision of one ranking: `scores[i]` and `labels[i]` (1: check-worthy) of sentence i; null with no positive. */
 export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number | null {
@@ -37,7 +37,10 @@ export function mapOfSamples(samples: readonly Sample[], score: (s: Sample, i: n
   const byDoc = new Map<number, [number[], number[]]>();
   samples.forEach((s, i) => {
     let d = byDoc.get(s.doc);
-    if (!d) byDoc.set(s.doc, (d = [[], []]));
+    if (!d) {
+      d = [[], []];
+      byDoc.set(s.doc, d);
+    }
     d[0].push(score(s, i));
     d[1].push(s.label);
   });
@@ -55,11 +58,11 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** The baselines' MAP on samples: has a number, length, the hand-weighted reasons, random (mean of 20 seeds). */
-export function baselines(samples: readonly Sample[]): Record<string, number> {
+/** The baselines' MAP on samples: has a number, length, the hand-weighted reasons, random (mean of 20 seeds from `seed`). */
+export function baselines(samples: readonly Sample[], seed = 1): Record<string, number> {
   let random = 0;
-  for (let seed = 1; seed <= 20; seed++) {
-    const r = seeded(seed);
+  for (let k = 0; k < 20; k++) {
+    const r = seeded(seed + k);
     random += mapOfSamples(samples, () => r()) / 20;
   }
   return {
@@ -100,4 +103,17 @@ export function evalCheckworthyFile(file: string, extract: (text: string) => Ext
   const sentences = docs.reduce((n, d) => n + d.lines.length, 0);
   console.log(`${file}: ${docs.length} documents, ${sentences} sentences, ${positives} check-worthy`);
   for (const [name, map] of rows) console.log(`  MAP ${map.toFixed(3)}  ${name}`);
+}
+
+/** Does the file hold check-worthiness records (its first record has `lines` of `{text, label}`)? */
+export function isClefFile(file: string): boolean {
+  const first = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.trim());
+  if (!first) return false;
+  try {
+    return isClefRecord(JSON.parse(first));
+  } catch {
+    return false;
+  }
 }

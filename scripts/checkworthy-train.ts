@@ -31,11 +31,11 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN: TrainOptions = {
   bits: 14,
   seed: 12,
-  epochs: 8,
-  handWeight: 4,
-  l2: 1e-3,
-  l2Dense: 1e-4,
-  rate: 0.1,
+  epochs: 200,
+  handWeight: 6,
+  l2: 1e-2,
+  l2Dense: 0.1,
+  rate: 0.05,
   ngrams: true,
 };
 
@@ -68,7 +68,9 @@ export function design(samples: readonly Sample[]): Design {
     from[i + 1] = from[i] + s.buckets.length;
   });
   const buckets = new Int32Array(from[n]);
-  samples.forEach((s, i) => buckets.set(s.buckets, from[i]));
+  samples.forEach((s, i) => {
+    buckets.set(s.buckets, from[i]);
+  });
   return { n, label: Uint8Array.from(samples, (s) => s.label), hand: Float64Array.from(samples, (s) => s.hand), dense, from, buckets };
 }
 
@@ -102,7 +104,13 @@ class Adam {
 }
 
 /** The gradient of the class-balanced mean log loss over rows plus the L2 penalties, into g.b (bias), g.d, g.n. */
-function gradient(x: Design, rows: Int32Array, w: Weights, opts: TrainOptions, g: { b: Float64Array; d: Float64Array; n: Float64Array }): void {
+function gradient(
+  x: Design,
+  rows: Int32Array,
+  w: Weights,
+  opts: TrainOptions,
+  g: { b: Float64Array; d: Float64Array; n: Float64Array },
+): void {
   let pos = 0;
   for (const i of rows) pos += x.label[i];
   // each class weighs half: a positive counts 1/(2·pos), a negative 1/(2·neg)

@@ -1,7 +1,8 @@
 /**
  * Trains the check-worthiness model (src/claims/checkmodel.ts) on CLEF 2019 CheckThat! Task 1's training debates and
- * writes its weights to src/model/checkworthy.json. Deterministic: full-batch training from zero weights, so the same
- * corpus and options give the same file, byte for byte; the seed drives the random baseline.
+ * writes its weights to src/model/checkworthy.json. Deterministic: full-batch training from zero weights (nothing is
+ * sampled), so the same corpus, options and seed give the same file, byte for byte; the seed (recorded in the file)
+ * drives the random baseline.
  *
  *   npx tsx scripts/train-checkworthy.ts [corpus.jsonl] [--out FILE] [--seed N] [--no-cv] [--hand W] [--l2 X]
  *
@@ -55,7 +56,7 @@ export function report(samples: readonly Sample[], opts: TrainOptions): [string,
   return [
     ['model (leave-one-debate-out)', mapOfSamples(samples, (_, i) => z[i])],
     ['model without the hand score as input', mapOfSamples(samples, (_, i) => bare[i])],
-    ...Object.entries(baselines(samples)),
+    ...Object.entries(baselines(samples, opts.seed)),
   ];
 }
 
