@@ -14,7 +14,7 @@
  * those that raise the score first, then those that lower it, each group strongest first.
  */
 import model from '../model/checkworthy.json';
-import { ngramBuckets } from './ngrams';
+import { ngramSum } from './ngrams';
 import { handScore, REASON_ORDER, REASON_WEIGHTS, type ReasonName } from './reasons';
 import type { Tok } from './tokens';
 
@@ -22,6 +22,8 @@ import type { Tok } from './tokens';
 export const DENSE_NAMES: readonly string[] = [...REASON_ORDER, 'length'];
 /** Words past which a claim is no longer (for the length feature). */
 const LONG = 40;
+/** The length feature's place (after the reasons). */
+const LENGTH = REASON_ORDER.length;
 /** How far (in logits) the n-grams must push for the wording to be named as a reason. */
 const WORDING_SHOWN = 0.5;
 
@@ -29,7 +31,7 @@ const WORDING_SHOWN = 0.5;
 export function denseFeatures(why: number, words: number): number[] {
   const x = new Array<number>(DENSE_NAMES.length);
   for (let i = 0; i < REASON_ORDER.length; i++) x[i] = (why >>> i) & 1;
-  x[REASON_ORDER.length] = Math.min(words, LONG) / LONG;
+  x[LENGTH] = Math.min(words, LONG) / LONG;
   return x;
 }
 
@@ -86,11 +88,9 @@ const SHARE = REASON_ORDER.map((r, i) => DENSE[i] + M.hand * REASON_WEIGHTS[r]);
 
 /** The score (0..1, 3 decimals) and the reasons that pushed it, of a claim's tokens, reasons (bits) and word count. */
 export function modelScore(toks: readonly Tok[], why: number, words: number): { score: number; reasons: ReasonName[] } {
-  const x = denseFeatures(why, words);
-  let z = M.bias + M.hand * handScore(why);
-  for (let j = 0; j < x.length; j++) z += DENSE[j] * x[j];
-  let wording = 0;
-  for (const b of ngramBuckets(toks, M.bits)) wording += NGRAMS[b];
+  let z = M.bias + M.hand * handScore(why) + DENSE[LENGTH] * (Math.min(words, LONG) / LONG);
+  for (let i = 0; i < LENGTH; i++) if (why & (1 << i)) z += DENSE[i];
+  const wording = ngramSum(toks, M.bits, NGRAMS);
   z += wording;
   const score = Math.round(1000 / (1 + Math.exp(-z))) / 1000;
   return { score, reasons: pushers(why, wording) };

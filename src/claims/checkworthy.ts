@@ -1,11 +1,15 @@
 /**
- * Check-worthiness: how much a statement is worth a fact-checker's time, from explainable features.
+ * Check-worthiness: how much a statement is worth a fact-checker's time, from explainable features and a learned model.
  *
- *   checkworthiness = clamp(0.30 + Σ weight(reason), 0, 1), rounded to 2 decimals
+ *   hand            = clamp(0.30 + Σ weight(reason), 0, 1)                 (the table below; reasons.ts)
+ *   checkworthiness = σ(bias + h · hand + Σ learned weights of the reasons, the length and the word n-grams)
  *
- * Reasons (each appears at most once in `Claim.reasons`, raising reasons first, in this order):
+ * (h = 6 in the shipped model), rounded to 3 decimals; checkmodel.ts computes it with the weights scripts/train-checkworthy.ts learnt from CLEF
+ * 2019's debates (src/model/checkworthy.json). Each reason appears at most once in `Claim.reasons`: those that raise
+ * the score first, then those that lower it, each group by how much it pushed; `checked-wording` /
+ * `unchecked-wording` when the claim's word n-grams pushed it up or down (by half a logit or more).
  *
- * | reason                 | weight | emitted when                                                                        |
+ * | reason                 | hand   | emitted when                                                                        |
  * |------------------------|--------|-------------------------------------------------------------------------------------|
  * | `quantity`             | +0.25  | the claim holds a number (count, percentage, amount, measure)                        |
  * | `date`                 | +0.10  | the claim holds a date, year or decade                                               |

@@ -41,21 +41,40 @@ function tokenHash(t: Tok): number {
   return fnv(t.l);
 }
 
-/** The distinct buckets (ascending) of the claim's unigrams and bigrams, in 2^bits buckets. */
-export function ngramBuckets(toks: readonly Tok[], bits: number): number[] {
+/** Scratch for the buckets of one claim (grown as needed; the stage is not re-entered). */
+let scratch = new Int32Array(256);
+
+/** The claim's buckets, distinct and ascending, in scratch[0, n): returns n. */
+function fillBuckets(toks: readonly Tok[], bits: number): number {
   const mask = (1 << bits) - 1;
-  const out: number[] = [];
+  if (scratch.length < 2 * toks.length + 1) scratch = new Int32Array(2 * toks.length + 1);
+  const out = scratch;
+  let m = 0;
   let prev = START;
   for (let i = 0; i < toks.length; i++) {
     const h = tokenHash(toks[i]);
     if (h < 0) continue;
-    out.push(h & mask, mix(prev, h) & mask);
+    out[m++] = h & mask;
+    out[m++] = mix(prev, h) & mask;
     prev = h;
   }
-  out.push(mix(prev, END) & mask);
-  out.sort((a, b) => a - b);
+  out[m++] = mix(prev, END) & mask;
+  const sorted = out.subarray(0, m).sort();
   let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
-  out.length = n;
-  return out;
+  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out[n++] = sorted[i];
+  return n;
+}
+
+/** The distinct buckets (ascending) of the claim's unigrams and bigrams, in 2^bits buckets. */
+export function ngramBuckets(toks: readonly Tok[], bits: number): number[] {
+  const n = fillBuckets(toks, bits);
+  return Array.from(scratch.subarray(0, n));
+}
+
+/** The sum of `weights` over the claim's distinct buckets (2^bits of them: `weights.length`). */
+export function ngramSum(toks: readonly Tok[], bits: number, weights: Float64Array): number {
+  const n = fillBuckets(toks, bits);
+  let z = 0;
+  for (let i = 0; i < n; i++) z += weights[scratch[i]];
+  return z;
 }
