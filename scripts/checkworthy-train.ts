@@ -32,7 +32,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   bits: 14,
   seed: 12,
   epochs: 200,
-  handWeight: 6,
+  handWeight: 3,
   l2: 1e-2,
   l2Dense: 0.1,
   rate: 0.05,

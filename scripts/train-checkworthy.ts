@@ -19,8 +19,16 @@ import { crossValidated, DEFAULT_TRAIN, train, type TrainOptions, type Weights }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The median of the n-gram weights' sums over the samples (a typical sentence's wording). */
+function medianWording(w: Weights, samples: readonly Sample[]): number {
+  const sums = samples.map((s) => s.buckets.reduce((z, b) => z + w.ngrams[b], 0)).sort((a, b) => a - b);
+  if (!sums.length) return 0;
+  const m = sums.length >> 1;
+  return sums.length % 2 ? sums[m] : (sums[m - 1] + sums[m]) / 2;
+}
+
 /** The weights as the model file holds them: n-gram weights as int16 (base64) times one scale. */
-export function modelFile(w: Weights, opts: TrainOptions, about: string): CheckModel & Record<string, unknown> {
+export function modelFile(w: Weights, opts: TrainOptions, about: string, samples: readonly Sample[]): CheckModel & Record<string, unknown> {
   let max = 0;
   for (const x of w.ngrams) max = Math.max(max, Math.abs(x));
   const scale = max > 0 ? max / 32767 : 1;
@@ -38,6 +46,7 @@ export function modelFile(w: Weights, opts: TrainOptions, about: string): CheckM
     dense: Object.fromEntries(DENSE_NAMES.map((name, j) => [name, w.dense[j]])),
     scale,
     ngrams: Buffer.from(bytes).toString('base64'),
+    wordingBaseline: medianWording(w, samples),
   };
 }
 
@@ -101,7 +110,7 @@ async function main(): Promise<void> {
   const docs = parseClef(readFileSync(args.corpus, 'utf8'), args.corpus);
   const samples = samplesOf(docs, args.opts.bits);
   if (args.cv) for (const [name, map] of report(samples, args.opts)) console.log(`MAP ${map.toFixed(4)}  ${name}`);
-  const file = modelFile(train(samples, args.opts), args.opts, describe(args.corpus, docs));
+  const file = modelFile(train(samples, args.opts), args.opts, describe(args.corpus, docs), samples);
   const json = `${JSON.stringify(file, null, 1)}\n`;
   writeFileSync(args.out, json);
   console.log(`wrote ${args.out} (${json.length} bytes)`);

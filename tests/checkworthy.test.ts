@@ -78,10 +78,10 @@ describe('n-grams', () => {
 describe('training', () => {
   it('is reproducible: the same data and seed give the same weights, other data other weights', () => {
     const samples = samplesOf(TOY, QUICK.bits);
-    const one = JSON.stringify(modelFile(train(samples, QUICK), QUICK, 'toy'));
-    const two = JSON.stringify(modelFile(train(samplesOf(TOY, QUICK.bits), QUICK), QUICK, 'toy'));
+    const one = JSON.stringify(modelFile(train(samples, QUICK), QUICK, 'toy', samples));
+    const two = JSON.stringify(modelFile(train(samplesOf(TOY, QUICK.bits), QUICK), QUICK, 'toy', samples));
     expect(two).toBe(one);
-    const other = JSON.stringify(modelFile(train(samples.slice(0, 6), QUICK), QUICK, 'toy'));
+    const other = JSON.stringify(modelFile(train(samples.slice(0, 6), QUICK), QUICK, 'toy', samples));
     expect(other).not.toBe(one);
   });
 
@@ -95,8 +95,9 @@ describe('training', () => {
 
   it.skipIf(!existsSync(CORPUS))('is reproducible on a slice of the CLEF 2019 training debates', () => {
     const docs = parseClef(readFileSync(CORPUS, 'utf8')).slice(0, 2);
-    const a = modelFile(train(samplesOf(docs, QUICK.bits), QUICK), QUICK, 'slice');
-    const b = modelFile(train(samplesOf(docs, QUICK.bits), QUICK), QUICK, 'slice');
+    const samples = samplesOf(docs, QUICK.bits);
+    const a = modelFile(train(samples, QUICK), QUICK, 'slice', samples);
+    const b = modelFile(train(samplesOf(docs, QUICK.bits), QUICK), QUICK, 'slice', samplesOf(docs, QUICK.bits));
     expect(b).toEqual(a);
     expect(a.ngrams).not.toBe(model.ngrams);
   });

@@ -10,7 +10,8 @@
  * checkable factual claim keeps scoring high where fact-checkers' past choices say little.
  *
  * `reasons` lists what pushed the score: each reason found, with its share (its learned weight plus its hand weight
- * times `hand`), and the n-grams' sum as `checked-wording` / `unchecked-wording` when it is large enough to matter;
+ * times `hand`), and the n-grams' sum as `checked-wording` / `unchecked-wording` when it is far enough (0.75) from a
+ * typical sentence's;
  * those that raise the score first, then those that lower it, each group strongest first.
  */
 import model from '../model/checkworthy.json';
@@ -24,8 +25,8 @@ export const DENSE_NAMES: readonly string[] = [...REASON_ORDER, 'length'];
 const LONG = 40;
 /** The length feature's place (after the reasons). */
 const LENGTH = REASON_ORDER.length;
-/** How far (in logits) the n-grams must push for the wording to be named as a reason. */
-const WORDING_SHOWN = 0.5;
+/** How far (in logits) the n-grams must push, from a typical sentence's, for the wording to be named as a reason. */
+const WORDING_SHOWN = 0.75;
 
 /** The dense features of a claim: its reasons (bits in REASON_ORDER) as 0/1, then its length in words (0..1). */
 export function denseFeatures(why: number, words: number): number[] {
@@ -45,6 +46,8 @@ export interface CheckModel {
   /** N-gram weights: little-endian int16, base64, times `scale`. */
   ngrams: string;
   scale: number;
+  /** The n-gram weights' sum over a typical training sentence (the median): the wording's zero point. */
+  wordingBaseline: number;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -90,8 +93,9 @@ const SHARE = REASON_ORDER.map((r, i) => DENSE[i] + M.hand * REASON_WEIGHTS[r]);
 export function modelScore(toks: readonly Tok[], why: number, words: number): { score: number; reasons: ReasonName[] } {
   let z = M.bias + M.hand * handScore(why) + DENSE[LENGTH] * (Math.min(words, LONG) / LONG);
   for (let i = 0; i < LENGTH; i++) if (why & (1 << i)) z += DENSE[i];
-  const wording = ngramSum(toks, M.bits, NGRAMS);
-  z += wording;
+  const ngrams = ngramSum(toks, M.bits, NGRAMS);
+  z += ngrams;
+  const wording = ngrams - M.wordingBaseline;
   const score = Math.round(1000 / (1 + Math.exp(-z))) / 1000;
   return { score, reasons: pushers(why, wording) };
 }
