@@ -4,10 +4,11 @@
  *   hand            = clamp(0.30 + Σ weight(reason), 0, 1)                 (the table below; reasons.ts)
  *   checkworthiness = σ(bias + h · hand + Σ learned weights of the reasons, the length and the word n-grams)
  *
- * (h = 6 in the shipped model), rounded to 3 decimals; checkmodel.ts computes it with the weights scripts/train-checkworthy.ts learnt from CLEF
- * 2019's debates (src/model/checkworthy.json). Each reason appears at most once in `Claim.reasons`: those that raise
- * the score first, then those that lower it, each group by how much it pushed; `checked-wording` /
- * `unchecked-wording` when the claim's word n-grams pushed it up or down (by half a logit or more).
+ * (h = 3 in the shipped model), rounded to 3 decimals: checkmodel.ts computes it with the weights that
+ * scripts/train-checkworthy.ts learnt from CLEF 2019's debates (src/model/checkworthy.json). Each reason appears at
+ * most once in `Claim.reasons`: those that raise the score first, then those that lower it, each group by how much it
+ * pushed; `checked-wording` / `unchecked-wording` when the claim's word n-grams pushed it up or down (by 0.75 logit
+ * or more from a typical sentence's).
  *
  * | reason                 | hand   | emitted when                                                                        |
  * |------------------------|--------|-------------------------------------------------------------------------------------|
