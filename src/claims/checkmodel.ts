@@ -54,7 +54,9 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** The bytes of a base64 string (no atob: the same in Node and browsers). */
 export function fromBase64(s: string): Uint8Array {
-  const clean = s.replace(/=+$/, '');
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 61) end--; // padding "="
+  const clean = s.slice(0, end);
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let acc = 0;
   let n = 0;
