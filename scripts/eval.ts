@@ -6,6 +6,9 @@
  *   npm run eval -- corpus.jsonl [more.jsonl] [--limit N] [--json] [--misses /tmp/misses.jsonl]
  *   npx tsx scripts/eval.ts [corpus.jsonl ...] [options]   # without building
  *
+ * A check-worthiness file (CLEF CheckThat! format, `{id, lines: [{n, speaker, text, label}]}`) is told by its records'
+ * shape and scored by ./checkworthy-eval.ts (MAP over its documents, with baselines).
+ *
  * --limit N     score only the first N articles of each file
  * --json        print the metrics as one JSON object (the totals; `byCorpus` too when several files are given)
  * --misses FILE write one JSON record a line for error analysis: type "fn" | "fp" | "src" | "spk" | "bound",
@@ -32,6 +35,7 @@ import {
   sumCounts,
   THRESHOLDS,
 } from './metrics';
+import { evalCheckworthyFile, isClefFile } from './checkworthy-eval';
 
 interface Options {
   files: string[];
@@ -111,6 +115,11 @@ const distEntry = resolve(repoRoot, 'dist', 'index.js');
 if (!existsSync(distEntry)) usage(`${distEntry} not found: run \`npm run build\` first (or use \`npm run eval\`)`);
 // the build's entry has the source's types (dist/ is built from src/index.ts)
 const { extract }: Pick<typeof import('../src/index'), 'extract'> = await import(distEntry);
+
+// check-worthiness files (CLEF CheckThat! format) are scored apart: MAP of the claims' check-worthiness
+for (const f of files.filter(isClefFile)) evalCheckworthyFile(f, extract, opts.limit);
+files = files.filter((f) => !isClefFile(f));
+if (files.length === 0) process.exit(0);
 
 const perCorpus: CorpusRun[] = [];
 const errors: Array<{ corpus: string; id: string | undefined; message: string }> = [];

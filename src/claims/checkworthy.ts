@@ -1,11 +1,16 @@
 /**
- * Check-worthiness: how much a statement is worth a fact-checker's time, from explainable features.
+ * Check-worthiness: how much a statement is worth a fact-checker's time, from explainable features and a learned model.
  *
- *   checkworthiness = clamp(0.30 + Σ weight(reason), 0, 1), rounded to 2 decimals
+ *   hand            = clamp(0.30 + Σ weight(reason), 0, 1)                 (the table below; reasons.ts)
+ *   checkworthiness = σ(bias + h · hand + Σ learned weights of the reasons, the length and the word n-grams)
  *
- * Reasons (each appears at most once in `Claim.reasons`, raising reasons first, in this order):
+ * (h = 3 in the shipped model), rounded to 3 decimals: checkmodel.ts computes it with the weights that
+ * scripts/train-checkworthy.ts learnt from CLEF 2019's debates (src/model/checkworthy.json). Each reason appears at
+ * most once in `Claim.reasons`: those that raise the score first, then those that lower it, each group by how much it
+ * pushed; `checked-wording` / `unchecked-wording` when the claim's word n-grams pushed it up or down (by 0.75 logit
+ * or more from a typical sentence's).
  *
- * | reason                 | weight | emitted when                                                                        |
+ * | reason                 | hand   | emitted when                                                                        |
  * |------------------------|--------|-------------------------------------------------------------------------------------|
  * | `quantity`             | +0.25  | the claim holds a number (count, percentage, amount, measure)                        |
  * | `date`                 | +0.10  | the claim holds a date, year or decade                                               |
@@ -33,32 +38,12 @@ import type { ClaimDate, ClaimEntity, ClaimType, CueStance, Quantity, Speaker } 
 import type { Tok } from './tokens';
 import { PhraseLists, PhraseTrie } from './lexicon';
 import { classesOf, wordClass, wordClasses } from './wordclass';
+import { REASON_ORDER, type Reason, type ReasonName } from './reasons';
+export { BASE_SCORE, REASON_WEIGHTS, REASONS, handScore, type Reason, type ReasonName } from './reasons';
+import { modelScore } from './checkmodel';
 
 const F = lexicon.features;
 
-export const REASON_WEIGHTS = {
-  quantity: 0.25,
-  date: 0.1,
-  'named-entity': 0.1,
-  comparison: 0.1,
-  causal: 0.1,
-  legal: 0.1,
-  event: 0.05,
-  'attributed-official': 0.05,
-  prediction: -0.05,
-  hedged: -0.1,
-  vague: -0.1,
-  headline: -0.1,
-  opinion: -0.15,
-  intention: -0.15,
-  short: -0.15,
-  'first-person-opinion': -0.2,
-  question: -0.25,
-} as const;
-export type Reason = keyof typeof REASON_WEIGHTS;
-export const BASE_SCORE = 0.3;
-const REASON_ORDER = Object.keys(REASON_WEIGHTS) as Reason[];
-const REASON_WEIGHT_LIST = REASON_ORDER.map((r) => REASON_WEIGHTS[r]);
 /** One bit per reason, by its place in REASON_ORDER. */
 const R = Object.fromEntries(REASON_ORDER.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
 
@@ -155,7 +140,7 @@ export interface FeatureInput {
 
 export interface Features {
   types: ClaimType[];
-  reasons: Reason[];
+  reasons: ReasonName[];
   checkworthiness: number;
   negated: boolean;
   hedged: boolean;
@@ -322,7 +307,7 @@ function officialName(sp: Speaker): boolean {
 }
 
 /** What scoring reads besides the input: the categories found (C bits), the word count, and two verdicts. */
-interface Signals {
+export interface Signals {
   cats: number;
   words: number;
   hedged: boolean;
@@ -368,19 +353,6 @@ function reasonBits(input: FeatureInput, sig: Signals): number {
   return why;
 }
 
-/** The reasons in REASON_ORDER, with the score: their weights added in that order to the base, clamped, rounded. */
-function weighReasons(why: number): { reasons: Reason[]; score: number } {
-  const reasons: Reason[] = [];
-  let score = BASE_SCORE;
-  for (let i = 0; i < REASON_ORDER.length; i++) {
-    if (why & (1 << i)) {
-      reasons.push(REASON_ORDER[i]);
-      score += REASON_WEIGHT_LIST[i];
-    }
-  }
-  return { reasons, score: Math.round(Math.min(1, Math.max(0, score)) * 100) / 100 };
-}
-
 /** The claim's types in TYPE_ORDER ('event' when nothing else applies). */
 function claimTypes(input: FeatureInput, cats: number): ClaimType[] {
   const cueStance = input.cueStance;
@@ -399,8 +371,15 @@ function claimTypes(input: FeatureInput, cats: number): ClaimType[] {
   return types;
 }
 
-/** The claim's types, reasons, checkworthiness, negation, hedging and question-ness (see the header). */
-export function scoreFeatures(input: FeatureInput): Features {
+/** The explainable signals of a claim: which reasons apply (R bits, REASON_ORDER), its word count, categories and verdicts. */
+export interface Explained {
+  why: number;
+  sig: Signals;
+  any: number;
+}
+
+/** Which reasons apply to a claim, with the signals behind them (one pass over its tokens). */
+export function explain(input: FeatureInput): Explained {
   const { toks, cueStance } = input;
   const any = classesOfAll(toks);
   const cats = categories(input, any);
@@ -410,12 +389,18 @@ export function scoreFeatures(input: FeatureInput): Features {
     hedged: cueStance === 'hedged' || !!(cats & C.hedge),
     question: isQuestion(toks) || cueStance === 'question',
   };
-  const { reasons, score } = weighReasons(reasonBits(input, sig));
+  return { why: reasonBits(input, sig), sig, any };
+}
+
+/** The claim's types, reasons, checkworthiness, negation, hedging and question-ness (see the header). */
+export function scoreFeatures(input: FeatureInput): Features {
+  const { why, sig, any } = explain(input);
+  const { reasons, score } = modelScore(input.toks, why, sig.words);
   return {
-    types: claimTypes(input, cats),
+    types: claimTypes(input, sig.cats),
     reasons,
     checkworthiness: score,
-    negated: mainClauseNegated(toks, any),
+    negated: mainClauseNegated(input.toks, any),
     hedged: sig.hedged,
     question: sig.question,
   };

@@ -6,4 +6,13 @@ export { buildClaims, type BuildClaimsInput } from './build';
 export { findQuantities } from './quantities';
 export { findDates } from './dates';
 export { findEntities, buildEntityContext, type EntityContext } from './entities';
-export { scoreFeatures, REASON_WEIGHTS, BASE_SCORE, type Reason, type FeatureInput, type Features } from './checkworthy';
+export {
+  scoreFeatures,
+  REASON_WEIGHTS,
+  REASONS,
+  BASE_SCORE,
+  type Reason,
+  type ReasonName,
+  type FeatureInput,
+  type Features,
+} from './checkworthy';
