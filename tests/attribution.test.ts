@@ -144,6 +144,12 @@ describe('attribution patterns', () => {
       expect: { kind: 'indirect', cue: 'say', source: 'Aled Price QC', speaker: 'Aled Price QC' },
     },
     {
+      name: '“It said …”: a business the lead describes ("engineering giant X"), a name the lexicon knows as an organisation’s (issue 10)',
+      text: 'Profits slip at Siemens\n\nEngineering giant Siemens is to merge its two boards after a poor year.\n\nIt said slow decisions and a wet summer had hurt sales.',
+      fragment: 'wet summer',
+      expect: { source: 'It', speaker: 'Siemens' },
+    },
+    {
       name: '“the charity said”: a body named as one before (issue 10)',
       text: 'The Keswick Reform Society invited the party leaders to a debate. Two have accepted, the non-partisan charity said.',
       fragment: 'Two have accepted',

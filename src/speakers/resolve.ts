@@ -377,6 +377,8 @@ function nameRuns(ctx: Context, skip: Uint8Array): TokenRange[] {
       a > 0 &&
       !skip[a - 1] &&
       (isRoleWord(tk.lower[a - 1]) || isTitleModifier(tk.lower[a - 1])) &&
+      // (a business head is no title: "oil giant Shell" is a business, see describedAsBusiness)
+      !COMPANY_HEADS.has(tk.lower[a - 1]) &&
       tk.pos[a - 1] !== 'PUNCT' &&
       a - i > -4
     )
@@ -407,8 +409,11 @@ function registerName(ctx: Context, reg: Registry, range: TokenRange): Entity | 
       if (known) reg.absorb(known, m, s, subject, inQuote);
       return known;
     }
-    if (!m.head) return null;
+    // a name the lexicon knows as an organisation's, with a head word or described as a business ("giant Unilever")
+    const business = describedAsBusiness(ctx, range);
+    if (!m.head && !business && !bracketedInitials(ctx, range, m)) return null;
     const e = reg.byName(m.name, false) ?? reg.create('organization');
+    if (business) e.business = true;
     reg.absorb(e, m, s, subject, inQuote);
     return e;
   }
