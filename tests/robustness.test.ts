@@ -357,6 +357,9 @@ describe('edge inputs (each listed, so a failure names its input)', () => {
     '<p>“Hi,” she said.</p>',
     'Advertisement\n\n“Hi,” she said.\n\nRead more',
     '“Hi,” she said.'.split('').join('\u200b'),
+    // found by npm run fuzz (seed 834889588): a range joiner, then a currency sign that ends the sentence
+    'He said that the the 0-$ . He — who said nothing — the.\n\n',
+    'It cost 5-$',
   ];
   it.each(EDGE.map((s) => [JSON.stringify(s).slice(0, 80), s]))('%s', (_label, input) => {
     checkAll(input as string);

@@ -268,7 +268,8 @@ function isRangeJoiner(r: Tok, ctx: RangeContext): boolean {
 function rangeTail(toks: readonly Tok[], at: number): Read | null {
   const curB = currencyBefore(toks, at + 1);
   const k = toks[at].k === 's' && curB ? at + 1 : at;
-  if ((toks[k].k === 'n' || toks[k].k === 'w') && !isYearLike(toks, k) && !skipNumberAt(toks, k, true)) return readAmount(toks, k);
+  const t = toks[k]; // none when the sentence ends at the currency sign ("0-$ .")
+  if (t && (t.k === 'n' || t.k === 'w') && !isYearLike(toks, k) && !skipNumberAt(toks, k, true)) return readAmount(toks, k);
   return null;
 }
 
