@@ -260,10 +260,9 @@ function nameAfterRole(ctx: Context, role: TokenRange, st: Sent): TokenRange | n
   if (tk.value[k] !== ',' || tk.pos[role[1] - 1] === 'PROPN') return null;
   let j = k + 1;
   while (j < st.b && tk.pos[j] === 'PROPN' && isCapitalised(tk.value[j])) j++;
-  if (j - (k + 1) < 2 || !(j >= st.b || END_PUNCT_AFTER_NAME.has(tk.value[j]))) return null;
+  if (j - (k + 1) < 2 || !(j >= st.b || END_PUNCT.has(tk.value[j]))) return null;
   return [k + 1, j];
 }
-const END_PUNCT_AFTER_NAME = new Set(['.', '!', '?']);
 
 /**
  * A capitalised word that wink did not take for a noun, standing where only the speaker can ("“…,” Grant said." /

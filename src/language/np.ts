@@ -321,7 +321,7 @@ function scanAside(tk: Tokens, i: number, lo: number, bracket: string): { open: 
 }
 
 /** Is token k the apostrophe of a plural possessive ("the parents' committee"): glued to a word in -s, a space after? */
-function possessiveApostrophe(tk: Tokens, k: number): boolean {
+export function possessiveApostrophe(tk: Tokens, k: number): boolean {
   const v = tk.value[k];
   if ((v !== "'" && v !== '’') || k === 0 || k + 1 >= tk.n || tk.start[k] !== tk.end[k - 1] || tk.end[k] === tk.start[k + 1]) return false;
   const prev = tk.lower[k - 1];

@@ -5,7 +5,7 @@
 import { words } from '../language/words';
 import { isCapitalised } from '../language/chars';
 import type { Tokens } from '../language/tokens';
-import { closingParen, isPollShare } from '../language/np';
+import { closingParen, isPollShare, possessiveApostrophe } from '../language/np';
 import type { TokenRange } from '../language/tokens';
 import {
   firstNameGender,
@@ -218,9 +218,8 @@ function readDeterminer(m: MentionInfo, first: string): number {
 function readPossessor(tk: Tokens, m: MentionInfo, from: number, headEnd: number): number {
   let i = from;
   for (let k = from; k < headEnd; k++) {
-    // "the minister's", and a plural's bare apostrophe glued to its -s word ("Mr Sands' book")
-    const bare = (tk.value[k] === '’' || tk.value[k] === "'") && k > from && /s$/i.test(tk.value[k - 1]) && tk.start[k] === tk.end[k - 1];
-    if (tk.lower[k] === '’s' || tk.lower[k] === "'s" || bare) {
+    // "the minister's", and a plural's bare apostrophe ("Mr Sands' book")
+    if (tk.lower[k] === '’s' || tk.lower[k] === "'s" || (k > from && possessiveApostrophe(tk, k))) {
       m.possessor = [i, k];
       for (let j = i; j < k; j++) if (!STOP.has(tk.lower[j])) m.affiliation.push(affKey(tk.value[j]));
       m.definite = true;

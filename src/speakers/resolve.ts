@@ -63,6 +63,18 @@ const norm = (w: string): string => w.toLowerCase().replace(/[’']s$/, '');
 /** Small words an organisation's initials leave out ("The Bank of England" → BOE takes no letter from "The"). */
 const INITIALS_SKIP = words('nameStopWords');
 
+/** The initials of a name's capitalised words, small words aside ("Bank of England" → BE). */
+function initialsOf(nameWords: readonly string[]): string {
+  let initials = '';
+  for (const w of nameWords) if (isCapitalised(w) && !INITIALS_SKIP.has(w.toLowerCase())) initials += w[0];
+  return initials;
+}
+
+/** The token after the last one of the sentence holding token `tok`. */
+function sentenceEnd(ctx: Context, tok: number): number {
+  return ctx.seg.sentTok[ctx.sentOfTok[tok]]?.[1] ?? ctx.tk.n;
+}
+
 class Registry {
   entities: Entity[] = [];
   lastSpeaker: Entity | null = null;
@@ -207,9 +219,7 @@ class Registry {
     for (let k = this.entities.length - 1; k >= 0 && k >= this.entities.length - LOOKBACK; k--) {
       const e = this.entities[k];
       if (e.kind !== 'organization' || !e.nameWords || e.nameWords.length < 2) continue;
-      let initials = '';
-      for (const w of e.nameWords) if (isCapitalised(w) && !INITIALS_SKIP.has(w.toLowerCase())) initials += w[0];
-      if (initials === acronym) return e;
+      if (initialsOf(e.nameWords) === acronym) return e;
     }
     return null;
   }
@@ -336,7 +346,7 @@ function isSubjectAt(ctx: Context, range: TokenRange): boolean {
   const { tk } = ctx;
   let j = range[1];
   // "Tom Brown, a critic of the plan, was keen …": the apposition between a subject and its verb
-  const ap = appositionAt(tk, j, ctx.seg.sentTok[ctx.sentOfTok[range[0]]]?.[1] ?? tk.n);
+  const ap = appositionAt(tk, j, sentenceEnd(ctx, range[0]));
   if (ap) j = ap[1] + 1;
   let budget = 3;
   while (j < tk.n && budget-- > 0 && (tk.pos[j] === 'ADV' || tk.value[j] === ',')) j++;
@@ -445,11 +455,7 @@ function bracketedInitials(ctx: Context, range: TokenRange, m: MentionInfo): boo
   if (tk.value[b] !== '(' || tk.value[b + 2] !== ')' || m.name.length < 2) return false;
   const acronym = tk.value[b + 1];
   if (!/^\p{Lu}{2,6}$/u.test(acronym)) return false;
-  const initials = m.name
-    .filter((w) => !INITIALS_SKIP.has(w.toLowerCase()))
-    .map((w) => w[0])
-    .join('');
-  return initials === acronym;
+  return initialsOf(m.name) === acronym;
 }
 
 /**
@@ -460,7 +466,7 @@ function describedAsBusiness(ctx: Context, range: TokenRange): boolean {
   const { tk } = ctx;
   const [a, b] = range;
   if (a > 0 && COMPANY_HEADS.has(tk.lower[a - 1]) && !isCapitalised(tk.value[a - 1])) return true;
-  const ap = appositionAt(tk, b, ctx.seg.sentTok[ctx.sentOfTok[a]]?.[1] ?? tk.n);
+  const ap = appositionAt(tk, b, sentenceEnd(ctx, a));
   if (!ap) return false;
   // the apposition's head: the last word before its end or before a preposition ("the world's largest miner by value")
   let k = ap[0];
@@ -714,8 +720,8 @@ function authorRun(ctx: Context, m: MentionInfo): TokenRange | null {
   return [first, h];
 }
 const RUN_GLUE = new Set(['-', '/', '&', '.']);
-const DETERMINER_WORDS = new Set(words('determiners'));
-const MONTHS = new Set(words('months'));
+const DETERMINER_WORDS = words('determiners');
+const MONTHS = words('months');
 
 function releasedBy(reg: Registry, turn: Turn): Entity | null {
   const { m, r } = turn;
